@@ -1,0 +1,3 @@
+"""LLM-assisted coaching for reverse mentoring programs."""
+
+__version__ = "0.1.0"

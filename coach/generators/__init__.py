@@ -1,0 +1,1 @@
+"""The four generators: agendas, discussion prompts, feedback rewording, session summaries."""

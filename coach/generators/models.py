@@ -1,0 +1,243 @@
+"""Requests and results of the generators; drafts are what an engine produces, results add meta."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Lead = Literal["mentor", "mentee", "both"]
+Owner = Literal["mentor", "mentee", "both"]
+Direction = Literal["mentor_to_mentee", "mentee_to_mentor"]
+QuestionAudience = Literal["mentee", "mentor", "both"]
+IssueCategory = Literal[
+    "personal_label",
+    "absolute",
+    "vague",
+    "assumed_intent",
+    "stereotype",
+    "sarcasm",
+    "insult",
+    "over_hedging",
+]
+# The fixed taxonomy coordinators see; one entry per challenge file in knowledge/challenges.
+Challenge = Literal[
+    "resistance-to-change",
+    "lack-of-time",
+    "communication-styles",
+    "generational-differences",
+    "power-dynamics",
+    "fear-of-judgement",
+    "inadequate-training",
+    "scheduling-conflicts",
+    "uneven-acceptance",
+]
+CHALLENGES: tuple[str, ...] = Challenge.__args__  # type: ignore[attr-defined]
+
+MAX_FEEDBACK_CHARS = 4_000
+MAX_NOTES_CHARS = 20_000
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Usage(BaseModel):
+    """Token counts reported by the provider."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+class Meta(BaseModel):
+    """How a result was made, so it can be traced and evaluated."""
+
+    engine: Literal["offline", "openai"]
+    model: str
+    prompt_template: str
+    prompt_hash: str
+    source_ids: list[str] = []
+    degraded: bool = False
+    usage: Usage | None = None
+    latency_ms: float = 0.0
+    attempts: int = 1
+
+
+# --- agenda ---------------------------------------------------------------------------
+
+
+class AgendaRequest(_Request):
+    """What a mentor asks for when preparing a session."""
+
+    topic: str = Field(min_length=2, max_length=120)
+    duration_minutes: int = Field(ge=15, le=180)
+    session_number: int = Field(ge=1, le=100)
+    goals: list[str] = Field(default=[], max_length=10)
+    previous_summary: str | None = Field(default=None, max_length=4_000)
+
+
+class AgendaItem(BaseModel):
+    """One time-boxed block of a session."""
+
+    title: str = Field(min_length=2)
+    minutes: int = Field(ge=1)
+    lead: Lead
+    notes: str = ""
+    sources: list[str] = []
+
+
+class AgendaDraft(BaseModel):
+    """A session agenda as an engine writes it."""
+
+    title: str = Field(min_length=3)
+    objectives: list[str] = Field(min_length=1)
+    items: list[AgendaItem] = Field(min_length=3)
+    preparation: list[str] = []
+    follow_up: list[str] = []
+
+
+class Agenda(AgendaDraft):
+    """A validated agenda with its provenance."""
+
+    meta: Meta
+
+
+# --- discussion prompts -----------------------------------------------------------------
+
+
+class PromptsRequest(_Request):
+    """What a mentor asks for when looking for questions to open up a topic."""
+
+    topic: str = Field(min_length=2, max_length=120)
+    count: int = Field(default=5, ge=1, le=15)
+    goals: list[str] = Field(default=[], max_length=10)
+    audience: QuestionAudience = "mentee"
+
+
+class DiscussionQuestion(BaseModel):
+    """An open question with why it is asked and where to go next."""
+
+    question: str = Field(min_length=8)
+    purpose: str = Field(min_length=3)
+    follow_up: str = Field(min_length=8)
+    sources: list[str] = Field(min_length=1)
+
+
+class PromptsDraft(BaseModel):
+    """Discussion questions as an engine writes them."""
+
+    questions: list[DiscussionQuestion] = Field(min_length=1)
+
+
+class DiscussionPrompts(PromptsDraft):
+    """Validated discussion questions with their provenance."""
+
+    meta: Meta
+
+
+# --- feedback ---------------------------------------------------------------------------
+
+
+class FeedbackRequest(_Request):
+    """Feedback someone wants to say better."""
+
+    text: str = Field(min_length=3, max_length=MAX_FEEDBACK_CHARS)
+    direction: Direction = "mentee_to_mentor"
+    context: str | None = Field(default=None, max_length=1_000)
+
+
+class FeedbackIssue(BaseModel):
+    """A piece of the original text that would land badly, and what to do instead."""
+
+    category: IssueCategory
+    span: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    explanation: str
+    suggestion: str
+
+
+class SBI(BaseModel):
+    """Situation, behavior, impact and the request that follows."""
+
+    situation: str
+    behavior: str
+    impact: str
+    request: str
+
+
+class FeedbackDraft(BaseModel):
+    """Reworded feedback as an engine writes it."""
+
+    rewritten: str = Field(min_length=3)
+    sbi: SBI
+    issues: list[FeedbackIssue] = []
+    preserved_points: list[str] = []
+
+
+class FeedbackRewrite(FeedbackDraft):
+    """Validated reworded feedback with its provenance."""
+
+    meta: Meta
+
+
+class FeedbackAnalysis(BaseModel):
+    """What the deterministic analyzer found, without any rewording."""
+
+    issues: list[FeedbackIssue]
+    is_praise: bool
+    tone: Literal["praise", "critical", "mixed", "neutral"]
+
+
+# --- session summary --------------------------------------------------------------------
+
+
+class SummaryRequest(_Request):
+    """Session notes and who was in the room."""
+
+    notes: str = Field(min_length=20, max_length=MAX_NOTES_CHARS)
+    mentor_name: str = Field(min_length=1, max_length=120)
+    mentee_name: str = Field(min_length=1, max_length=120)
+    other_names: list[str] = Field(default=[], max_length=50)
+    session_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+
+
+class ActionItem(BaseModel):
+    """Something someone said they would do."""
+
+    text: str
+    owner: Owner
+    due: str | None = None
+
+
+class PrivateSummary(BaseModel):
+    """The pair's own summary: names and detail allowed, never shown to coordinators."""
+
+    summary: str
+    key_points: list[str] = []
+    action_items: list[ActionItem] = []
+    topics: list[str] = []
+    commitments: list[str] = []
+
+
+class AnonymizedSummary(BaseModel):
+    """What a coordinator may read once the pair releases it: nothing identifying."""
+
+    summary: str
+    themes: list[str] = []
+    challenges: list[Challenge] = []
+    topics: list[str] = []
+    action_item_count: int = Field(ge=0)
+
+
+class SummaryDraft(BaseModel):
+    """A session summary as an engine writes it, before anonymization is enforced."""
+
+    private: PrivateSummary
+    anonymized: AnonymizedSummary
+
+
+class SessionSummary(SummaryDraft):
+    """A validated summary whose anonymized side passed the leak check."""
+
+    meta: Meta

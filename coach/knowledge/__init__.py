@@ -1,0 +1,1 @@
+"""Knowledge base: documents, ingestion into Chroma, hybrid retrieval."""

@@ -1,0 +1,85 @@
+"""The Chroma index behind LangChain's vector-store integration: local folder or Chroma server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
+
+from coach.knowledge.models import Chunk
+from coach.settings import Settings
+
+
+def chroma_client(settings: Settings) -> Any:
+    """A persistent client in the data directory, or an HTTP client when a host is configured."""
+    import chromadb
+    from chromadb.config import Settings as ChromaConfig
+
+    config = ChromaConfig(anonymized_telemetry=False)
+    if settings.chroma.host:
+        return chromadb.HttpClient(
+            host=settings.chroma.host,
+            port=settings.chroma.port,
+            ssl=settings.chroma.ssl,
+            settings=config,
+        )
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=config)
+
+
+def open_store(settings: Settings, embeddings: Embeddings | None) -> Chroma:
+    """The knowledge collection; cosine distance because the embeddings are normalized."""
+    return Chroma(
+        collection_name=settings.chroma.collection,
+        embedding_function=embeddings,
+        client=chroma_client(settings),
+        collection_metadata={"hnsw:space": "cosine"},
+    )
+
+
+def chunk_metadata(chunk: Chunk, root: str) -> dict[str, str]:
+    """Chroma metadata holds scalars only, so topics travel as a delimited string."""
+    return {
+        "doc_id": chunk.doc_id,
+        "title": chunk.title,
+        "heading": chunk.heading,
+        "source": chunk.source,
+        "root": root,
+        "kind": chunk.kind,
+        "topics": "|".join(chunk.topics),
+        "audience": chunk.audience,
+        "file_hash": chunk.file_hash,
+    }
+
+
+def chunk_from_record(chunk_id: str, document: str, meta: dict[str, Any]) -> Chunk:
+    """Rebuild a Chunk from what Chroma returns, dropping the context line added for embedding."""
+    text = document.split("\n", 1)[1] if "\n" in document else document
+    return Chunk(
+        id=chunk_id,
+        doc_id=meta["doc_id"],
+        title=meta["title"],
+        heading=meta["heading"],
+        source=meta["source"],
+        kind=meta["kind"],
+        topics=[t for t in str(meta["topics"]).split("|") if t],
+        audience=meta["audience"],
+        text=text,
+        file_hash=meta["file_hash"],
+    )
+
+
+def all_chunks(store: Chroma) -> list[Chunk]:
+    """Every chunk in the index, in id order."""
+    got = store.get(include=["documents", "metadatas"])
+    chunks = [
+        chunk_from_record(i, d, m)
+        for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+    ]
+    return sorted(chunks, key=lambda c: c.id)
+
+
+def stored_text(chunk: Chunk) -> str:
+    """What gets embedded and stored: a one-line title and heading give a short section context."""
+    return f"{chunk.title} > {chunk.heading}\n{chunk.text}"

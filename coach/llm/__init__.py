@@ -1,0 +1,1 @@
+"""The LLM boundary: one provider interface, a registry, structured output with re-asks."""

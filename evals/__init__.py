@@ -1,0 +1,1 @@
+"""The eval suite: datasets, metrics, runner. Not part of the unit tests."""

@@ -1,0 +1,47 @@
+"""Shared fixtures: settings pointed at temporary folders, one real index per test session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from coach.settings import PROJECT_ROOT, Settings, load_settings
+
+KNOWLEDGE = PROJECT_ROOT / "knowledge"
+
+
+@pytest.fixture(autouse=True)
+def _no_ambient_config(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A developer's COACH_* variables must not change what the tests see."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("COACH_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(PROJECT_ROOT)
+    yield
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    """Offline settings whose data lives in a temporary folder."""
+    return load_settings(data_dir=data_dir, **overrides)
+
+
+@pytest.fixture(scope="session")
+def indexed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose index holds the real knowledge base, ingested once."""
+    from coach.knowledge.ingest import ingest
+
+    settings = make_settings(tmp_path_factory.mktemp("indexed"))
+    ingest(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def retriever(indexed_settings: Settings):  # type: ignore[no-untyped-def]
+    """A retriever over the real knowledge base."""
+    from coach.knowledge.retrieval import Retriever
+
+    return Retriever(indexed_settings)
