@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from coach.cli import knowledge
+from coach.cli import evals, generate, knowledge, server
 from coach.errors import CoachError
 
 app = typer.Typer(
@@ -16,6 +16,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 knowledge.register(app)
+generate.register(app)
+evals.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,59 @@
+"""The discussion-prompts generator: retrieval, invariant checks and prompt context."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coach.generators.models import DiscussionPrompts, PromptsDraft, PromptsRequest
+from coach.generators.pipeline import Task
+from coach.generators.topics import as_passages, merge, resolve_topic
+from coach.knowledge.models import Passage, SearchFilters
+from coach.knowledge.retrieval import Retriever
+from coach.language.questions import is_open, near_duplicates
+from coach.offline.discussion import compose_prompts
+
+
+def retrieve(request: PromptsRequest, retriever: Retriever) -> list[Passage]:
+    """The topic file whole plus the topic passages closest to the goals."""
+    doc_id = resolve_topic(request.topic, retriever)
+    topic = as_passages(retriever, doc_id) if doc_id else []
+    query = " ".join([request.topic, *request.goals])
+    related = retriever.search(query, k=6, filters=SearchFilters(kinds=["topic", "challenge"]))
+    return merge(topic, related)
+
+
+def prompts_violations(
+    request: PromptsRequest, draft: PromptsDraft, passages: list[Passage]
+) -> list[str]:
+    """Every discussion-prompt invariant the draft breaks, as sentences."""
+    problems: list[str] = []
+    questions = [q.question for q in draft.questions]
+    if len(questions) != request.count:
+        problems.append(f"asked for {request.count} questions, got {len(questions)}")
+    problems += [f"not an open question: {q!r}" for q in questions if not is_open(q)]
+    problems += [
+        f"near-duplicates: {questions[i]!r} and {questions[j]!r}"
+        for i, j in near_duplicates(questions)
+    ]
+    known = {p.id for p in passages}
+    for q in draft.questions:
+        unknown = [s for s in q.sources if s not in known]
+        if unknown:
+            problems.append(f"{q.question!r} cites ids retrieval did not return: {unknown}")
+    return problems
+
+
+def context(request: PromptsRequest, passages: list[Passage]) -> dict[str, Any]:
+    """Variables for prompts/discussion."""
+    return {"request": request, "passages": passages}
+
+
+PROMPTS: Task[PromptsRequest, PromptsDraft] = Task(
+    name="discussion",
+    draft=PromptsDraft,
+    result=DiscussionPrompts,
+    retrieve=retrieve,
+    offline=compose_prompts,
+    check=prompts_violations,
+    context=context,
+)

@@ -1,0 +1,127 @@
+"""One path for every generator: retrieve, render, ask the engine, validate, attach meta."""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from coach.errors import GenerationError, ProviderUnavailable
+from coach.generators.models import Meta, Usage
+from coach.knowledge.models import Passage
+from coach.knowledge.retrieval import Retriever
+from coach.llm.base import Completion, Provider
+from coach.llm.prompts import render
+from coach.llm.structured import ask_structured
+from coach.settings import Settings
+
+Req = TypeVar("Req", bound=BaseModel)
+Draft = TypeVar("Draft", bound=BaseModel)
+
+
+def _same(request: Any, draft: Any) -> Any:
+    return draft
+
+
+@dataclass(frozen=True)
+class Task(Generic[Req, Draft]):
+    """What makes one generator: its models, retrieval, offline composer, checks and prompt."""
+
+    name: str
+    draft: type[Draft]
+    result: type[BaseModel]
+    retrieve: Callable[[Req, Retriever], list[Passage]]
+    offline: Callable[[Req, list[Passage]], Draft]
+    check: Callable[[Req, Draft, list[Passage]], list[str]]
+    context: Callable[[Req, list[Passage]], dict[str, Any]]
+    # Applied to a model's draft before checks, e.g. enforcing anonymization.
+    finalize: Callable[[Req, Draft], Draft] = field(default=_same)
+
+
+def offline_hash(task: Task[Any, Any]) -> str:
+    """The offline engine's 'prompt' is its code: hash the composer's module source."""
+    source = Path(inspect.getfile(task.offline)).read_bytes()
+    return hashlib.sha256(source).hexdigest()[:12]
+
+
+def _usage(completions: list[Completion]) -> Usage | None:
+    known = [c.usage for c in completions if c.usage]
+    if not known:
+        return None
+    return Usage(
+        prompt_tokens=sum(u.prompt_tokens for u in known),
+        completion_tokens=sum(u.completion_tokens for u in known),
+    )
+
+
+class Pipeline:
+    """Runs tasks against one retriever and one provider (None: the offline engine)."""
+
+    def __init__(self, settings: Settings, retriever: Retriever, provider: Provider | None) -> None:
+        self.settings = settings
+        self.retriever = retriever
+        self.provider = provider
+
+    def _offline(self, task: Task[Req, Draft], request: Req, passages: list[Passage]) -> Draft:
+        return task.offline(request, passages)
+
+    def _llm(
+        self, task: Task[Req, Draft], request: Req, passages: list[Passage]
+    ) -> tuple[Draft, dict[str, Any]]:
+        assert self.provider is not None
+        prompt = render(task.name, **task.context(request, passages))
+
+        def check(draft: Draft) -> list[str]:
+            return task.check(request, task.finalize(request, draft), passages)
+
+        draft, completions = ask_structured(
+            self.provider, prompt.messages, task.draft, check, self.settings.llm.max_reasks
+        )
+        meta = {
+            "engine": "openai",
+            "model": completions[-1].model,
+            "prompt_template": prompt.template,
+            "prompt_hash": prompt.hash,
+            "usage": _usage(completions),
+            "attempts": len(completions),
+        }
+        return task.finalize(request, draft), meta
+
+    def _offline_meta(self, task: Task[Any, Any], degraded: bool) -> dict[str, Any]:
+        return {
+            "engine": "offline",
+            "model": "coach-offline",
+            "prompt_template": f"offline/{task.name}",
+            "prompt_hash": offline_hash(task),
+            "degraded": degraded,
+        }
+
+    def run(self, task: Task[Req, Draft], request: Req) -> Any:
+        """Produce a validated result with meta, falling back offline when the provider is down."""
+        started = time.perf_counter()
+        passages = task.retrieve(request, self.retriever)
+        if self.provider is None:
+            draft, meta = self._offline(task, request, passages), self._offline_meta(task, False)
+        else:
+            try:
+                draft, meta = self._llm(task, request, passages)
+            except ProviderUnavailable:
+                if not self.settings.llm.fallback_offline:
+                    raise
+                draft = self._offline(task, request, passages)
+                meta = self._offline_meta(task, True)
+        problems = task.check(request, draft, passages)
+        if problems:
+            raise GenerationError(
+                f"The {meta['engine']} engine produced a {task.name} that failed its checks.",
+                errors=[{"message": p} for p in problems],
+            )
+        meta["source_ids"] = [p.id for p in passages]
+        meta["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        return task.result(**draft.model_dump(), meta=Meta(**meta))

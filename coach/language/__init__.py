@@ -1,0 +1,1 @@
+"""Deterministic feedback language tools: the analyzer, the rewriter and the shared checks."""

@@ -1,0 +1,73 @@
+"""Validate and re-ask: parse into a model, show it its errors, retry a bounded number of times."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from coach.errors import GenerationError
+from coach.llm.base import Completion, Message, Provider
+
+T = TypeVar("T", bound=BaseModel)
+_FENCE = re.compile(r"^```(?:json)?\s*(.*?)\s*```$", re.DOTALL)
+
+
+def parse(text: str, model: type[T]) -> tuple[T | None, list[str]]:
+    """The parsed model, or the errors that explain why it could not be parsed."""
+    fenced = _FENCE.match(text.strip())
+    raw = fenced.group(1) if fenced else text
+    try:
+        data: Any = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return None, [f"The answer is not valid JSON: {exc.msg} at position {exc.pos}."]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, [
+            f"{'.'.join(str(p) for p in e['loc']) or 'root'}: {e['msg']}" for e in exc.errors()
+        ]
+
+
+def reask_message(errors: list[str]) -> Message:
+    """The follow-up that shows the model what was wrong."""
+    listed = "\n".join(f"- {e}" for e in errors)
+    return {
+        "role": "user",
+        "content": "Your previous answer was rejected:\n"
+        f"{listed}\nReturn the whole corrected JSON object only, following the schema.",
+    }
+
+
+def ask_structured(
+    provider: Provider,
+    messages: list[Message],
+    model: type[T],
+    check: Callable[[T], list[str]],
+    max_reasks: int,
+) -> tuple[T, list[Completion]]:
+    """Ask until the answer parses and passes `check`; GenerationError keeps the last completion."""
+    schema = model.model_json_schema()
+    completions: list[Completion] = []
+    errors: list[str] = []
+    for _ in range(max_reasks + 1):
+        completion = provider.complete(messages, schema=schema, schema_name=model.__name__)
+        completions.append(completion)
+        parsed, errors = parse(completion.text, model)
+        if parsed is not None:
+            errors = check(parsed)
+            if not errors:
+                return parsed, completions
+        messages = [
+            *messages,
+            {"role": "assistant", "content": completion.text},
+            reask_message(errors),
+        ]
+    raise GenerationError(
+        f"The model's answer was still invalid after {len(completions)} attempts.",
+        last_completion=completions[-1].text,
+        errors=[{"message": e} for e in errors],
+    )

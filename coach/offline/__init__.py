@@ -1,0 +1,1 @@
+"""Offline engine: composes each artifact from retrieved knowledge and deterministic checks."""

@@ -1,0 +1,199 @@
+"""Offline agenda: check-in, exercises from the topic file sized to fit, discussion, wrap-up."""
+
+from __future__ import annotations
+
+import re
+
+from coach.generators.models import AgendaDraft, AgendaItem, AgendaRequest
+from coach.knowledge.models import Passage
+from coach.knowledge.retrieval import tokenize
+from coach.offline.topics import Exercise, TopicMaterial, read_topic
+
+_COMMITMENT = re.compile(
+    r"[^.\n]*\b(will|commit\w*|agreed|next time|by (the )?next)\b[^.\n]*", re.I
+)
+
+
+def split_minutes(total: int, weights: list[int]) -> list[int]:
+    """Largest-remainder split of total minutes in proportion to weights; sums exactly."""
+    scale = total / sum(weights)
+    raw = [w * scale for w in weights]
+    parts = [max(1, int(r)) for r in raw]
+    order = sorted(range(len(raw)), key=lambda i: raw[i] - int(raw[i]), reverse=True)
+    i = 0
+    while sum(parts) != total:
+        step = 1 if sum(parts) < total else -1
+        j = order[i % len(order)]
+        if parts[j] + step >= 1:
+            parts[j] += step
+        i += 1
+    return parts
+
+
+def _sentences(text: str, limit: int) -> str:
+    """Whole sentences of a text, as many as fit in limit characters (at least one)."""
+    out = ""
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+        if out and len(out) + len(sentence) + 1 > limit:
+            break
+        out = f"{out} {sentence}".strip()
+    return out
+
+
+def _relevance(text: str, goals: set[str]) -> int:
+    return len(set(tokenize(text)) & goals)
+
+
+def pick_exercises(material: TopicMaterial, goals: list[str], minutes: int) -> list[Exercise]:
+    """Exercises most related to the goals, as many as fit the time (at least one)."""
+    wanted = set(tokenize(" ".join(goals)))
+    ranked = sorted(material.exercises, key=lambda e: -_relevance(f"{e.name} {e.text}", wanted))
+    chosen: list[Exercise] = []
+    for exercise in ranked:
+        if chosen and sum(e.minutes for e in chosen) + exercise.minutes > minutes:
+            continue
+        chosen.append(exercise)
+    return chosen
+
+
+def _check_in(request: AgendaRequest, source: list[str]) -> AgendaItem:
+    if request.session_number > 1 and request.previous_summary:
+        promises = [m.group(0).strip() for m in _COMMITMENT.finditer(request.previous_summary)]
+        notes = (
+            "Review last session's commitments: "
+            + ("; ".join(promises[:3]) if promises else "what each of you tried since last time")
+            + ". What worked, what got in the way?"
+        )
+        return AgendaItem(
+            title="Check-in and review of last session's commitments",
+            minutes=1,
+            lead="both",
+            notes=notes,
+            sources=source,
+        )
+    if request.session_number == 1:
+        return AgendaItem(
+            title="Check-in: introductions and ground rules",
+            minutes=1,
+            lead="both",
+            notes="Agree confidentiality, how to give each other feedback, and "
+            "what each of you hopes to get from the program.",
+            sources=source,
+        )
+    return AgendaItem(
+        title="Check-in",
+        minutes=1,
+        lead="both",
+        notes="How has the week been? Anything from last time worth revisiting?",
+        sources=source,
+    )
+
+
+def _discussion(material: TopicMaterial, goals: list[str]) -> AgendaItem:
+    wanted = set(tokenize(" ".join(goals)))
+    questions = sorted(material.questions, key=lambda q: -_relevance(q.text, wanted))[:3]
+    return AgendaItem(
+        title=f"Discussion: {material.title.lower()} in the mentee's world",
+        minutes=10,
+        lead="mentor",
+        notes="Open questions to explore: " + " ".join(q.text for q in questions),
+        sources=sorted({q.source for q in questions}),
+    )
+
+
+def _wrap_up(sources: list[str]) -> AgendaItem:
+    return AgendaItem(
+        title="Wrap-up: next steps and two-way feedback",
+        minutes=1,
+        lead="both",
+        notes="Agree one or two commitments with an owner and a date. Then each of you says one "
+        "thing that helped in this session and one thing to change next time.",
+        sources=sources,
+    )
+
+
+def _ids(passages: list[Passage], pattern: str) -> list[str]:
+    return [p.id for p in passages if re.search(pattern, f"{p.title} {p.heading}", re.I)][:1]
+
+
+def _generic_items(passages: list[Passage]) -> list[AgendaItem]:
+    """Without a topic file: one block per retrieved passage that is not about session shape."""
+    usable = [p for p in passages if p.kind in ("topic", "challenge", "guideline")][:3]
+    return [
+        AgendaItem(
+            title=f"Explore: {p.heading.split(' > ')[-1]}",
+            minutes=1,
+            lead="mentor",
+            notes=_sentences(p.text, 300),
+            sources=[p.id],
+        )
+        for p in usable
+    ]
+
+
+def compose_agenda(request: AgendaRequest, passages: list[Passage]) -> AgendaDraft:
+    """Build an agenda whose minutes add up exactly to the duration."""
+    topic_chunks = [p for p in passages if p.kind == "topic" and p.score == 0.0]
+    material = read_topic(topic_chunks)
+    check_in = _check_in(request, _ids(passages, r"check-in|first session|review|commitment"))
+    wrap = _wrap_up(_ids(passages, r"feedback exchange|session structure|feedback"))
+    budget = request.duration_minutes - 10
+    if material and material.exercises:
+        exercises = pick_exercises(material, request.goals, max(10, int(budget * 0.7)))
+        middle = [
+            AgendaItem(
+                title=e.name,
+                minutes=e.minutes,
+                lead="both",
+                notes=_sentences(e.text, 400),
+                sources=[e.source],
+            )
+            for e in exercises
+        ]
+        if material.questions and request.duration_minutes >= 30:
+            middle.append(_discussion(material, request.goals))
+    else:
+        middle = _generic_items(passages)
+    items = [check_in, *middle, wrap]
+    items = _fit(items, request.duration_minutes)
+    title = material.title if material else request.topic
+    return AgendaDraft(
+        title=f"Session {request.session_number}: {title}",
+        objectives=_objectives(request, material),
+        items=items,
+        preparation=_preparation(material),
+        follow_up=[
+            "Write up commitments with owner and date the same day.",
+            "Share the session summary with each other before releasing it.",
+        ],
+    )
+
+
+def _fit(items: list[AgendaItem], duration: int) -> list[AgendaItem]:
+    """Drop middle items that cannot get a useful share of the time, then split the minutes."""
+    while len(items) > 3 and duration / len(items) < 6:
+        items = [*items[:-2], items[-1]]
+    nominal = [max(item.minutes, 1) for item in items]
+    nominal[0] = nominal[-1] = max(5, sum(nominal[1:-1]) // 6)
+    return [
+        item.model_copy(update={"minutes": m})
+        for item, m in zip(items, split_minutes(duration, nominal), strict=True)
+    ]
+
+
+def _objectives(request: AgendaRequest, material: TopicMaterial | None) -> list[str]:
+    goals = list(request.goals[:3])
+    if material:
+        wanted = set(tokenize(" ".join(goals)))
+        ranked = sorted(material.objectives, key=lambda o: -_relevance(o.text, wanted))
+        goals += [o.text for o in ranked[: max(1, 3 - len(goals))]]
+    return goals or [f"Make practical progress on {request.topic}."]
+
+
+def _preparation(material: TopicMaterial | None) -> list[str]:
+    prep = ["Mentee: bring one real example from this week that the topic touches."]
+    if material and material.pitfalls:
+        prep.append(
+            f"Mentor: be ready to steer around a common pitfall: {material.pitfalls[0].text}"
+        )
+    return prep

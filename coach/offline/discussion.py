@@ -1,0 +1,122 @@
+"""Offline discussion prompts: the question bank first, then questions built on its concepts."""
+
+from __future__ import annotations
+
+from coach.generators.models import DiscussionQuestion, PromptsDraft, PromptsRequest
+from coach.knowledge.models import Passage
+from coach.knowledge.retrieval import tokenize
+from coach.language.questions import DUPLICATE_JACCARD, is_open, similarity
+from coach.offline.topics import Sourced, bullets, read_topic
+
+# (first word of the question, purpose, follow-up): the follow-up digs where the opener points.
+_STYLES = [
+    (
+        "what",
+        "Surface the mentee's current experience and assumptions.",
+        "What is a recent example of that from your own week?",
+    ),
+    (
+        "how",
+        "Make the mentee's way of working visible so you can compare approaches.",
+        "How would that look if you tried it in your team tomorrow?",
+    ),
+    (
+        "which",
+        "Help the mentee prioritize where to start.",
+        "What makes that one stand out from the others?",
+    ),
+    (
+        "where",
+        "Locate the concrete places in the mentee's work where this applies.",
+        "Who else would notice if that changed?",
+    ),
+    (
+        "why",
+        "Bring the mentee's motivations and doubts into the open.",
+        "What would change your mind about that?",
+    ),
+    (
+        "walk",
+        "Get a step-by-step picture instead of a summary.",
+        "Which step would you most like to do differently?",
+    ),
+    (
+        "in",
+        "Widen the view to effects the mentee may not have considered.",
+        "Which of those effects matters most to you, and why?",
+    ),
+]
+_DEFAULT = (
+    "Open up the topic from the mentee's point of view.",
+    "What would a good outcome look like for you here?",
+)
+
+
+def _style(question: str) -> tuple[str, str]:
+    first = question.split()[0].lower() if question.split() else ""
+    for opener, purpose, follow in _STYLES:
+        if first == opener:
+            return purpose, follow
+    return _DEFAULT
+
+
+# Rotated so that questions built on neighbouring concepts do not read as near-duplicates.
+_CONCEPT_FORMS = [
+    "How could {term} show up in the work of your own team?",
+    "Where have you already seen {term} help or hurt in your area?",
+    "What would you decide differently this quarter if you took {term} seriously?",
+    "Which recent example of {term} from your organisation stands out to you, and why?",
+    "What questions would you want answered before relying on {term}?",
+]
+_PITFALL_FORM = "What would help you and your team avoid this trap: {term}?"
+
+
+def _from_concept(concept: Sourced, index: int) -> Sourced:
+    term = concept.text.split(":", 1)[0].strip().lower()
+    form = _CONCEPT_FORMS[index % len(_CONCEPT_FORMS)]
+    return Sourced(form.format(term=term), concept.source)
+
+
+def _from_pitfall(pitfall: Sourced) -> Sourced:
+    term = pitfall.text.split(":", 1)[0].strip().lower()
+    return Sourced(_PITFALL_FORM.format(term=term), pitfall.source)
+
+
+def candidates(request: PromptsRequest, passages: list[Passage]) -> list[Sourced]:
+    """Question bank items ranked by goal relevance, then concept-based questions as reserve."""
+    material = read_topic([p for p in passages if p.kind == "topic" and p.score == 0.0])
+    wanted = set(tokenize(" ".join(request.goals)))
+    bank = list(material.questions) if material else []
+    concepts = list(material.concepts) if material else []
+    pitfalls = material.pitfalls if material else []
+    for p in passages:  # question banks of related topics, when the main one runs short
+        if p.heading == "Question bank" and (not material or p.doc_id != material.doc_id):
+            bank += [Sourced(b, p.id) for b in bullets(p.text) if b.endswith("?")]
+        if p.heading == "Key concepts" and (not material or p.doc_id != material.doc_id):
+            concepts += [Sourced(b, p.id) for b in bullets(p.text)]
+    ranked = sorted(bank, key=lambda q: -len(set(tokenize(q.text)) & wanted))
+    built = [_from_concept(c, i) for i, c in enumerate(concepts)]
+    return ranked + built + [_from_pitfall(p) for p in pitfalls]
+
+
+def compose_prompts(request: PromptsRequest, passages: list[Passage]) -> PromptsDraft:
+    """Exactly `count` open, distinct, grounded questions, each with purpose and follow-up."""
+    chosen: list[Sourced] = []
+    for candidate in candidates(request, passages):
+        if len(chosen) == request.count:
+            break
+        if is_open(candidate.text) and all(
+            similarity(candidate.text, c.text) < DUPLICATE_JACCARD for c in chosen
+        ):
+            chosen.append(candidate)
+    questions = []
+    for c in chosen:
+        purpose, follow = _style(c.text)
+        if request.audience == "mentor":
+            purpose = "For the mentee to ask: " + purpose[0].lower() + purpose[1:]
+        questions.append(
+            DiscussionQuestion(
+                question=c.text, purpose=purpose, follow_up=follow, sources=[c.source]
+            )
+        )
+    return PromptsDraft(questions=questions)

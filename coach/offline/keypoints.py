@@ -1,0 +1,51 @@
+"""Pick the most informative sentences of the notes with a small TF-IDF scorer."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from coach.offline.notes import Sentence, words
+
+# Function words carry no information about what the session was about.
+_STOP = frozenset(
+    {
+        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
+        "with", "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this",
+        "that", "these", "those", "i", "we", "you", "he", "she", "they", "them", "his", "her",
+        "our", "their", "my", "me", "us", "not", "no", "so", "do", "did", "does", "has", "have",
+        "had", "will", "would", "can", "could", "should", "just", "also", "about", "into",
+        "than", "then", "there", "here", "what", "which", "who", "how", "when", "all", "any",
+        "some", "more", "very", "really",
+    }
+)  # fmt: skip
+MIN_WORDS = 5
+
+
+def _terms(text: str) -> list[str]:
+    """Return the content words of a sentence."""
+    return [w for w in words(text) if w not in _STOP and len(w) > 2]
+
+
+def score_sentences(sentences: list[Sentence]) -> list[float]:
+    """Score each sentence by the summed TF-IDF weight of its terms, damped by length."""
+    bags = [_terms(s.text) for s in sentences]
+    frequency = Counter(t for bag in bags for t in bag)
+    spread = Counter(t for bag in bags for t in set(bag))
+    n = max(len(sentences), 1)
+    scores = []
+    for sentence, bag in zip(sentences, bags, strict=True):
+        if len(words(sentence.text)) < MIN_WORDS or not bag:
+            scores.append(0.0)
+            continue
+        weight = sum(math.log1p(frequency[t]) * math.log(1 + n / spread[t]) for t in set(bag))
+        scores.append(weight / math.sqrt(len(bag)))
+    return scores
+
+
+def key_points(sentences: list[Sentence], limit: int = 5) -> list[str]:
+    """Return up to `limit` top-scoring sentences, in the order they were written."""
+    scores = score_sentences(sentences)
+    ranked = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    chosen = sorted(i for i in ranked[:limit] if scores[i] > 0)
+    return [sentences[i].text for i in chosen]

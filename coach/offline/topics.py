@@ -1,0 +1,83 @@
+"""Reads a topic file's sections (objectives, exercises, question bank ...) from its chunks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from coach.knowledge.models import Chunk, Passage
+
+_BULLET = re.compile(r"^\s*[-*]\s+(.*\S)\s*$", re.MULTILINE)
+_MINUTES = re.compile(r"\((\d{1,3})\s*min\)\s*$")
+_HEADING = re.compile(r"^#{1,6} .*$", re.MULTILINE)
+_BOLD = re.compile(r"\*\*(.+?)\*\*:?\s*")
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A piece of text and the chunk id it came from."""
+
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A hands-on exercise: name, nominal minutes, what the pair does."""
+
+    name: str
+    minutes: int
+    text: str
+    source: str
+
+
+@dataclass
+class TopicMaterial:
+    """What the offline engine can build a session from."""
+
+    doc_id: str
+    title: str
+    objectives: list[Sourced] = field(default_factory=list)
+    concepts: list[Sourced] = field(default_factory=list)
+    exercises: list[Exercise] = field(default_factory=list)
+    questions: list[Sourced] = field(default_factory=list)
+    pitfalls: list[Sourced] = field(default_factory=list)
+
+
+def bullets(text: str) -> list[str]:
+    """The bullet items of a markdown section, bold markers removed."""
+    return [_BOLD.sub(lambda m: m.group(1) + ": ", b).strip() for b in _BULLET.findall(text)]
+
+
+def body(text: str) -> str:
+    """A section's text without its heading lines."""
+    return _HEADING.sub("", text).strip()
+
+
+def _section(material: TopicMaterial, chunk: Chunk | Passage) -> None:
+    top, _, sub = chunk.heading.partition(" > ")
+    items = [Sourced(b, chunk.id) for b in bullets(chunk.text)]
+    if top == "Learning objectives":
+        material.objectives += items
+    elif top == "Key concepts":
+        material.concepts += items
+    elif top == "Question bank":
+        material.questions += [q for q in items if q.text.endswith("?")]
+    elif top == "Common pitfalls":
+        material.pitfalls += items
+    elif top == "Hands-on exercises" and sub:
+        found = _MINUTES.search(sub)
+        name = _MINUTES.sub("", sub).strip()
+        minutes = int(found.group(1)) if found else 15
+        material.exercises.append(Exercise(name, minutes, body(chunk.text), chunk.id))
+
+
+def read_topic(chunks: Sequence[Chunk | Passage]) -> TopicMaterial | None:
+    """Parse the chunks of one topic file; None when they are not a topic."""
+    if not chunks or chunks[0].kind != "topic":
+        return None
+    material = TopicMaterial(doc_id=chunks[0].doc_id, title=chunks[0].title)
+    for chunk in sorted(chunks, key=lambda c: c.id):
+        _section(material, chunk)
+    return material

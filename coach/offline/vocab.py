@@ -1,0 +1,109 @@
+"""The fixed vocabularies the offline engine maps notes onto: topics, challenges, themes."""
+
+from __future__ import annotations
+
+import re
+
+from coach.knowledge.models import Passage
+
+# Label -> cue regexes (whole words, case-insensitive). Only labels ever reach coordinators,
+# so the anonymized side can never carry a word the notes chose.
+TOPIC_CUES: dict[str, tuple[str, ...]] = {
+    "social media": (r"social media", r"linkedin", r"instagram", r"twitter", r"facebook",
+                     r"followers?", r"personal brand"),
+    "short-form video": (r"short[- ]form", r"tik ?tok", r"reels?", r"youtube shorts",
+                         r"short videos?"),
+    "digital marketing": (r"digital marketing", r"seo", r"paid (?:media|social|search)",
+                          r"marketing funnel", r"campaigns?", r"conversion rates?"),
+    "collaboration tools": (r"slack", r"microsoft teams", r"miro", r"notion", r"trello",
+                            r"asana", r"shared docs?", r"google docs", r"collaboration tools?"),
+    "data and dashboards": (r"dashboards?", r"power bi", r"tableau", r"looker", r"kpis?",
+                            r"data literacy", r"spreadsheets?"),
+    "generative AI": (r"generative ai", r"gen ?ai", r"chat ?gpt", r"copilot", r"gemini",
+                      r"claude", r"llms?", r"prompts?", r"prompting", r"ai assistants?"),
+    "cultural trends": (r"cultural trends?", r"trends?", r"gen z", r"younger customers",
+                        r"memes?", r"pop culture"),
+    "inclusion": (r"inclusion", r"inclusive", r"diversity", r"dei", r"belonging",
+                  r"accessibility"),
+    "hybrid work": (r"hybrid", r"remote work", r"working from home", r"wfh", r"office days",
+                    r"async(?:hronous)?"),
+    "sustainability": (r"sustainability", r"sustainable", r"climate", r"esg", r"carbon",
+                       r"net zero", r"greenwashing"),
+    "mental health": (r"mental health", r"well-?being", r"burn ?out", r"stress(?:ed)?",
+                      r"anxiety"),
+}  # fmt: skip
+
+CHALLENGE_CUES: dict[str, tuple[str, ...]] = {
+    "scheduling-conflicts": (r"cancell?(?:ed|ing|ation)", r"re-?schedul\w*", r"postponed",
+                             r"double[- ]booked", r"calendar clash", r"no[- ]show",
+                             r"missed (?:the|our) (?:session|meeting)"),
+    "lack-of-time": (r"no time", r"too busy", r"(?:very|so|really) busy", r"workload",
+                     r"overloaded", r"short on time", r"packed (?:calendar|diary)",
+                     r"(?:calendar|diary) (?:was|is) (?:packed|full)",
+                     r"(?:didn't|did not|hasn't|couldn't) (?:have|had|find) (?:the )?time"),
+    "fear-of-judgement": (r"nervous", r"afraid", r"embarrass\w*", r"look(?:ing)? (?:silly|stupid"
+                          r"|foolish|dumb)", r"self-conscious", r"fear of", r"worried about"
+                          r" looking"),
+    "power-dynamics": (r"hierarch\w*", r"intimidat\w*", r"defer(?:red|ring)? to", r"seniority",
+                       r"power (?:imbalance|gap|dynamics?)", r"too junior", r"pull(?:ed)? rank"),
+    "resistance-to-change": (r"resist\w*", r"skeptic\w*", r"sceptic\w*", r"reluctant",
+                             r"push(?:ed)? ?back", r"don't see the point", r"waste of time",
+                             r"always done it", r"old way"),
+    "communication-styles": (r"misunderst\w*", r"jargon", r"acronyms", r"too direct",
+                             r"talked past", r"communication styles?", r"long emails"),
+    "generational-differences": (r"generation(?:al)?", r"gen z", r"millennials?", r"boomers?",
+                                 r"age gap", r"kids these days"),
+    "inadequate-training": (r"unprepared", r"not sure how to mentor", r"no guidance",
+                            r"more training", r"lack of training", r"unclear (?:role|expectations)",
+                            r"didn't know what to (?:do|cover)"),
+    "uneven-acceptance": (r"not taken seriously", r"other leaders", r"peers (?:don't|do not)",
+                          r"(?:team|peers|colleagues) laughed", r"not everyone", r"uneven"),
+}  # fmt: skip
+
+THEME_CUES: dict[str, tuple[str, ...]] = {
+    "goal setting": (r"goals?", r"objectives?", r"aims?", r"milestones?"),
+    "hands-on practice": (r"practi[cs]e\w*", r"hands-on", r"demo\w*", r"walk ?through",
+                          r"showed", r"tried", r"set up", r"exercise"),
+    "feedback": (r"feedback",),
+    "confidence building": (r"confiden\w*", r"comfortable", r"more at ease"),
+    "relationship building": (r"trust", r"rapport", r"got to know", r"opened up"),
+    "reflection": (r"reflect\w*", r"learn(?:ed|t|ing)", r"insights?", r"realis|realiz"),
+}  # fmt: skip
+
+
+def _compile(cues: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[str]]:
+    """Compile each label's cues into one whole-word, case-insensitive regex."""
+    return {
+        label: re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
+        for label, parts in cues.items()
+    }
+
+
+TOPICS = _compile(TOPIC_CUES)
+CHALLENGE_PATTERNS = _compile(CHALLENGE_CUES)
+THEMES = _compile(THEME_CUES)
+
+
+def matching(patterns: dict[str, re.Pattern[str]], text: str) -> list[str]:
+    """Return the labels whose cues occur in the text, in vocabulary order."""
+    return [label for label, pattern in patterns.items() if pattern.search(text)]
+
+
+def _label(slug: str) -> str:
+    """Turn a knowledge topic slug into the label used in summaries."""
+    words = slug.replace("-", " ").strip()
+    return next((t for t in TOPIC_CUES if t.lower() == words.lower()), words)
+
+
+def passage_topics(passages: list[Passage], notes: str) -> list[str]:
+    """Return topic labels from retrieved topic passages that the notes actually mention."""
+    found: list[str] = []
+    for passage in passages:
+        if passage.kind != "topic":
+            continue
+        for slug in passage.topics:
+            label = _label(slug)
+            pattern = TOPICS.get(label) or re.compile(rf"(?<!\w){re.escape(label)}(?!\w)", re.I)
+            if label not in found and pattern.search(notes):
+                found.append(label)
+    return found

@@ -1,0 +1,1 @@
+"""Anonymization of session text for coordinators, and the leak checks that gate its release."""

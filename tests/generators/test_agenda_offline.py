@@ -1,0 +1,107 @@
+"""Agenda invariants on the offline engine, across topics, durations and sessions."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.generators.agenda import agenda_violations
+from coach.generators.models import AgendaDraft, AgendaItem, AgendaRequest
+from coach.offline.agenda import split_minutes
+from coach.service import Coach
+
+CASES = [
+    ("social media", 15, 1, [], None),
+    ("short-form video", 45, 1, ["understand why our brand should be on TikTok"], None),
+    (
+        "generative AI",
+        60,
+        2,
+        ["use an assistant to draft emails"],
+        "The mentee will post one update by Friday. We agreed to try a team channel.",
+    ),
+    ("data and dashboards", 90, 3, [], "Both will review the sales dashboard next time."),
+    ("hybrid work", 180, 4, ["run fairer hybrid meetings"], None),
+    ("inclusion", 37, 2, [], None),
+    ("sustainability", 120, 5, ["talk credibly about our climate targets"], "Short recap."),
+    ("negotiating office rent", 30, 1, [], None),  # not a topic in the base
+]
+
+
+@pytest.mark.parametrize(("topic", "minutes", "session", "goals", "previous"), CASES)
+def test_offline_agenda_holds_every_invariant(
+    offline_coach: Coach,
+    topic: str,
+    minutes: int,
+    session: int,
+    goals: list[str],
+    previous: str | None,
+) -> None:
+    request = AgendaRequest(
+        topic=topic,
+        duration_minutes=minutes,
+        session_number=session,
+        goals=goals,
+        previous_summary=previous,
+    )
+    agenda = offline_coach.agenda(request)
+    assert sum(i.minutes for i in agenda.items) == minutes
+    assert all(i.minutes >= 1 for i in agenda.items)
+    assert set(s for i in agenda.items for s in i.sources) <= set(agenda.meta.source_ids)
+    assert all(i.sources for i in agenda.items[1:-1])
+    assert agenda.meta.engine == "offline" and not agenda.meta.degraded
+    assert agenda.meta.prompt_template == "offline/agenda" and len(agenda.meta.prompt_hash) == 12
+    if session > 1 and previous:
+        assert "review" in agenda.items[0].title.lower()
+    assert "feedback" in agenda.items[-1].title.lower()
+
+
+def test_previous_commitments_reach_the_review(offline_coach: Coach) -> None:
+    request = AgendaRequest(
+        topic="social media",
+        duration_minutes=60,
+        session_number=2,
+        previous_summary="The mentee will publish a first LinkedIn post.",
+    )
+    first = offline_coach.agenda(request).items[0]
+    assert "publish a first LinkedIn post" in first.notes
+
+
+def test_goals_steer_the_exercises(offline_coach: Coach) -> None:
+    request = AgendaRequest(
+        topic="generative AI",
+        duration_minutes=45,
+        session_number=1,
+        goals=["spot hallucinations before trusting an answer"],
+    )
+    titles = " ".join(i.title.lower() for i in offline_coach.agenda(request).items)
+    assert "hallucination" in titles
+
+
+@pytest.mark.parametrize(
+    ("total", "weights"),
+    [(60, [5, 20, 15, 10, 5]), (15, [5, 30, 5]), (181, [1, 1, 1]), (7, [5, 5, 5, 5])],
+)
+def test_split_minutes_sums_exactly(total: int, weights: list[int]) -> None:
+    parts = split_minutes(total, weights)
+    assert sum(parts) == total and all(p >= 1 for p in parts)
+
+
+def _draft(minutes: list[int], sources: list[list[str]]) -> AgendaDraft:
+    titles = ["Check-in", "Exercise", "Wrap-up: next steps and two-way feedback"]
+    return AgendaDraft(
+        title="Session",
+        objectives=["x"],
+        items=[
+            AgendaItem(title=t, minutes=m, lead="both", sources=s)
+            for t, m, s in zip(titles, minutes, sources, strict=True)
+        ],
+    )
+
+
+def test_checks_catch_wrong_minutes_and_invented_sources() -> None:
+    request = AgendaRequest(topic="x y", duration_minutes=30, session_number=1)
+    problems = agenda_violations(request, _draft([5, 20, 10], [[], ["made-up#id"], []]), [])
+    assert any("35 minutes, not 30" in p for p in problems)
+    assert any("made-up#id" in p for p in problems)
+    missing = agenda_violations(request, _draft([5, 20, 5], [[], [], []]), [])
+    assert any("cites no source" in p for p in missing)

@@ -1,0 +1,58 @@
+"""Discussion-prompt invariants on the offline engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.generators.models import PromptsRequest
+from coach.language.questions import is_open, near_duplicates
+from coach.service import Coach
+
+
+@pytest.mark.parametrize(
+    ("topic", "count", "audience"),
+    [
+        ("social media", 1, "mentee"),
+        ("generative AI", 5, "mentee"),
+        ("hybrid work", 10, "both"),
+        ("mental health", 15, "mentor"),
+        ("sustainability", 12, "mentee"),
+        ("data and dashboards", 15, "mentee"),
+    ],
+)
+def test_offline_prompts_hold_every_invariant(
+    offline_coach: Coach, topic: str, count: int, audience: str
+) -> None:
+    result = offline_coach.prompts(PromptsRequest(topic=topic, count=count, audience=audience))  # type: ignore[arg-type]
+    questions = [q.question for q in result.questions]
+    assert len(questions) == count
+    assert all(is_open(q) for q in questions)
+    assert near_duplicates(questions) == []
+    assert all(
+        q.sources and set(q.sources) <= set(result.meta.source_ids) for q in result.questions
+    )
+    assert all(q.purpose and q.follow_up for q in result.questions)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What have you tried so far?", True),
+        ("Do you use LinkedIn?", False),
+        ("Is this useful?", False),
+        ("How would you explain it", False),
+        ("Walk me through your last post?", True),
+        ("Can't we just skip it?", False),
+    ],
+)
+def test_is_open(question: str, expected: bool) -> None:
+    assert is_open(question) is expected
+
+
+def test_near_duplicates_found() -> None:
+    qs = [
+        "What worries your team about AI?",
+        "What worries your team most about AI?",
+        "Which dashboards do you read every week?",
+    ]
+    assert near_duplicates(qs) == [(0, 1)]
