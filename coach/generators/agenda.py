@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from coach.generators.models import Agenda, AgendaDraft, AgendaRequest
-from coach.generators.pipeline import Task
+from coach.generators.pipeline import Task, invented_sources
 from coach.generators.topics import as_passages, merge, resolve_topic
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
@@ -56,20 +56,12 @@ def agenda_violations(
     text = _item_text(last)
     if not (WRAP_UP.search(text) and NEXT_STEPS.search(text) and TWO_WAY.search(text)):
         problems.append("the last item must be a wrap-up with next steps and two-way feedback")
-    known = {p.id for p in passages}
     for item in draft.items:
-        unknown = [s for s in item.sources if s not in known]
-        if unknown:
-            problems.append(f"item {item.title!r} cites ids retrieval did not return: {unknown}")
+        problems += invented_sources(f"item {item.title!r}", item.sources, passages)
     for item in middle:
         if not item.sources:
             problems.append(f"item {item.title!r} cites no source")
     return problems
-
-
-def context(request: AgendaRequest, passages: list[Passage]) -> dict[str, Any]:
-    """Variables for prompts/agenda."""
-    return {"request": request, "passages": passages}
 
 
 AGENDA: Task[AgendaRequest, AgendaDraft] = Task(
@@ -79,5 +71,4 @@ AGENDA: Task[AgendaRequest, AgendaDraft] = Task(
     retrieve=retrieve,
     offline=compose_agenda,
     check=agenda_violations,
-    context=context,
 )

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from coach.generators.models import DiscussionPrompts, PromptsDraft, PromptsRequest
-from coach.generators.pipeline import Task
+from coach.generators.pipeline import Task, invented_sources
 from coach.generators.topics import as_passages, merge, resolve_topic
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
@@ -35,17 +33,9 @@ def prompts_violations(
         f"near-duplicates: {questions[i]!r} and {questions[j]!r}"
         for i, j in near_duplicates(questions)
     ]
-    known = {p.id for p in passages}
     for q in draft.questions:
-        unknown = [s for s in q.sources if s not in known]
-        if unknown:
-            problems.append(f"{q.question!r} cites ids retrieval did not return: {unknown}")
+        problems += invented_sources(repr(q.question), q.sources, passages)
     return problems
-
-
-def context(request: PromptsRequest, passages: list[Passage]) -> dict[str, Any]:
-    """Variables for prompts/discussion."""
-    return {"request": request, "passages": passages}
 
 
 PROMPTS: Task[PromptsRequest, PromptsDraft] = Task(
@@ -55,5 +45,4 @@ PROMPTS: Task[PromptsRequest, PromptsDraft] = Task(
     retrieve=retrieve,
     offline=compose_prompts,
     check=prompts_violations,
-    context=context,
 )

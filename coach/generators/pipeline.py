@@ -29,6 +29,18 @@ def _same(request: Any, draft: Any) -> Any:
     return draft
 
 
+def plain_context(request: Any, passages: list[Passage]) -> dict[str, Any]:
+    """Prompt variables most generators need: the request and the passages."""
+    return {"request": request, "passages": passages}
+
+
+def invented_sources(label: str, sources: list[str], passages: list[Passage]) -> list[str]:
+    """A problem sentence when something cites ids that retrieval did not return."""
+    known = {p.id for p in passages}
+    unknown = [s for s in sources if s not in known]
+    return [f"{label} cites ids retrieval did not return: {unknown}"] if unknown else []
+
+
 @dataclass(frozen=True)
 class Task(Generic[Req, Draft]):
     """What makes one generator: its models, retrieval, offline composer, checks and prompt."""
@@ -39,7 +51,7 @@ class Task(Generic[Req, Draft]):
     retrieve: Callable[[Req, Retriever], list[Passage]]
     offline: Callable[[Req, list[Passage]], Draft]
     check: Callable[[Req, Draft, list[Passage]], list[str]]
-    context: Callable[[Req, list[Passage]], dict[str, Any]]
+    context: Callable[[Req, list[Passage]], dict[str, Any]] = field(default=plain_context)
     # Applied to a model's draft before checks, e.g. enforcing anonymization.
     finalize: Callable[[Req, Draft], Draft] = field(default=_same)
 

@@ -24,8 +24,8 @@ class FrontMatter(BaseModel):
     audience: Audience
 
 
-class Chunk(BaseModel):
-    """One retrievable section of a knowledge file, as stored in the index."""
+class Section(BaseModel):
+    """A section of a knowledge file and where it came from."""
 
     id: str
     doc_id: str
@@ -36,21 +36,17 @@ class Chunk(BaseModel):
     topics: list[str]
     audience: Audience
     text: str
+
+
+class Chunk(Section):
+    """One retrievable section as stored in the index, with its file's content hash."""
+
     file_hash: str
 
 
-class Passage(BaseModel):
-    """A retrieved chunk with its fused relevance score."""
+class Passage(Section):
+    """A retrieved section with its fused relevance score."""
 
-    id: str
-    doc_id: str
-    title: str
-    heading: str
-    source: str
-    kind: Kind
-    topics: list[str]
-    audience: Audience
-    text: str
     score: float
 
 

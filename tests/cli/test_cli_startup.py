@@ -25,5 +25,5 @@ def test_help_loads_no_model() -> None:
 def test_every_command_has_help() -> None:
     result = CliRunner().invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("ingest", "search"):
+    for command in ("ingest", "search", "agenda", "prompts", "rephrase", "summarize"):
         assert command in result.output
