@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from coach.cli import evals, generate, knowledge, server
+from coach.cli import generate, knowledge
 from coach.errors import CoachError
 
 app = typer.Typer(
@@ -17,7 +17,6 @@ app = typer.Typer(
 )
 knowledge.register(app)
 generate.register(app)
-evals.register(app)
 
 
 def main() -> None:
