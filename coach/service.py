@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+import threading
 from typing import TYPE_CHECKING, Any
 
 from coach.generators.models import (
@@ -29,21 +29,33 @@ class Coach:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        # Concurrent first requests must not each load the embedding model.
+        self._lock = threading.Lock()
+        self._retriever: Retriever | None = None
+        self._pipeline: Pipeline | None = None
 
-    @cached_property
+    @property
     def retriever(self) -> Retriever:
         """The hybrid retriever, opened on first use (loads the embedding model)."""
         from coach.knowledge.retrieval import Retriever
 
-        return Retriever(self.settings)
+        with self._lock:
+            if self._retriever is None:
+                self._retriever = Retriever(self.settings)
+            return self._retriever
 
-    @cached_property
+    @property
     def pipeline(self) -> Pipeline:
         """Retrieval, prompt, engine and validation, shared by the four generators."""
         from coach.generators.pipeline import Pipeline
         from coach.llm.registry import build_provider
 
-        return Pipeline(self.settings, self.retriever, build_provider(self.settings.llm))
+        retriever = self.retriever
+        with self._lock:
+            if self._pipeline is None:
+                provider = build_provider(self.settings.llm)
+                self._pipeline = Pipeline(self.settings, retriever, provider)
+            return self._pipeline
 
     def search(
         self, query: str, k: int | None = None, filters: SearchFilters | None = None

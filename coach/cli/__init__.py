@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from coach.cli import generate, knowledge
+from coach.cli import generate, knowledge, server
 from coach.errors import CoachError
 
 app = typer.Typer(
@@ -16,6 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 knowledge.register(app)
+server.register(app)
 generate.register(app)
 
 

@@ -1,0 +1,369 @@
+"""Request and response bodies of the API; requests reject unknown fields."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from coach.db.coordinator import Insights, ReleasedSummary
+from coach.db.models import AuditEntry, CoachingSession
+from coach.db.programs import NewPair
+from coach.generators.models import (
+    MAX_NOTES_CHARS,
+    Agenda,
+    AgendaRequest,
+    AnonymizedSummary,
+    FeedbackRequest,
+    Meta,
+    PrivateSummary,
+    PromptsRequest,
+    SummaryRequest,
+)
+from coach.knowledge.models import Passage
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Goal = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
+Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=120)]
+Duration = Annotated[int, Field(ge=15, le=180, description="Minutes.")]
+
+
+class In(BaseModel):
+    """Base of request bodies: unknown fields are an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _examples(*examples: dict[str, Any]) -> ConfigDict:
+    return ConfigDict(json_schema_extra={"examples": list(examples)})
+
+
+# --- stateless generators: the coach requests, with per-item limits and examples ------------
+
+
+class AgendaBody(AgendaRequest):
+    """Ask for a session agenda."""
+
+    model_config = _examples(
+        {"topic": "social media", "duration_minutes": 60, "session_number": 2, "goals": ["post"]}
+    )
+    goals: list[Goal] = Field(default=[], max_length=10)
+
+
+class PromptsBody(PromptsRequest):
+    """Ask for discussion questions."""
+
+    model_config = _examples({"topic": "generative AI at work", "count": 5, "audience": "mentee"})
+    goals: list[Goal] = Field(default=[], max_length=10)
+
+
+class FeedbackBody(FeedbackRequest):
+    """Feedback to analyze or reword."""
+
+    model_config = _examples(
+        {"text": "You always interrupt me, it's so rude.", "direction": "mentor_to_mentee"}
+    )
+
+
+class SummaryBody(SummaryRequest):
+    """Notes to summarize without storing anything."""
+
+    model_config = _examples(
+        {
+            "notes": "Maya showed Robert how to schedule posts. Robert will post twice a week.",
+            "mentor_name": "Maya Chen",
+            "mentee_name": "Robert Miller",
+            "session_date": "2025-11-20",
+        }
+    )
+    other_names: list[Name] = Field(default=[], max_length=50)
+
+
+# --- programs, pairs, sessions ------------------------------------------------------------
+
+
+class ProgramIn(In):
+    """A new program."""
+
+    model_config = _examples({"name": "Reverse mentoring 2026"})
+    name: Annotated[str, StringConstraints(min_length=2, max_length=200)]
+
+
+class ProgramOut(BaseModel):
+    """A program."""
+
+    id: int
+    name: str
+    created_at: datetime
+
+
+class MemberIn(In):
+    """A pair member to create."""
+
+    name: Name
+
+
+class PairIn(In):
+    """A new pair and its two members."""
+
+    model_config = _examples(
+        {"program_id": 1, "mentor": {"name": "Maya Chen"}, "mentee": {"name": "Robert Miller"}}
+    )
+    program_id: int = Field(ge=1)
+    mentor: MemberIn
+    mentee: MemberIn
+
+
+class MemberOut(BaseModel):
+    """A created member with the bearer token to hand over; it is not shown again."""
+
+    id: int
+    name: str
+    role: str
+    token: str
+
+
+class PairOut(BaseModel):
+    """A created pair."""
+
+    id: int
+    program_id: int
+    mentor: MemberOut
+    mentee: MemberOut
+
+    @classmethod
+    def of(cls, pair: NewPair) -> PairOut:
+        """The response for a new pair."""
+        return cls.model_validate(pair, from_attributes=True)
+
+
+class MeOut(BaseModel):
+    """Who the token belongs to."""
+
+    id: int
+    name: str
+    role: str
+    program_id: int | None
+    pair_id: int | None
+
+
+class SessionIn(In):
+    """A session to schedule."""
+
+    model_config = _examples(
+        {"date": "2025-11-20", "topic": "social-media", "duration_minutes": 60}
+    )
+    date: date
+    topic: Topic
+    duration_minutes: Duration = 60
+
+
+class NotesIn(In):
+    """The session's notes, replacing any stored before."""
+
+    model_config = _examples({"notes": "Maya showed Robert how LinkedIn posts are scheduled ..."})
+    notes: str = Field(min_length=1, max_length=MAX_NOTES_CHARS)
+
+
+class SessionAgendaIn(In):
+    """Options for a stored session's agenda; topic and number come from the session."""
+
+    model_config = _examples({"duration_minutes": 45, "goals": ["Post once without help"]})
+    duration_minutes: Duration | None = None
+    goals: list[Goal] = Field(default=[], max_length=10)
+
+
+class SessionSummaryIn(In):
+    """Other people named in the notes, so the anonymized side removes them too."""
+
+    model_config = _examples({"other_names": ["Priya"]})
+    other_names: list[Name] = Field(default=[], max_length=50)
+
+
+class ReleaseOut(BaseModel):
+    """Who released the anonymized summary; coordinators see it only when both did."""
+
+    mentor_released: bool
+    mentee_released: bool
+    visible_to_coordinator: bool
+
+
+class SessionHeader(BaseModel):
+    """A session in a list."""
+
+    id: int
+    pair_id: int
+    number: int
+    date: date
+    topic: str
+    duration_minutes: int
+    has_agenda: bool
+    has_notes: bool
+    has_summary: bool
+    release: ReleaseOut
+
+    @classmethod
+    def fields_of(cls, row: CoachingSession) -> dict[str, Any]:
+        """The header fields of a stored session."""
+        release = ReleaseOut(
+            mentor_released=row.mentor_released_at is not None,
+            mentee_released=row.mentee_released_at is not None,
+            visible_to_coordinator=row.released,
+        )
+        return {
+            "id": row.id,
+            "pair_id": row.pair_id,
+            "number": row.number,
+            "date": row.date,
+            "topic": row.topic,
+            "duration_minutes": row.duration_minutes,
+            "has_agenda": row.agenda is not None,
+            "has_notes": bool(row.notes),
+            "has_summary": row.private_summary is not None,
+            "release": release,
+        }
+
+    @classmethod
+    def of(cls, row: CoachingSession) -> SessionHeader:
+        """The list entry of a stored session."""
+        return cls(**cls.fields_of(row))
+
+
+class SessionOut(SessionHeader):
+    """A session as its pair sees it: plan, notes and both summaries."""
+
+    agenda: Agenda | None
+    notes: str | None
+    private_summary: PrivateSummary | None
+    anonymized_summary: AnonymizedSummary | None
+    summary_meta: Meta | None
+    summary_outdated: bool = Field(description="The notes changed after the summary was written.")
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, row: CoachingSession) -> SessionOut:
+        """The full view of a stored session."""
+        outdated = bool(
+            row.summarized_at and row.notes_updated_at and row.notes_updated_at > row.summarized_at
+        )
+        return cls.model_validate(
+            {
+                **cls.fields_of(row),
+                "agenda": row.agenda,
+                "notes": row.notes,
+                "private_summary": row.private_summary,
+                "anonymized_summary": row.anonymized_summary,
+                "summary_meta": row.summary_meta,
+                "summary_outdated": outdated,
+                "created_at": row.created_at,
+                "updated_at": row.updated_at,
+            }
+        )
+
+
+# --- coordinators, admins, knowledge, health ----------------------------------------------
+
+
+class CoordinatorSummary(BaseModel):
+    """A released anonymized summary; it names no pair and dates only to the month."""
+
+    session_id: int
+    month: str
+    summary: AnonymizedSummary
+
+    @classmethod
+    def of(cls, item: ReleasedSummary) -> CoordinatorSummary:
+        """The response entry for a released summary."""
+        return cls.model_validate(item, from_attributes=True)
+
+
+class CoordinatorSummaries(BaseModel):
+    """A page of released summaries."""
+
+    items: list[CoordinatorSummary]
+    limit: int
+    offset: int
+
+
+class BucketOut(BaseModel):
+    """Sessions and distinct pairs behind one topic or challenge."""
+
+    name: str
+    sessions: int
+    pairs: int
+
+
+class InsightsOut(BaseModel):
+    """Program aggregates; null when fewer than `min_group_pairs` pairs held sessions."""
+
+    program_id: int
+    pairs: int
+    active_pairs: int
+    min_group_pairs: int
+    suppressed: bool
+    sessions_held: int | None
+    released_summaries: int | None
+    topics: list[BucketOut]
+    challenges: list[BucketOut]
+    hidden_buckets: int = Field(description="Topics or challenges seen in too few pairs to show.")
+
+    @classmethod
+    def of(cls, insights: Insights, min_group: int) -> InsightsOut:
+        """The response for computed insights."""
+        fields = {k: v for k, v in vars(insights).items() if k not in ("topics", "challenges")}
+        return cls(
+            **fields,
+            min_group_pairs=min_group,
+            topics=[BucketOut.model_validate(b, from_attributes=True) for b in insights.topics],
+            challenges=[
+                BucketOut.model_validate(b, from_attributes=True) for b in insights.challenges
+            ],
+        )
+
+
+class AuditOut(BaseModel):
+    """One audit entry: ids and action names, never content."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    at: datetime
+    actor_id: int | None
+    actor_role: str
+    action: str
+    program_id: int | None
+    pair_id: int | None
+    session_id: int | None
+    detail: dict[str, Any]
+
+    @classmethod
+    def of(cls, entry: AuditEntry) -> AuditOut:
+        """The response entry for an audit row."""
+        return cls.model_validate(entry)
+
+
+class SearchOut(BaseModel):
+    """Passages that answer a query, best first."""
+
+    query: str
+    passages: list[Passage]
+
+
+class FieldError(BaseModel):
+    """One wrong field and why."""
+
+    field: str
+    message: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str
+    errors: list[FieldError] = []

@@ -1,0 +1,108 @@
+"""Generation over stored sessions: generate first, then store in one short transaction."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from coach.db import sessions
+from coach.db.auth import Principal
+from coach.db.models import CoachingSession, utcnow
+from coach.db.programs import member_names
+from coach.errors import Conflict, InvalidInput
+from coach.generators.models import AgendaRequest, PrivateSummary, SummaryRequest
+
+if TYPE_CHECKING:
+    from coach.service import Coach
+
+MAX_PREVIOUS_CHARS = 4_000  # AgendaRequest.previous_summary's limit
+R = TypeVar("R", AgendaRequest, SummaryRequest)
+
+
+def continuity(private: PrivateSummary) -> str:
+    """The part of a private summary the next agenda builds on, within the request limit."""
+    parts = [private.summary]
+    if private.action_items:
+        parts.append("Action items: " + "; ".join(a.text for a in private.action_items))
+    if private.commitments:
+        parts.append("Commitments: " + "; ".join(private.commitments))
+    return "\n".join(parts)[:MAX_PREVIOUS_CHARS]
+
+
+def _request(model: type[R], **fields: object) -> R:
+    """Build a generator request, reporting a stored value it rejects as the caller's error."""
+    try:
+        return model.model_validate(fields)
+    except ValidationError as exc:
+        errors = [
+            {"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()
+        ]
+        raise InvalidInput("the stored session cannot be used as asked", errors=errors) from None
+
+
+def agenda(
+    db: Session,
+    coach: Coach,
+    actor: Principal,
+    session_id: int,
+    duration_minutes: int | None = None,
+    goals: list[str] | None = None,
+) -> CoachingSession:
+    """Write and store the session's agenda, continuing from the previous session's summary."""
+    row = sessions.member_session(db, actor, session_id)
+    previous = sessions.previous_session(db, row)
+    request = _request(
+        AgendaRequest,
+        topic=row.topic,
+        duration_minutes=duration_minutes or row.duration_minutes,
+        session_number=row.number,
+        goals=goals or [],
+        previous_summary=continuity(PrivateSummary.model_validate(previous.private_summary))
+        if previous and previous.private_summary
+        else None,
+    )
+    db.commit()  # no transaction stays open while the model writes
+    result = coach.agenda(request)
+    row = sessions.member_session(db, actor, session_id)
+    row.agenda = result.model_dump(mode="json")
+    row.duration_minutes = request.duration_minutes
+    sessions.audit_session(
+        db, actor, "session.agenda.generate", row, continued=request.previous_summary is not None
+    )
+    db.commit()
+    return row
+
+
+def summary(
+    db: Session, coach: Coach, actor: Principal, session_id: int, other_names: list[str]
+) -> CoachingSession:
+    """Summarize the stored notes; coordinators see a new summary only once it is released again."""
+    row = sessions.member_session(db, actor, session_id)
+    if not row.notes:
+        raise Conflict(f"session {session_id} has no notes yet: save notes first")
+    names = member_names(db, row.pair_id)
+    request = _request(
+        SummaryRequest,
+        notes=row.notes,
+        mentor_name=names.get("mentor", "the mentor"),
+        mentee_name=names.get("mentee", "the mentee"),
+        other_names=other_names,
+        session_date=row.date.isoformat(),
+    )
+    notes_version = row.notes_updated_at
+    db.commit()
+    result = coach.summarize(request)
+    row = sessions.member_session(db, actor, session_id)
+    if row.notes_updated_at != notes_version:
+        raise Conflict("the notes changed while the summary was written; ask for it again")
+    row.private_summary = result.private.model_dump(mode="json")
+    row.anonymized_summary = result.anonymized.model_dump(mode="json")
+    row.summary_meta = result.meta.model_dump(mode="json")
+    row.summarized_at = utcnow()
+    # Consent covered the previous text, not this one.
+    row.mentor_released_at = row.mentee_released_at = None
+    sessions.audit_session(db, actor, "session.summary.generate", row)
+    db.commit()
+    return row

@@ -1,0 +1,79 @@
+"""Programs and pairs: who may create them and where they belong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coach.db import audit
+from coach.db.auth import Principal, add_user
+from coach.db.models import Pair, Program, User
+from coach.errors import NotFound
+
+
+@dataclass(frozen=True)
+class NewMember:
+    """A member created with a pair, with the token shown only this once."""
+
+    id: int
+    name: str
+    role: str
+    token: str
+
+
+@dataclass(frozen=True)
+class NewPair:
+    """A pair as created, with its two members' tokens."""
+
+    id: int
+    program_id: int
+    mentor: NewMember
+    mentee: NewMember
+
+
+def create_program(db: Session, actor: Principal | None, name: str) -> Program:
+    """Add a program."""
+    program = Program(name=name)
+    db.add(program)
+    db.flush()
+    audit.record(db, actor, "program.create", program_id=program.id)
+    db.commit()
+    return program
+
+
+def visible_program(db: Session, actor: Principal, program_id: int) -> Program:
+    """A program the actor runs: any for admins, their own for coordinators; else NotFound."""
+    program = db.get(Program, program_id)
+    if program is None or actor.role not in ("admin", "coordinator"):
+        raise NotFound(f"program {program_id} not found")
+    if actor.role == "coordinator" and actor.program_id != program_id:
+        raise NotFound(f"program {program_id} not found")
+    return program
+
+
+def create_pair(
+    db: Session, actor: Principal | None, program_id: int, mentor_name: str, mentee_name: str
+) -> NewPair:
+    """Add a pair and both its members in one transaction."""
+    if actor is not None:
+        visible_program(db, actor, program_id)
+    elif db.get(Program, program_id) is None:
+        raise NotFound(f"program {program_id} not found")
+    pair = Pair(program_id=program_id)
+    db.add(pair)
+    db.flush()
+    members = []
+    for role, name in (("mentor", mentor_name), ("mentee", mentee_name)):
+        user, token = add_user(db, role, name, pair_id=pair.id)
+        members.append(NewMember(user.id, user.name, role, token))
+    audit.record(db, actor, "pair.create", program_id=program_id, pair_id=pair.id)
+    db.commit()
+    return NewPair(pair.id, program_id, members[0], members[1])
+
+
+def member_names(db: Session, pair_id: int) -> dict[str, str]:
+    """role -> name of the pair's members."""
+    rows = db.execute(select(User.role, User.name).where(User.pair_id == pair_id))
+    return {role: name for role, name in rows}

@@ -1,0 +1,29 @@
+"""API fixtures: an app over a temporary data directory with a fake Coach, and a seeded world."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from api_helpers import FakeCoach, World, running_app, seed
+from fastapi.testclient import TestClient
+
+
+@pytest.fixture
+def fake_coach() -> FakeCoach:
+    """A fresh fake Coach."""
+    return FakeCoach()
+
+
+@pytest.fixture
+def client(tmp_path: Path, fake_coach: FakeCoach) -> Iterator[TestClient]:
+    """An app over an empty data directory whose generation is faked."""
+    with running_app(tmp_path, fake_coach) as app_client:
+        yield app_client
+
+
+@pytest.fixture
+def world(client: TestClient) -> World:
+    """The seeded world on the `client` app."""
+    return seed(client)
