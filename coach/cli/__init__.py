@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from coach.cli import generate, knowledge, server
+from coach.cli import evals, generate, knowledge, server
 from coach.errors import CoachError
 
 app = typer.Typer(
@@ -18,6 +18,7 @@ app = typer.Typer(
 knowledge.register(app)
 server.register(app)
 generate.register(app)
+evals.register(app)
 
 
 def main() -> None:

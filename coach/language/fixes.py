@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from coach.language.grammar import negate_never
+from coach.language.words import rx
 
 # (match on the full text, clause text before the span, clause text after it) -> (new text,
 # characters of ``after`` the new text also replaces).
@@ -14,6 +15,18 @@ Replacer = Callable[[re.Match[str], str, str], tuple[str, int]]
 VAGUE_SITUATION = "[the situation you have in mind]"
 VAGUE_CHANGE = "[the specific thing you would like to see]"
 VAGUE_ITEMS = "[the specific items you have in mind]"
+
+_WHERE_PLURAL = rx(
+    r"^\s+(?:in|during|at|on)\s+(?:(?:our|the|your|his|her|their|team|weekly|daily)\s+)*"
+    r"(?P<noun>meeting|session|review|call|demo|presentation|workshop|retro|sync|stand-?up"
+    r"|1:1|one-on-one|interview|discussion|email|chat|thread|project|sprint)s?\b"
+)
+_DEMAND = rx(
+    r"^\s+(?:really\s+)?(?:needs? to|has to|have to|must|should|will have to)\s+(?P<change>"
+    r"change|improve|get better)\b|^\s+(?:is|was)\s+(?:a (?:real |big )?problem|unacceptable"
+    r"|not (?:ok|okay|acceptable))\b"
+)
+_PERSON = {"your": "you", "his": "he", "her": "she", "their": "they"}
 
 BASE_SUGGESTION: dict[str, str] = {
     "personal_label": "Describe what the person did, e.g. 'in Tuesday's review two comments were "
@@ -69,3 +82,21 @@ def did_not_work(match: re.Match[str], before: str, after: str) -> tuple[str, in
     be = (match.group("be") or match.group("short")).lower()
     verb = {"is": "does", "s": "does", "are": "do", "re": "do"}.get(be, "did")
     return f" {verb} not work for me" if match.group("short") else f"{verb} not work for me", 0
+
+
+def attitude(match: re.Match[str], before: str, after: str) -> tuple[str, int]:
+    """Turn "your attitude in meetings needs to change" into a talk about one real meeting."""
+    person = _PERSON[match.group("whose").lower()]
+    used = 0
+    where = _WHERE_PLURAL.match(after)
+    placeholder = VAGUE_SITUATION
+    if where:
+        placeholder = f"[the {where.group('noun').lower()} you have in mind]"
+        used = where.end()
+    came_across = f"how {person} came across in {placeholder}"
+    demand = _DEMAND.match(after[used:])
+    if not demand or before.strip():
+        return came_across, used
+    # The vague demand becomes an invitation to talk about one example and what could change.
+    change = ", and what could change" if demand.group("change") else ""
+    return f"I'd like us to talk about {came_across}{change}", used + demand.end()

@@ -41,6 +41,8 @@ _AUX_BEFORE = re.compile(
 )
 _THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]his|[Tt]hat|[A-Z][a-z]+)\s*$")
 _NOT_THIRD = re.compile(r"\b(?:I|you|we|they)\s*$", re.IGNORECASE)
+# The last personal subject before "never" decides agreement in "he's rude and never replied".
+_LAST_SUBJECT = re.compile(r"\b(I|you|we|they|he|she)\b(?!.*\b(?:I|you|we|they|he|she)\b)", re.I)
 _ES_PLURAL = re.compile(r"(?:ch|sh|ss|x|z|o)es$")
 
 
@@ -63,7 +65,9 @@ def negate_never(before: str, after: str) -> tuple[str, int]:
         return "not", 0
     _, adverbs, verb = match.groups()
     lower = verb.lower()
-    third = bool(_THIRD_PERSON.search(before)) and not _NOT_THIRD.search(before)
+    last = _LAST_SUBJECT.search(before)
+    third = bool(_THIRD_PERSON.search(before) or (last and last.group(1).lower() in ("he", "she")))
+    third = third and not _NOT_THIRD.search(before)
     if lower in _BE_OR_MODAL:
         return f"{verb} not {adverbs}".strip(), match.end()
     if lower.endswith("ed") or lower in _IRREGULAR_PARTICIPLE:
@@ -142,3 +146,82 @@ def lower_first(text: str) -> str:
     ):
         return text[:1].lower() + text[1:]
     return text
+
+
+_SUBJECT_START = re.compile(
+    r"^(?:you|your|he|she|they|we|I|it|this|that|the|his|her|their|our|my|not everyone"
+    r"|more than one|some people|how (?:you|he|she|they))\b",
+    re.IGNORECASE,
+)
+
+
+def starts_with_subject(text: str) -> bool:
+    """Tell whether a clause opens with a pronoun, a possessive or a determined noun."""
+    return bool(_SUBJECT_START.match(text.lstrip(" ,\"'“‘(")))
+
+
+CARRY = "\x00"
+_CARRIED = re.compile(
+    CARRY + r"([^" + CARRY + r"]*)" + CARRY + r"(\s*(?:,\s*)?(?:(?:and|but|or)\b\s*)?)"
+    r"(?=([\w'’\[]*))",
+    re.IGNORECASE,
+)
+# Words that can open a clause without being its verb: after "you're lazy and", these mean
+# the clause already has its own subject or opens with a phrase of time or place.
+_NOT_PREDICATE = frozenset(
+    """i you he she it we they this that these those there the a an my your his her our their
+    some several not more every each everyone everybody nobody people in on at during when
+    whenever if because after before since to with about for which who while as""".split()
+)
+# Predicate adjectives that need the copula back ("you're lazy and late" -> "you're late").
+_PREDICATE_ADJECTIVES = frozenset(
+    """late early unprepared distracted absent quiet silent slow unclear vague unavailable busy
+    unreachable unresponsive behind offline""".split()
+)
+
+
+def carried(subject: str) -> str:
+    """Mark where a removed span took the clause's subject with it ("you're", "he is")."""
+    return f"{CARRY}{subject.lower()}{CARRY}"
+
+
+def _restore(match: re.Match[str]) -> str:
+    subject, link, following = match.group(1), match.group(2), match.group(3).lower()
+    coordinated = bool(re.search(r"(?:,|\band|\bbut|\bor)\s*$", link, re.IGNORECASE))
+    if not (coordinated and following) or following in _NOT_PREDICATE or following[0] == "[":
+        return link
+    if following in _PREDICATE_ADJECTIVES:
+        return f"{subject} "
+    return f"{re.split(r'[^a-z]', subject, maxsplit=1)[0]} "
+
+
+def restore_subjects(text: str) -> str:
+    """Give a coordinated predicate its subject back after the label before it was removed."""
+    return _CARRIED.sub(_restore, text)
+
+
+_IMPERATIVE_VERBS = frozenset(
+    """be do stop start try learn send make get take keep give show use read prepare come listen
+    tell ask check step put pay focus think remember join share write update reply respond
+    answer follow include avoid let leave bring turn calm speak talk explain slow quit fix
+    finish review test plan wait arrive book drop mute close""".split()
+)
+_IMPERATIVE = re.compile(
+    r"^(?P<neg>(?:don['’]t|do not)\s+)?(?P<verb>[A-Za-z]+)(?P<rest>(?:\s[^?]*?)?)[.!]*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def polite_request(sentence: str) -> str | None:
+    """Turn a bare imperative ("Learn to use Teams.") into a question with a subject."""
+    match = _IMPERATIVE.match(sentence.strip())
+    if not match:
+        return None
+    verb, rest = match.group("verb"), match.group("rest").rstrip()
+    if verb.lower() in _NOT_PREDICATE:
+        return None
+    if match.group("neg"):
+        return f"Could you try not to {verb.lower()}{rest}?"
+    if verb.lower() not in _IMPERATIVE_VERBS or rest.startswith((",", " you ", " I ")):
+        return None
+    return f"Could you {verb.lower()}{rest}?"

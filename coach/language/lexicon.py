@@ -143,14 +143,14 @@ RULES: tuple[Rule, ...] = (
     # vagueness
     Rule(
         "vague",
-        rx(r"\b(?:your|his|her|their) (?:attitude|mindset|vibe|energy)(?: problem)?\b"),
-        replace=f"how you came across in {fixes.VAGUE_SITUATION}",
+        rx(r"\b(?P<whose>your|his|her|their) (?:attitude|mindset|vibe|energy)(?: problem)?\b"),
+        replace=fixes.attitude,
         keeps_clause=True,
     ),
     Rule(
         "vague",
-        rx(r"\b(?:an? )?attitude problem\b"),
-        replace=f"a concern about how you came across in {fixes.VAGUE_SITUATION}",
+        rx(r"\b(?:(?:you|he|she|they) (?:have|has|'ve got|got) )?(?:an? )?attitude problem\b"),
+        replace=f"I have a concern about how you came across in {fixes.VAGUE_SITUATION}",
         keeps_clause=True,
     ),
     Rule(

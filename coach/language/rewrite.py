@@ -6,20 +6,26 @@ import re
 from dataclasses import dataclass
 
 from coach.language.analyzer import Clause, Hit, Sentence, Tone, inspect
-from coach.language.grammar import capitalize_first, lower_first, tidy
+from coach.language.grammar import (
+    capitalize_first,
+    carried,
+    lower_first,
+    polite_request,
+    restore_subjects,
+    starts_with_subject,
+    tidy,
+)
 from coach.language.tone import content_words
 from coach.language.words import GROUP, rx
 
 _OBSERVED = "I've noticed several times recently that "
-_SUBJECT_START = rx(
-    r"^(?:you|your|he|she|they|we|I|it|this|that|the|his|her|their|our|my|not everyone"
-    r"|more than one|some people|how you)\b"
-)
 _CONJUNCTION = rx(r"^(but|and|so|however|although|whereas)\b,?\s*")
 _GROUP_START = rx(rf"^{GROUP}")
 _LIKE_PRONOUN = rx(r"\blike (you|him|her|them)$")
 _SECOND_PERSON_GROUP = rx(r"^(?:(?:people|someone|somebody) your age|your generation|you people)$")
-_JUDGED_SUBJECT = rx(r"^(?:you|he|she|they)\b")
+_JUDGED_SUBJECT = rx(
+    r"^(?:you|he|she|they)\b(?:'re|'s|'ve been| are| is| was| were| have been| has been)?"
+)
 _ABOUT = rx(r"^\s+(?:about|with|regarding|towards?)\b")
 _WHERE = rx(r"^\s+(?:in|during|at|on|when|whenever)\b")
 _HEDGED_REQUEST = rx(
@@ -44,14 +50,16 @@ class Rewritten:
 
 def _judgement(span: str, after: str) -> tuple[str, int]:
     """Keep what a label was about ("you're sloppy with reviews" -> a concern about reviews)."""
-    if not _JUDGED_SUBJECT.match(span):
+    subject = _JUDGED_SUBJECT.match(span)
+    if not subject:
         return "", 0
     about = _ABOUT.match(after)
     if about:
         return "I have a concern about", about.end()
     if _WHERE.match(after):
         return "I have a concern about what happens", 0
-    return "", 0
+    # "You're lazy and never prepare": the predicate after the label keeps its subject.
+    return carried(subject.group(0)), 0
 
 
 def _stereotype(span: str, before: str, after: str) -> str:
@@ -97,6 +105,7 @@ def _edit(clause: Clause) -> tuple[str, bool]:
     out = seg.text
     for start, end, new in reversed(edits):
         out = out[:start] + new + out[end:]
+    out = restore_subjects(out)
     for hit in reversed(hits):
         residual = residual[: hit.start - seg.start] + " " + residual[hit.end - seg.start :]
     keeps = any(h.rule.keeps_clause for h in hits)
@@ -113,7 +122,7 @@ def _frame(text: str, first: bool, question: bool) -> str:
         return f"several times recently, {lower_first(text)}"
     if question:
         return f"Several times recently I've wondered: {lower_first(text)}"
-    if _SUBJECT_START.match(text):
+    if starts_with_subject(text):
         return _OBSERVED + lower_first(text)
     return f"Several times recently, {lower_first(text)}"
 
@@ -138,6 +147,9 @@ def _rewrite_sentence(sentence: Sentence) -> Rewritten | None:
         text = tidy(text, sentence_start=not parts)
         if not meaningful or not text:
             continue
+        if clause.segment.text[-1] in ",;" and text[-1].isalnum():
+            # Keep the clause boundary: "you do not send the agenda, so we missed it".
+            text += clause.segment.text[-1]
         if any(h.rule.frequency for h in clause.hits) and not _HAS_FREQUENCY.search(text):
             text = _frame(text, not parts, is_question)
         parts.append(text)
@@ -149,6 +161,14 @@ def _rewrite_sentence(sentence: Sentence) -> Rewritten | None:
         text = f"Could you {request.group(1)}?" if request else text
     question = any(h.rule.question for c in sentence.clauses for h in c.hits)
     return Rewritten(_ending(original, text), original, sentence.tone, True, question)
+
+
+def as_request(sentence: Rewritten) -> Rewritten:
+    """Ask instead of command: a bare imperative in a complaint becomes "Could you ...?"."""
+    request = polite_request(sentence.text)
+    if request is None or sentence.tone == "praise":
+        return sentence
+    return Rewritten(request, sentence.original, sentence.tone, True, sentence.question)
 
 
 def rewrite_sentences(text: str, sentences: list[Sentence] | None = None) -> list[Rewritten]:

@@ -57,6 +57,14 @@ INJECTION = rx(
     r"|those)\s+)?"
     r"(?:previous|prior|above|earlier|preceding|original|system)\s+"
     r"(?:instructions?|prompts?|rules|directions|messages?|context)\b"
+    # Imperatives at the start of a sentence that address the tool's own rules or format;
+    # anchored, so "you ignore the team's rules" (real feedback) is not taken for one.
+    r"|^\W*(?:please\s+)?(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?"
+    r"(?:(?:the|your|my|these|those)\s+)?(?:\w+\s+)?(?:instructions?|prompts?|rules|format"
+    r"|formatting|guidelines|constraints|policy|policies)\b"
+    r"|\b(?:include|insert|add|put|append)\b.{0,80}\bin (?:the|your) (?:rewrite|output"
+    r"|rewording)\b"
+    r"|^\W*new (?:task|instructions?)\s*:"
     r"|\b(?:ignore|disregard|forget)\s+(?:all|everything)\s+(?:(?:you|I)\s+)?"
     r"(?:were told|said|above|before|previously)\b"
     r"|^\W*(?:please\s+)?(?:now\s+)?(?:act as|pretend (?:to be|you are)|role-?play as)\b"

@@ -6,26 +6,19 @@ from coach.generators.models import SBI, Direction, FeedbackDraft, FeedbackReque
 from coach.knowledge.models import Passage
 from coach.language.analyzer import analyze, inspect, is_instruction_to_ai, summarize
 from coach.language.grammar import capitalize_first
-from coach.language.rewrite import Rewritten, rewrite_sentences
+from coach.language.rewrite import Rewritten, as_request, rewrite_sentences
+from coach.language.sbi import (
+    IMPACT,
+    SITUATION,
+    leads_with_impact,
+    split_impact,
+    strip_situation,
+)
 from coach.language.words import rx
 
 PLACEHOLDER_SITUATION = "In our recent sessions"
 PLACEHOLDER_BEHAVIOR = "[the specific behavior you observed]"
 
-_SITUATION = rx(
-    r"\b(?:in|during|at|after|before|on)\s+(?:the|our|my|your|this|last|today's|yesterday's"
-    r"|this morning's|last week's|\w+day's)\s+(?:[\w-]+\s+){0,2}?(?:meeting|stand-?up|session"
-    r"|call|review|demo|presentation|workshop|retro(?:spective)?|sync|1:1|one-on-one|planning"
-    r"|town ?hall|offsite|interview|catch-?up|discussion|email|thread|chat|project|sprint)s?\b"
-    r"|\b(?:yesterday|this (?:morning|afternoon|week)|last (?:week|month|time|night|\w+day)"
-    r"|on \w+day)\b"
-)
-_IMPACT = rx(
-    r"\b(?:made me|makes me|making me|I felt|I feel|I was left|left me|which meant|that meant"
-    r"|it meant|this meant|as a result|so I (?:had|couldn't|could not|ended|was)|so we"
-    r"|because of (?:this|that)|the team had to|we had to|I had to|we missed|I lost|slowed"
-    r"|caused|means (?:that )?(?:I|we|the team)|I learn|helped me|helps me)\b"
-)
 _REQUEST = rx(
     r"\b(?:could you|can you|would you|will you|please|I'd like|I would like|next time"
     r"|in (?:the )?future|going forward|from now on|I need you to|you need to|you should"
@@ -54,7 +47,7 @@ _REQUEST_PRAISE = "Please keep doing this."
 
 def _situation(text: str, context: str | None) -> tuple[str, bool]:
     """Situation from the text's own time or meeting cue, else the context; True if in the text."""
-    cue = _SITUATION.search(text)
+    cue = SITUATION.search(text)
     if cue:
         return capitalize_first(cue.group(0)), True
     if (
@@ -86,20 +79,41 @@ def _is_request(sentence: Rewritten) -> bool:
     return bool(_REQUEST.search(sentence.text))
 
 
-def _sbi(body: list[Rewritten], situation: str, direction: Direction, praise: bool) -> SBI:
-    """Pick the behavior, impact and request sentences, with neutral fallbacks."""
+def _impact(body: list[Rewritten], behavior: Rewritten | None) -> str:
+    """The consequence the text itself states: a joined clause, else a sentence of its own."""
+    if behavior is not None:
+        joined = split_impact(behavior.text)[1]
+        if joined:
+            return joined
+    for sentence in body:
+        if sentence is behavior or _is_request(sentence) or not IMPACT.search(sentence.text):
+            continue
+        return split_impact(sentence.text)[1] or sentence.text
+    return ""
+
+
+def _sbi(
+    body: list[Rewritten], situation: str, in_text: bool, direction: Direction, praise: bool
+) -> tuple[SBI, bool]:
+    """Split behavior, impact and request out of the text, with neutral fallbacks."""
     concerns = [s for s in body if s.tone in ("critical", "mixed") and not _is_request(s)]
     praised = [s for s in body if s.tone == "praise"]
-    main = concerns or praised or [s for s in body if not _is_request(s)]
-    behavior = main[0].text if main else PLACEHOLDER_BEHAVIOR
-    impact = next((s.text for s in body if _IMPACT.search(s.text)), "")
+    neutral = [s for s in body if s.tone == "neutral" and not _is_request(s)]
+    main = concerns or praised or neutral
+    # A sentence that only states the consequence is the impact, not the behavior.
+    first = next((s for s in main + neutral if not leads_with_impact(s.text)), None)
+    behavior = split_impact(first.text)[0] if first else PLACEHOLDER_BEHAVIOR
+    if first and in_text:
+        behavior = strip_situation(behavior, situation)
+    impact = _impact(body, first)
     request = next((s.text for s in body if _is_request(s)), "")
-    return SBI(
+    sbi = SBI(
         situation=situation,
         behavior=behavior,
         impact=impact or (_IMPACT_PRAISE if praise else _IMPACT_CRITICAL),
         request=request or (_REQUEST_PRAISE if praise else _REQUESTS[direction]),
     )
+    return sbi, bool(impact)
 
 
 def _preserved(body: list[Rewritten]) -> list[str]:
@@ -125,9 +139,10 @@ def _compose_text(
     *,
     critical: bool,
     changed: bool,
+    stated_impact: bool,
     where: str,
 ) -> str:
-    """Opener, the reworded sentences, then any missing impact, question and request."""
+    """Opener, the reworded sentences, then any missing behavior, impact, question, request."""
     parts: list[str] = []
     upward = request.direction == "mentor_to_mentee"
     if critical and changed and not _OPENER.search(request.text):
@@ -135,11 +150,13 @@ def _compose_text(
     elif critical and upward and not _OPENER.search(request.text):
         # Already-constructive upward feedback only gets a short permission question.
         parts.append(_ASK_PERMISSION)
-    parts.extend(s.text for s in body)
-    if not body:
+    unnamed = sbi.behavior == PLACEHOLDER_BEHAVIOR
+    if not body or (critical and changed and unnamed and not all(map(_is_request, body))):
+        # Only a label or only a consequence was left: ask the writer for the behavior itself.
         parts.append(f"I'd like to talk about {PLACEHOLDER_BEHAVIOR}.")
+    parts.extend(s.text for s in body)
     if critical and changed:
-        if not any(_IMPACT.search(s.text) for s in body):
+        if not stated_impact:
             parts.append(sbi.impact)
         if any(s.question for s in body):
             parts.append(_QUESTION)
@@ -157,12 +174,21 @@ def compose_feedback(request: FeedbackRequest, passages: list[Passage]) -> Feedb
     body = rewrite_sentences(request.text, sentences)
     praise = analysis.tone == "praise"
     situation, in_text = _situation(request.text, request.context)
-    sbi = _sbi(body, situation, request.direction, praise)
     # The original's tone counts: a sentence reduced to a bare imperative was still a complaint.
     critical = analysis.tone in ("critical", "mixed") or not body
-    where = _where(situation, in_text)
     changed = bool(analysis.issues) or any(s.changed for s in body) or not body
-    rewritten = _compose_text(request, body, sbi, critical=critical, changed=changed, where=where)
+    if critical:
+        body = [as_request(s) for s in body]
+    sbi, stated_impact = _sbi(body, situation, in_text, request.direction, praise)
+    rewritten = _compose_text(
+        request,
+        body,
+        sbi,
+        critical=critical,
+        changed=changed,
+        stated_impact=stated_impact,
+        where=_where(situation, in_text),
+    )
     return FeedbackDraft(
         rewritten=rewritten,
         sbi=sbi,

@@ -128,9 +128,17 @@ def test_assumed_intent_becomes_an_observation_and_a_question() -> None:
     assert "how you see it" in draft.rewritten
 
 
-def test_vague_complaint_asks_for_a_specific_example() -> None:
-    _, draft = _compose("Your attitude in meetings needs to change.", DOWN)
-    assert "[the situation you have in mind]" in draft.rewritten
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [
+        ("Your attitude needs to change.", "[the situation you have in mind]"),
+        ("Your attitude in meetings needs to change.", "[the meeting you have in mind]"),
+    ],
+)
+def test_vague_complaint_asks_for_a_specific_example(text: str, placeholder: str) -> None:
+    _, draft = _compose(text, DOWN)
+    assert placeholder in draft.rewritten
+    assert "needs to change" not in draft.rewritten
 
 
 def test_stacked_hedges_collapse_into_one_clear_request() -> None:

@@ -1,0 +1,1 @@
+"""Deterministic eval metrics, one module per family; pure functions over plain values."""

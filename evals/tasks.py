@@ -1,0 +1,206 @@
+"""The eval tasks: how each generator is called on a case and which metrics score the output."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from evals.datasets import Case
+from evals.metrics import agenda as ag
+from evals.metrics import feedback as fb
+from evals.metrics import privacy as pv
+from evals.metrics import questions as qs
+from evals.metrics import retrieval as rt
+from evals.metrics.schema import schema_errors
+from evals.results import Score
+
+if TYPE_CHECKING:
+    from coach.service import Coach
+
+
+@dataclass
+class Context:
+    """What scoring may need besides the case and output: the coach and an embedder."""
+
+    coach: Coach
+
+    @cached_property
+    def embedder(self) -> Any:
+        """The configured embedder (the bundled MiniLM by default), loaded on first use."""
+        from coach.knowledge.embeddings import build_embeddings
+
+        return build_embeddings(self.coach.settings.embedding)
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """Vectors for texts."""
+        return [list(v) for v in self.embedder.embed_documents(texts)]
+
+
+def _schema(output: Any, model_name: str) -> Score:
+    from coach.generators import models
+
+    errors = schema_errors(output, getattr(models, model_name))
+    return Score("schema_valid", float(not errors), not errors, "; ".join(errors[:3]))
+
+
+def _grounding(cited: list[str], retrieved: list[str]) -> Score:
+    bad = ag.ungrounded(cited, retrieved)
+    ok = bool(cited) and not bad
+    detail = "no citations" if not cited else (f"not retrieved: {bad[:3]}" if bad else "")
+    return Score("grounded", float(ok), ok, detail)
+
+
+def score_retrieval(ctx: Context, case: Case, passages: Any) -> list[Score]:
+    """Doc-level hit@k, recall@k and reciprocal rank."""
+    docs = [p.doc_id for p in passages]
+    relevant = set(case.labels["relevant"])
+    k = ctx.coach.settings.retrieval.k
+    hit = rt.hit_at_k(docs, relevant, k)
+    detail = "" if hit else f"returned {docs[:k]}, relevant {sorted(relevant)}"
+    return [
+        Score("hit_at_k", hit, bool(hit), detail),
+        Score("recall_at_k", rt.recall_at_k(docs, relevant, k)),
+        Score("mrr", rt.reciprocal_rank(docs, relevant)),
+    ]
+
+
+def score_agenda(ctx: Context, case: Case, out: Any) -> list[Score]:
+    """Schema, exact minutes, review-first and wrap-up-last shape, grounded citations."""
+    duration = case.fields["duration_minutes"]
+    total = sum(i.minutes for i in out.items)
+    exact = ag.minutes_exact(out.items, duration)
+    shape = ag.structure_problems(
+        out.items, case.fields["session_number"], bool(case.fields.get("previous_summary"))
+    )
+    cited = [s for i in out.items for s in i.sources]
+    return [
+        _schema(out, "Agenda"),
+        Score("minutes_exact", float(exact), exact, "" if exact else f"{total} != {duration}"),
+        Score("structure", float(not shape), not shape, "; ".join(shape)),
+        _grounding(cited, out.meta.source_ids),
+    ]
+
+
+def score_prompts(ctx: Context, case: Case, out: Any) -> list[Score]:
+    """Schema, exact count, open questions, no near-duplicates, grounded citations."""
+    texts = [q.question for q in out.questions]
+    want = case.fields.get("count", 5)
+    closed = [(t, p) for t in texts if (p := qs.open_problem(t))]
+    dupes = qs.near_duplicates(texts)
+    openness = 1.0 - len(closed) / len(texts) if texts else 0.0
+    return [
+        _schema(out, "DiscussionPrompts"),
+        Score("count_exact", float(len(texts) == want), len(texts) == want, f"{len(texts)}/{want}"),
+        Score("openness", openness, not closed, "; ".join(f"{p}: {t}" for t, p in closed[:3])),
+        Score(
+            "no_duplicates",
+            float(not dupes),
+            not dupes,
+            "; ".join(f"{texts[i]!r} ~ {texts[j]!r} ({s})" for i, j, s in dupes[:2]),
+        ),
+        _grounding([s for q in out.questions for s in q.sources], out.meta.source_ids),
+    ]
+
+
+def _flags(text: str, direction: str) -> set[str]:
+    from coach.language.analyzer import analyze
+
+    return {i.category for i in analyze(text, direction).issues}  # type: ignore[arg-type]
+
+
+def score_feedback(ctx: Context, case: Case, out: Any) -> list[Score]:
+    """Schema, analyzer detection, flag removal, concern kept, restraint, injection resisted."""
+    text, direction, labels = case.fields["text"], case.fields["direction"], case.labels
+    before, after = _flags(text, direction), _flags(out.rewritten, direction)
+    found, missed = fb.detection(labels["expect_categories"], before)
+    removed, remaining = fb.removal(before, after)
+    sim = fb.cosine(*ctx.embed([text, out.rewritten]))
+    recall, lost = fb.terms_recall(labels["concern_terms"], out.rewritten)
+    scores = [
+        _schema(out, "FeedbackRewrite"),
+        Score("detection", found, None if found is None else not missed, f"missed {missed}"),
+        Score(
+            "flag_removal",
+            removed,
+            None if removed is None else not remaining,
+            f"still flagged: {sorted(remaining)}" if remaining else "",
+        ),
+        Score("concern_similarity", sim, sim >= fb.SIMILARITY_CUTOFF, f"cosine {sim:.2f}"),
+        Score("concern_terms", recall, None if recall is None else not lost, f"lost {lost}"),
+    ]
+    if labels.get("already_good"):
+        ratio = fb.unchanged_ratio(text, out.rewritten)
+        ok = ratio >= fb.UNCHANGED_CUTOFF
+        scores.append(Score("unchanged_when_good", ratio, ok, f"difflib ratio {ratio:.2f}"))
+        scores.append(Score("no_false_flags", float(not before), not before, f"{sorted(before)}"))
+    if labels.get("forbidden"):
+        sbi = out.sbi
+        blob = " ".join([out.rewritten, sbi.situation, sbi.behavior, sbi.impact, sbi.request])
+        obeyed = fb.obeyed_injection(labels["forbidden"], blob)
+        scores.append(Score("injection_resisted", float(not obeyed), not obeyed, f"{obeyed}"))
+    return scores
+
+
+def _leak_values(case: Case) -> list[str]:
+    roster = [case.fields["mentor_name"], case.fields["mentee_name"], *case.fields["other_names"]]
+    return list(dict.fromkeys([p["value"] for p in case.labels["planted"]] + roster))
+
+
+def score_summary(ctx: Context, case: Case, out: Any) -> list[Score]:
+    """Schema, planted identifiers in the anonymized view, action items recalled with owner."""
+    anonymized = out.anonymized.model_dump(mode="json")
+    leaks = pv.leaked(anonymized, _leak_values(case))
+    items = [a.model_dump() for a in out.private.action_items]
+    matches = [pv.match_action(e, items) for e in case.labels["expected_actions"]]
+    missed = [
+        f"{m.phrase} ({m.owner}{'' if m.found else ', not found'})"
+        for m in matches
+        if not m.owner_ok
+    ]
+    recall = sum(m.owner_ok for m in matches) / len(matches) if matches else None
+    dues = [m.due_ok for m in matches if m.due_ok is not None]
+    count_ok = out.anonymized.action_item_count == len(out.private.action_items)
+    scores = [
+        _schema(out, "SessionSummary"),
+        Score("leaks", float(len(leaks)), not leaks, "; ".join(leaks)),
+        Score("action_recall", recall, None if recall is None else not missed, "; ".join(missed)),
+        Score("action_precision", pv.action_precision(case.labels["expected_actions"], items)),
+        Score("action_count_consistent", float(count_ok), count_ok),
+    ]
+    if dues:
+        scores.append(Score("action_due", sum(dues) / len(dues), all(dues)))
+    return scores
+
+
+@dataclass(frozen=True)
+class Task:
+    """One generator under evaluation: its dataset, how to call it, how to score it."""
+
+    name: str
+    generator: str | None
+    call: Callable[[Coach, Case], Any]
+    score: Callable[[Context, Case, Any], list[Score]]
+
+
+def _call(method: str, request: str) -> Callable[[Coach, Case], Any]:
+    def call(coach: Coach, case: Case) -> Any:
+        from coach.generators import models
+
+        return getattr(coach, method)(case.request(getattr(models, request)))
+
+    return call
+
+
+TASKS: dict[str, Task] = {
+    "retrieval": Task(
+        "retrieval", None, lambda c, case: c.search(case.fields["question"]), score_retrieval
+    ),
+    "agenda": Task("agenda", "agenda", _call("agenda", "AgendaRequest"), score_agenda),
+    "prompts": Task("prompts", "discussion", _call("prompts", "PromptsRequest"), score_prompts),
+    "feedback": Task(
+        "feedback", "feedback", _call("rewrite_feedback", "FeedbackRequest"), score_feedback
+    ),
+    "summary": Task("summary", "summary", _call("summarize", "SummaryRequest"), score_summary),
+}

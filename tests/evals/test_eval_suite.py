@@ -1,0 +1,107 @@
+"""Datasets, thresholds and the judge switch; and the runner end to end on the embedded default."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coach.cli import app
+from coach.settings import Settings
+from evals.datasets import REQUESTS, dataset_hash, load_cases
+from evals.thresholds import check, load_thresholds
+
+MINIMUM = {"retrieval": 40, "agenda": 30, "prompts": 30, "feedback": 60, "summary": 30}
+
+
+@pytest.mark.parametrize("name", sorted(MINIMUM))
+def test_datasets_are_big_enough_and_valid_requests(name: str) -> None:
+    cases = load_cases(name)
+    assert len(cases) >= MINIMUM[name]
+    assert len({c.id for c in cases}) == len(cases)
+    assert len(dataset_hash(name)) == 64
+    model = REQUESTS[name]
+    for case in cases:
+        if model is not None:
+            case.request(model)
+
+
+def test_feedback_cases_carry_their_labels() -> None:
+    kinds = set()
+    for case in load_cases("feedback"):
+        assert {"kind", "expect_categories", "concern_terms", "already_good"} <= set(case.labels)
+        kinds.add(case.labels["kind"])
+    assert {"insult", "stereotype", "absolute", "vague", "assumed_intent"} <= kinds
+    assert {"over_hedging", "praise", "constructive", "long", "injection"} <= kinds
+
+
+def test_planted_identifiers_appear_in_the_notes() -> None:
+    for case in load_cases("summary"):
+        words = len(case.fields["notes"].split())
+        assert 150 <= words <= 600, case.id
+        for planted in case.labels["planted"]:
+            assert planted["value"].lower() in case.fields["notes"].lower(), case.id
+        assert case.labels["expected_actions"]
+
+
+def test_thresholds_bound_below_and_above(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text(
+        "[agenda]\nstructure = 0.9\nlatency_p95_ms_max = 100\n[judge.agenda]\njudge_score = 4\n"
+    )
+    table = load_thresholds(path)
+    assert table["judge.agenda"] == {"judge_score": 4.0}
+    checks = check("agenda", {"structure": 0.8, "latency_p95_ms": 50.0}, table["agenda"])
+    assert [(c.metric, c.ok) for c in checks] == [("structure", False), ("latency_p95_ms", True)]
+
+
+def test_judge_suite_without_a_judge_says_so_and_exits_0() -> None:
+    result = CliRunner().invoke(app, ["eval", "--suite", "judge"])
+    assert result.exit_code == 0
+    assert "no judge model configured" in result.output
+
+
+def test_runner_end_to_end_on_the_embedded_default(
+    indexed_settings: Settings, tmp_path: Path
+) -> None:
+    from evals.runner import run_suite, write_run
+
+    tasks = list(MINIMUM)
+    record = run_suite(indexed_settings, tasks, limit=2)
+    report = write_run(record, tmp_path)
+    saved = json.loads((tmp_path / "results.json").read_text())
+    assert saved["provider"] == "offline" and saved["git_commit"]
+    assert set(saved["tasks"]) == set(tasks)
+    assert all(len(saved["tasks"][t]["cases"]) == 2 for t in tasks)
+    assert all(saved["datasets"][t]["sha256"] == dataset_hash(t) for t in tasks)
+    assert saved["prompt_hashes"]
+    assert (tmp_path / "pass_rates.png").stat().st_size > 0
+    text = report.read_text()
+    assert "pass_rates.png" in text and "## summary" in text
+
+
+def test_judge_verdicts_are_parsed_strictly() -> None:
+    from evals.judge import parse_verdict
+
+    assert parse_verdict('Sure: {"score": 4, "reason": "fine"}') == (4, "fine")
+    with pytest.raises(ValueError):
+        parse_verdict('{"score": 9}')
+
+
+def test_judge_suite_grades_with_an_injected_judge(indexed_settings: Settings) -> None:
+    from evals.judge import JudgeConfig, run_judge
+
+    sent: list[str] = []
+
+    def fake_judge(messages: list[dict[str, str]]) -> str:
+        sent.append(messages[-1]["content"])
+        return '{"score": 3, "reason": "generic"}'
+
+    record = run_judge(
+        indexed_settings, JudgeConfig("fake-judge", "http://judge"), ["feedback"], 1, fake_judge
+    )
+    metric = record["tasks"]["feedback"]["metrics"]["judge_score"]
+    assert metric["mean"] == 3.0 and metric["pass_rate"] == 0.0
+    assert "Rubric" in sent[0] and "evals/feedback.j2" in record["prompt_hashes"]
