@@ -46,7 +46,7 @@ class LLMSettings(BaseModel):
     max_reasks: int = Field(default=2, ge=0, le=5)
     temperature: float = Field(default=0.2, ge=0, le=2)
     fallback_offline: bool = True
-    structured: Literal["json_schema", "json_object"] = "json_schema"
+    structured: Literal["json_schema", "json_object_schema", "json_object"] = "json_schema"
 
     @property
     def resolved_provider(self) -> str:

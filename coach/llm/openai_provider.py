@@ -20,6 +20,14 @@ _DOWN = (
 )
 
 
+MODES = ["json_schema", "json_object_schema", "json_object"]
+
+
+def _format_refused(exc: openai.APIStatusError) -> bool:
+    """Whether the endpoint rejected our response_format (llama.cpp answers that with a 500)."""
+    return exc.status_code in (400, 422, 500) and "response_format" in str(exc.message)
+
+
 class OpenAIProvider:
     """Chat completions with JSON-schema output, falling back to JSON mode when unsupported."""
 
@@ -28,7 +36,8 @@ class OpenAIProvider:
     def __init__(self, cfg: LLMSettings) -> None:
         self.cfg = cfg
         self.model = cfg.model
-        self.mode = cfg.structured
+        # Tried in order until the endpoint accepts one; the one that worked is kept.
+        self.modes = list(MODES[MODES.index(cfg.structured) :])
         self.client = openai.OpenAI(
             base_url=cfg.base_url,
             api_key=cfg.api_key.get_secret_value() if cfg.api_key else "not-needed",
@@ -37,11 +46,14 @@ class OpenAIProvider:
         )
 
     def _response_format(self, schema: dict[str, Any], schema_name: str) -> dict[str, Any]:
-        if self.mode == "json_schema":
+        mode = self.modes[0]
+        if mode == "json_schema":
             return {
                 "type": "json_schema",
                 "json_schema": {"name": schema_name, "schema": schema, "strict": False},
             }
+        if mode == "json_object_schema":  # llama.cpp's server turns this into a grammar
+            return {"type": "json_object", "schema": schema}
         return {"type": "json_object"}
 
     def _create(self, messages: list[Message], schema: dict[str, Any], name: str) -> Any:
@@ -58,13 +70,14 @@ class OpenAIProvider:
     ) -> Completion:
         """One structured request; ProviderUnavailable once the SDK's retries are spent."""
         try:
-            try:
-                response = self._create(messages, schema, schema_name)
-            except openai.BadRequestError:
-                if self.mode != "json_schema":
-                    raise
-                self.mode = "json_object"  # the endpoint has no JSON-schema support
-                response = self._create(messages, schema, schema_name)
+            while True:
+                try:
+                    response = self._create(messages, schema, schema_name)
+                    break
+                except openai.APIStatusError as exc:
+                    if not (_format_refused(exc) and len(self.modes) > 1):
+                        raise
+                    self.modes.pop(0)  # this endpoint lacks that kind of structured output
         except _DOWN as exc:
             raise ProviderUnavailable(f"LLM endpoint unavailable: {type(exc).__name__}") from exc
         except openai.APIStatusError as exc:

