@@ -16,10 +16,19 @@ def resolve_topic(topic: str, retriever: Retriever) -> str | None:
     """The doc id of the topic file a user means, or None when the base has no such topic."""
     wanted = _norm(topic)
     docs = {c.doc_id: c for c in retriever.chunks.values() if c.kind == "topic"}
-    for doc_id, chunk in docs.items():
-        names = {doc_id, doc_id.removeprefix("topic-"), _norm(chunk.title), *chunk.topics}
-        if wanted in names:
-            return doc_id
+
+    def strength(doc_id: str) -> int:
+        # Several files share a tag ("social-media"); the file named for it wins.
+        chunk = docs[doc_id]
+        if wanted in (doc_id, doc_id.removeprefix("topic-"), _norm(chunk.title)):
+            return 3
+        if chunk.topics and wanted == chunk.topics[0]:
+            return 2
+        return 1 if wanted in chunk.topics else 0
+
+    best = max(sorted(docs), key=strength, default=None)
+    if best is not None and strength(best) > 0:
+        return best
     hits = retriever.search(topic, k=1, filters=SearchFilters(kinds=["topic"]))
     if not hits:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from coach.errors import NotIndexed
@@ -26,12 +26,21 @@ _STOP = frozenset(
 MAX_PER_DOC = 2
 
 
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stop-word-free Snowball stems, for BM25."""
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
     import Stemmer
 
-    words = [w for w in _WORD.findall(text.lower()) if w not in _STOP]
-    return Stemmer.Stemmer("english").stemWords(words)
+    return Stemmer.Stemmer("english")
+
+
+def stem_words(words: list[str]) -> list[str]:
+    """Snowball (Porter 2) stems of English words."""
+    return list(_stemmer().stemWords(words))
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stop-word-free Snowball stems, for BM25."""
+    return stem_words([w for w in _WORD.findall(text.lower()) if w not in _STOP])
 
 
 def matches(chunk: Chunk, filters: SearchFilters | None) -> bool:

@@ -105,3 +105,22 @@ def test_checks_catch_wrong_minutes_and_invented_sources() -> None:
     assert any("made-up#id" in p for p in problems)
     missing = agenda_violations(request, _draft([5, 20, 5], [[], [], []]), [])
     assert any("cites no source" in p for p in missing)
+
+
+@pytest.mark.parametrize(
+    ("typed", "doc_id"),
+    [
+        ("social media", "topic-social-media"),
+        ("Short-form video", "topic-short-form-video"),
+        ("tiktok", "topic-short-form-video"),
+        ("Generative AI at work", "topic-generative-ai"),
+        ("linkedin", "topic-social-media"),
+        ("underwater basket weaving", None),
+    ],
+)
+def test_topic_resolution_prefers_the_file_named_for_it(
+    offline_coach: Coach, typed: str, doc_id: str | None
+) -> None:
+    from coach.generators.topics import resolve_topic
+
+    assert resolve_topic(typed, offline_coach.retriever) == doc_id
