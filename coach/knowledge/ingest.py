@@ -5,12 +5,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
 from coach.knowledge.chunking import split_document
 from coach.knowledge.documents import Document, display_path, load_documents
-from coach.knowledge.embeddings import build_embeddings, embedding_signature
+from coach.knowledge.embeddings import build_embeddings
 from coach.knowledge.store import chunk_metadata, open_store, stored_text
 from coach.settings import Settings
 
@@ -30,25 +31,23 @@ class IngestReport(BaseModel):
     seconds: float = 0.0
 
 
-def _indexed_files(store: object, roots: set[str]) -> dict[str, tuple[str, str, list[str]]]:
-    """source -> (file hash, embedder, chunk ids) for the files indexed under the given roots."""
-    got = store.get(include=["metadatas"])  # type: ignore[attr-defined]
-    files: dict[str, tuple[str, str, list[str]]] = {}
+def _indexed_files(store: Any, roots: set[str]) -> dict[str, tuple[str, list[str]]]:
+    """source -> (file hash, chunk ids) for the files indexed under the given roots."""
+    got = store.get(include=["metadatas"])
+    files: dict[str, tuple[str, list[str]]] = {}
     for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
         if meta.get("root") not in roots:
             continue
-        _, _, ids = files.setdefault(
-            meta["source"], (meta["file_hash"], meta.get("embedder", ""), [])
-        )
+        _, ids = files.setdefault(meta["source"], (meta["file_hash"], []))
         ids.append(chunk_id)
     return files
 
 
-def plan(docs: list[Document], indexed: dict[str, tuple[str, str, list[str]]], signature: str):
+def plan(
+    docs: list[Document], indexed: dict[str, tuple[str, list[str]]]
+) -> tuple[list[Document], int, list[str]]:
     """Split documents into (to embed, unchanged count) and list the sources that disappeared."""
-    to_embed = [
-        d for d in docs if indexed.get(d.source, ("", "", []))[:2] != (d.file_hash, signature)
-    ]
+    to_embed = [d for d in docs if indexed.get(d.source, ("", []))[0] != d.file_hash]
     current = {d.source for d in docs}
     gone = sorted(s for s in indexed if s not in current)
     return to_embed, len(docs) - len(to_embed), gone
@@ -61,20 +60,19 @@ def ingest(
     started = time.perf_counter()
     roots = [Path(p) for p in (paths or settings.knowledge_dirs)]
     docs = load_documents(roots)  # fails before the index is touched
-    signature = embedding_signature(settings.embedding)
     store = open_store(settings, None)
     indexed = _indexed_files(store, {display_path(r) for r in roots})
-    to_embed, unchanged, gone = plan(docs, indexed, signature)
+    to_embed, unchanged, gone = plan(docs, indexed)
     report = IngestReport(files=len(docs), unchanged=unchanged, deleted=gone)
-    stale = [i for s in gone for i in indexed[s][2]]
+    stale = [i for s in gone for i in indexed[s][1]]
     if to_embed:
         store = open_store(settings, build_embeddings(settings.embedding))
     for doc in to_embed:
         chunks = split_document(doc)
-        old_ids = indexed.get(doc.source, ("", "", []))[2]
+        old_ids = indexed.get(doc.source, ("", []))[1]
         if old_ids:
             store.delete(ids=old_ids)
-        metas = [{**chunk_metadata(c, doc.root), "embedder": signature} for c in chunks]
+        metas = [chunk_metadata(c, doc.root) for c in chunks]
         store.add_texts(
             [stored_text(c) for c in chunks], metadatas=metas, ids=[c.id for c in chunks]
         )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
+from coach.knowledge.embeddings import embedding_signature
 from coach.knowledge.models import Chunk
 from coach.settings import Settings
 
@@ -28,10 +30,16 @@ def chroma_client(settings: Settings) -> Any:
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=config)
 
 
+def collection_name(settings: Settings) -> str:
+    """One collection per embedding model: vectors of different models cannot share one."""
+    signature = embedding_signature(settings.embedding)
+    return f"{settings.chroma.collection}-{hashlib.sha256(signature.encode()).hexdigest()[:8]}"
+
+
 def open_store(settings: Settings, embeddings: Embeddings | None) -> Chroma:
     """The knowledge collection; cosine distance because the embeddings are normalized."""
     return Chroma(
-        collection_name=settings.chroma.collection,
+        collection_name=collection_name(settings),
         embedding_function=embeddings,
         client=chroma_client(settings),
         collection_metadata={"hnsw:space": "cosine"},
