@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 from coach.generators.models import Direction, FeedbackAnalysis, FeedbackIssue
+from coach.language.context_rules import SPECIFIC
 from coach.language.fixes import BASE_SUGGESTION
-from coach.language.lexicon import RULES, Rule, When
+from coach.language.lexicon import RULES
+from coach.language.rule import Rule, When
 from coach.language.segments import Segment, split_clauses, split_sentences
 from coach.language.tone import CRITICAL, INJECTION, NEGATION_BEFORE, PRAISE
 
@@ -138,12 +140,25 @@ def _starting_in(items: list[T], starts: list[int], seg: Segment) -> list[T]:
     return items[bisect_left(starts, seg.start) : bisect_left(starts, seg.end)]
 
 
+def _unexplained(hits: list[Hit], sentences: list[Segment]) -> list[Hit]:
+    """The hits inside a sentence that gives no reason, example or count for its judgement."""
+    starts = [s.start for s in sentences]
+    kept: list[Hit] = []
+    for hit in hits:
+        index = _locate(sentences, starts, hit.start)
+        sentence = sentences[index] if index >= 0 else None
+        if sentence and hit.end <= sentence.end and not SPECIFIC.search(sentence.text):
+            kept.append(hit)
+    return kept
+
+
 def _conditional(text: str, clauses: list[Clause], sentences: list[Segment]) -> list[Hit]:
     """Absolutes count only in critical clauses, weak hedges only when stacked."""
     clause_segs = [c.segment for c in clauses]
     clause_starts = [c.start for c in clause_segs]
     sentence_starts = [s.start for s in sentences]
     candidates = _matches(text, {"critical", "strong", "stacked"})
+    candidates += _unexplained(_matches(text, {"critical_unexplained"}), sentences)
     hedges: dict[int, int] = {}
     for hit in candidates:
         if hit.rule.when in ("strong", "stacked"):
@@ -151,7 +166,7 @@ def _conditional(text: str, clauses: list[Clause], sentences: list[Segment]) -> 
             hedges[index] = hedges.get(index, 0) + 1
     kept: list[Hit] = []
     for hit in candidates:
-        if hit.rule.when == "critical":
+        if hit.rule.when in ("critical", "critical_unexplained"):
             index = _locate(clause_segs, clause_starts, hit.start)
             keep = index >= 0 and clauses[index].tone in ("critical", "mixed")
         else:
@@ -164,7 +179,10 @@ def _conditional(text: str, clauses: list[Clause], sentences: list[Segment]) -> 
 
 def inspect(text: str) -> list[Sentence]:
     """Segment the text and attach tone and issue hits to every clause."""
-    fixed = _resolve(_matches(text, {"always"}))
+    always = _matches(text, {"always"})
+    rough = split_sentences(text, [(h.start, h.end) for h in always])
+    # An evaluative word counts as vague only where its sentence names no behavior.
+    fixed = _resolve(always + _unexplained(_matches(text, {"unexplained"}), rough))
     fixed_starts = [h.start for h in fixed]
     protected = [(h.start, h.end) for h in fixed]
     sentences = split_sentences(text, protected)

@@ -100,3 +100,83 @@ def attitude(match: re.Match[str], before: str, after: str) -> tuple[str, int]:
     # The vague demand becomes an invitation to talk about one example and what could change.
     change = ", and what could change" if demand.group("change") else ""
     return f"I'd like us to talk about {came_across}{change}", used + demand.end()
+
+
+# A vague judgement is fixed by a slot for the example; the analyzer reads a slot as one.
+VAGUE_MOMENT = "[the moment you have in mind]"
+VAGUE_PROBLEM = "[the specific problem you noticed]"
+VAGUE_EXPECTATION = "[the specific expectation you have in mind]"
+_HAVE = {"present": "has", "plural": "have", "past": "had"}
+_DO = {"present": "does", "plural": "do", "past": "did"}
+_LEADING_PLACE = rx(r"^\s+(?:in|during|at|on|to|towards?|with|for|around|about)\b")
+_GERUND = rx(r"^,?(?=\s*\w+ing\b)")
+
+
+def _tense(verb: str) -> str:
+    """Present singular, plural or past, from a copula or linking verb as written."""
+    lower = verb.lower().lstrip("'’")
+    if lower in ("was", "were") or lower.endswith("ed") or lower == "felt":
+        return "past"
+    if lower in ("are", "re") or not lower.endswith("s"):
+        return "plural"
+    return "present"
+
+
+def judged_quality(match: re.Match[str], before: str, after: str) -> tuple[str, int]:
+    """Turn "the report was sloppy" into "the report had [the specific problem you noticed]"."""
+    tense = _tense(match.group("be"))
+    space = " " if match.group(0)[:1] in ("'", "’") else ""
+    if match.group("short"):
+        return f"{space}{_DO[tense]} not meet {VAGUE_EXPECTATION}", 0
+    return f"{space}{_HAVE[tense]} {VAGUE_PROBLEM}", 0
+
+
+def manner(match: re.Match[str], before: str, after: str) -> tuple[str, int]:
+    """Keep "your tone" but ask for the moment it was about: "your tone in [the moment ...]"."""
+    where = _WHERE_PLURAL.match(after)
+    if where:
+        return f"{match.group(0)} in [the {where.group('noun').lower()} you have in mind]", (
+            where.end()
+        )
+    if _LEADING_PLACE.match(after):
+        return f"{match.group(0)} ({VAGUE_MOMENT})", 0
+    return f"{match.group(0)} in {VAGUE_MOMENT}", 0
+
+
+def the_way(match: re.Match[str], before: str, after: str) -> tuple[str, int]:
+    """Turn "the way you handle things" into "how you handle [the situation you have in mind]"."""
+    if match.group("verb"):
+        return f"how {match.group('who')} {match.group('verb')} {VAGUE_SITUATION}", 0
+    return f"how {match.group('who')} {match.group('alone')} in {VAGUE_SITUATION}", 0
+
+
+def lacking(match: re.Match[str], before: str, after: str) -> tuple[str, int]:
+    """Turn "lacks presence" into "could show more presence in [the situation ...]"."""
+    quality = match.group("quality")
+    if match.group("lack_of"):
+        return f"less {quality} than I expected in {VAGUE_SITUATION}", 0
+    return f"could show more {quality} in {VAGUE_SITUATION}", 0
+
+
+def unquote(match: re.Match[str], before: str, after: str) -> tuple[str, int]:
+    """Drop scare quotes and keep the word: your "help" -> your help."""
+    return match.group("word"), 0
+
+
+def praise_then_failure(match: re.Match[str], before: str, after: str) -> tuple[str, int]:
+    """Drop ironic praise before a failure; "congrats on missing" becomes a plain concern."""
+    about = match.groupdict().get("about")
+    gerund = _GERUND.match(after)
+    if about or gerund:
+        return "I'm concerned about", gerund.end() if gerund and not about else 0
+    return "", 0
+
+
+def head_only(match: re.Match[str], before: str, after: str) -> tuple[str, int]:
+    """Keep what happened and drop the ironic tail: "another delay, just what we needed"."""
+    return match.group(0)[: match.start("tail") - match.start()].rstrip(" ,"), 0
+
+
+def belated(match: re.Match[str], before: str, after: str) -> tuple[str, int]:
+    """Turn "nice of you to finally reply" into "I noticed it took a while to reply"."""
+    return "I noticed it took a while to", 0

@@ -5,13 +5,9 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Literal
-
-from coach.generators.models import IssueCategory
 from coach.language import fixes
-from coach.language.fixes import Replacer
+from coach.language.context_rules import CONTEXT_RULES
+from coach.language.rule import Rule
 from coach.language.words import (
     AGE_PHRASES,
     CHAIN,
@@ -27,8 +23,6 @@ from coach.language.words import (
     TAIL,
     rx,
 )
-
-When = Literal["always", "critical", "strong", "stacked"]
 
 _STRONG_HEDGE = rx(
     r"\b(?:sorry (?:to (?:bother|trouble|bug|pester)(?: you)?|if this (?:is|sounds) \w+)"
@@ -47,22 +41,8 @@ _WEAK_HEDGE = rx(
 )
 
 
-@dataclass(frozen=True)
-class Rule:
-    """One pattern, its category, its fix and when it counts."""
-
-    category: IssueCategory
-    pattern: re.Pattern[str]
-    suggestion: str = ""
-    when: When = "always"
-    replace: str | Replacer = ""
-    keeps_clause: bool = False
-    frequency: bool = False
-    question: bool = False
-
-
 # Order does not matter: overlapping matches resolve to the longest, then the earliest.
-RULES: tuple[Rule, ...] = (
+_CORE: tuple[Rule, ...] = (
     # personal labels and character judgements
     Rule(
         "personal_label",
@@ -385,3 +365,4 @@ RULES: tuple[Rule, ...] = (
     Rule("over_hedging", _STRONG_HEDGE, when="strong"),
     Rule("over_hedging", _WEAK_HEDGE, when="stacked"),
 )
+RULES: tuple[Rule, ...] = (*_CORE, *CONTEXT_RULES)

@@ -11,6 +11,7 @@ from coach.language.grammar import (
     carried,
     lower_first,
     polite_request,
+    present_base,
     restore_subjects,
     starts_with_subject,
     tidy,
@@ -22,7 +23,16 @@ _OBSERVED = "I've noticed several times recently that "
 _CONJUNCTION = rx(r"^(but|and|so|however|although|whereas)\b,?\s*")
 _GROUP_START = rx(rf"^{GROUP}")
 _LIKE_PRONOUN = rx(r"\blike (you|him|her|them)$")
-_SECOND_PERSON_GROUP = rx(r"^(?:(?:people|someone|somebody) your age|your generation|you people)$")
+_SECOND_PERSON_GROUP = rx(
+    r"^(?:(?:people|someone|somebody|anyone|folks|managers|colleagues) (?:(?:at|of|in) )?your"
+    r" (?:age|level|seniority|stage|generation)|your (?:generation|age group|demographic)"
+    r"|you(?: \w+)? (?:people|folks|ones|lot|guys|things)|you (?:kids|youngsters|millennials"
+    r"|boomers|zoomers|gen[- ]?z(?:ers)?))$"
+)
+# A singular group noun ("your generation has") becomes a plural subject ("you have").
+_SINGULAR_VERB = rx(r"^\s+(?P<verb>is|has|was|does|doesn't|isn't|wasn't|hasn't|[a-z]+[^s\W]s)\b")
+_PLURAL_OF = {"is": "are", "has": "have", "was": "were", "does": "do", "doesn't": "don't"}
+_PLURAL_OF |= {"isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
 _JUDGED_SUBJECT = rx(
     r"^(?:you|he|she|they)\b(?:'re|'s|'ve been| are| is| was| were| have been| has been)?"
 )
@@ -75,6 +85,16 @@ def _stereotype(span: str, before: str, after: str) -> str:
     return ""
 
 
+def _agree(subject: str, after: str) -> tuple[str, int]:
+    """Put a plural subject in place of a group noun, with its verb made plural to match."""
+    verb = _SINGULAR_VERB.match(after)
+    if not verb:
+        return subject, 0
+    word = verb.group("verb").lower().replace("’", "'")
+    plural = _PLURAL_OF.get(word) or present_base(verb.group("verb"))
+    return f"{subject} {plural}", verb.end()
+
+
 def _replacement(hit: Hit, before: str, after: str) -> tuple[str, int]:
     """The text that replaces one hit and how many following characters it absorbs."""
     rule = hit.rule
@@ -87,6 +107,8 @@ def _replacement(hit: Hit, before: str, after: str) -> tuple[str, int]:
         return _judgement(span, after)
     if rule.category == "stereotype":
         replacement = _stereotype(span, before, after)
+        if replacement in ("you", "some people", "they"):
+            return _agree(replacement, after)
         return (replacement, 0) if replacement else _judgement(span, after)
     return "", 0
 

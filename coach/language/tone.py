@@ -34,6 +34,7 @@ CRITICAL = rx(
     r"|dominat\w*|takes? over|took over|lectur\w*|micromanag\w*|condescend\w*|patroni[sz]\w*"
     r"|phones?|no[- ]show|stop|quit|needs? to|ha(?:ve|s) to|should(?:n't)?|must|fail\w*"
     r"|broken?|harsh|negative|disrespect\w*|unfair|wast\w*|lost|los(?:e|ing)|struggl\w*"
+    r"|off-putting|abrasive|curt|brusque|lack(?:s|ed|ing)?"
     r"|overdue|behind schedule|unanswered|ghost\w*|without (?:asking|telling|checking|warning)"
     r"|don't|doesn't|didn't|won't|can't|couldn't|wouldn't|isn't|wasn't|aren't|weren't"
     r"|haven't|hasn't|not|never|nobody|no one|nothing|constantly)\b"

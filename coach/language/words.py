@@ -124,6 +124,27 @@ INSULT = words(
     r"piss(?:ed|ing)?(?: off)?",
     r"suck(?:s|ed)?",
 )
+AGE_ROLE = words(
+    r"managers?",
+    r"bosses",
+    r"leaders",
+    r"execs",
+    r"executives",
+    r"colleagues",
+    r"co-?workers",
+    r"staff",
+    r"employees",
+    r"workers",
+    r"folks",
+    r"guys",
+    r"ones",
+    r"generations?",
+    r"hires",
+    r"directors",
+    r"mentors",
+    r"mentees",
+    r"team members",
+)
 GROUP = words(
     r"(?:baby )?boomers?",
     r"millennials?",
@@ -145,7 +166,14 @@ GROUP = words(
     r"you people",
     r"(?:people|someone|somebody) (?:your|his|her|their|my) age",
     r"(?:an? )?typical (?:millennial|boomer|gen[- ]?z(?:er)?|young (?:person|people)|"
-    r"old (?:person|people)|youngster|zoomer)s?",
+    r"old (?:person|people)|older (?:person|people|manager)|youngster|zoomer)s?",
+    # An age word in front of a role turns one person into a generation.
+    rf"(?:older|old|younger|young|elderly|ag(?:e)?ing) {AGE_ROLE}",
+    r"you (?:young|younger|old|older) (?:people|folks|ones|lot|guys|things)",
+    r"you (?:kids|youngsters|millennials|boomers|zoomers|gen[- ]?z(?:ers)?)",
+    r"(?:people|someone|somebody|anyone|folks|managers|colleagues) (?:(?:at|of|in) )?"
+    r"(?:your|his|her|their) (?:level|age|seniority|stage|generation)",
+    r"(?:your|his|her|their) (?:age group|demographic)",
 )
 AGE_PHRASES = words(
     r"(?:at|for) (?:your|his|her|their) age",
@@ -160,6 +188,10 @@ AGE_PHRASES = words(
     r"when you grow up",
     r"someday you(?:'ll| will) understand",
     r"for an? (?:young|old|older) (?:person|guy|woman|man|lady)",
+    r"(?:given|considering|because of) (?:your|his|her|their) age",
+    r"ok(?:ay)? (?:grandpa|grandma|gramps|zoomer|millennial)",
+    r"(?:before|when) you were (?:born|in diapers|still in school)",
+    r"old dogs?,? new tricks",
 )
 
 SUBJECT_TRYING = SUBJECT_BE + r" (?:just |only |obviously |clearly |deliberately )?trying to"

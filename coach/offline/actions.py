@@ -1,115 +1,404 @@
-"""Find the action items in session notes: who will do what, and by when."""
+"""Find the action items in session notes: who will do what, and by when.
+
+Owner rules: a named person, "mentor" or "mentee" resolves to that side; "we", "both",
+"together" and "let's" to both; he, she and they to the pair member named last. The notes'
+author is unknown, and in this program the mentor usually writes them, so "I" (and an
+action with its subject left out, "Will send the deck") resolves to the mentor unless the
+notes say otherwise ("my mentor", "I (mentee)", "notes by Katie", "mentee's notes").
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass
 
 from coach.generators.models import ActionItem, Owner
-from coach.offline.notes import Sentence
+from coach.offline.notes import Sentence, is_action_heading
+from coach.offline.vocab import DUE, IRREGULAR_PAST, MENTEE_HEADING, NOT_PAST_ED
 from coach.privacy.roster import Roster, name_forms
 
-_MARKER = re.compile(
-    r"^\s*(?:action(?:\s+items?)?|todo|to-?do|next\s+steps?|follow[- ]up|ai)\s*[:\-–]\s*",
+# "who" of a mention: a side, "other" (a third party), or a pronoun to resolve.
+_SELF, _YOU, _THIRD = "self", "you", "third"
+_MODAL = re.compile(
+    r"['’]ll(?!\w)|(?<![\w'’])(?:will|shall|(?:is|are|am|['’]m|['’]re)?\s*(?:going\s+to|gonna)|"
+    r"(?:agreed|agrees|agree|commit(?:s|ted)?|promised|promises|offered|volunteered|"
+    r"plans?|planning|intends?|needs?|has|have|aims?|is|are)\s+to|must|should|"
+    r"(?:is|are)\s+responsible\s+for)(?!\w)",
     re.IGNORECASE,
 )
-_CUE = re.compile(
-    r"\b(?:will|shall|'ll|to do|todo|to-do|action|next steps?|agreed to|agrees to|"
-    r"commit(?:s|ted)? to|promised to|is going to|are going to|plans? to|needs? to|"
-    r"(?:asked|invited|reminded)\s+[\w' ]{1,40}?\s+to)\b|"
-    r"^\s*(?:[A-Z][a-z]+|mentor|mentee|we|both)\s+to\s+[a-z]+",
+# Modals that report a past intention ("was going to", "had to") commit no one.
+_PAST_MODAL = re.compile(r"\b(?:was|were|had|did|would|could)\s*$", re.IGNORECASE)
+_ELIDED_SELF = re.compile(r"^(?:will|shall|['’]ll|going|gonna|need|needs|plan|have)\b", re.I)
+_ASKED = re.compile(
+    r"\b(?:asked|asks|invited|reminded|challenged|wants|needs|expects)\s+"
+    r"(?P<who>[\w'’ ,&]{1,40}?)\s+to\s+(?!the\b|a\b|an\b)[a-z]",
     re.IGNORECASE,
 )
-# "It will be hard" or "that will help" describe, they do not assign anything.
-_IMPERSONAL = re.compile(r"\b(?:it|this|that|there|which|what|who)\s+(?:will|'ll)\b", re.I)
-_ACTION_SECTIONS = ("action", "next step", "todo", "to do", "follow", "homework", "commitments")
-
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DUE = re.compile(
-    rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
-    rf"|\b(?:by|before|on|until|due|for|at|in)\s+(?P<when>(?:next\s+|this\s+)?{_WEEKDAY}"
-    rf"|(?:the\s+)?(?:next|following)\s+(?:session|meeting|week|month|catch[- ]up|call)"
-    rf"|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter|year)|tomorrow|tonight"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?"
-    rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
-    rf"|(?:a|one|two|three|four|\d{{1,2}})\s+(?:days?|weeks?|months?))",
+_TO_VERB = re.compile(
+    r"^\s*(?:also\s+)?to\s+(?!(?:the|a|an|her|his|their|my|our|him|them|me|us|it|this|that)\b)"
+    r"[a-z]{2,}",
     re.IGNORECASE,
 )
+# Words that may stand between a subject and its modal: "Katie also will", "we both must".
+_BRIDGE = frozenset(
+    "also then now both each all definitely probably still really just first finally "
+    "hopefully personally herself himself themselves myself ourselves together soon "
+    "and is are am 's ’s 'm ’m 're ’re".split()
+)
+_GROUP_GAP = re.compile(r"^\s*(?:,\s*and|,|and|&|\+|/|or)\s*$", re.IGNORECASE)
+_TOGETHER = re.compile(r"\b(?:together|jointly|with each other|as a pair)\b", re.I)
+# "Put together a guide" is one person's work.
+_PHRASAL = re.compile(r"\b(?:put|pull|get|bring)(?:t?ing)?\s+together\b", re.I)
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
-_BOTH = re.compile(r"\b(?:we|us|both|together|the pair|each of us|everyone)\b", re.I)
-_ASKED = re.compile(r"\b(?:asked|wants|needs|invited|reminded)\s+(?P<who>[\w' ]{1,40}?)\s+to\b")
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|(?<!\w)@\w{2,}|\+?\(?\d[\d ().-]{6,}\d"
+    r"|\b(?:phone|mobile|cell|e-?mail|number|address|handle|extension)\s*(?:is|:)",
+    re.IGNORECASE,
+)
+_LEAD_TAG = re.compile(
+    r"^\s*(?:owners?\s*:\s*)?(?:\[(?P<a>[^\]]{1,40})\]"
+    r"|(?P<b>[^:–—\[\].]{1,40}?)\s*(?::|[–—]|--|->|→|\s-))\s+",
+    re.IGNORECASE,
+)
+_TRAIL_TAG = re.compile(
+    r"\s*(?:\((?P<a>[^()]{1,40})\)|\[(?P<b>[^\]]{1,40})\]|\s[-–—]\s*(?P<c>[^-–—]{1,40})"
+    r"|owner\s*:\s*(?P<d>[^.]{1,40}))\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*;\s*|,?\s+(?:and|but|while|whereas|then|plus)\s+|,\s+", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of)\s*$", re.I)
 
 
-def _owner_patterns(roster: Roster) -> dict[Owner, re.Pattern[str]]:
-    """Return one regex per owner: role word, names, nicknames and pronoun-free forms."""
-    patterns: dict[Owner, re.Pattern[str]] = {}
-    for forms in name_forms(roster)[:2]:
-        words = sorted(forms.any_case | forms.as_name | {forms.role}, key=lambda w: -len(w))
-        body = "|".join(re.escape(w) for w in words)
-        patterns["mentor" if forms.role == "mentor" else "mentee"] = re.compile(
-            rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE
-        )
-    return patterns
+@dataclass(frozen=True)
+class _Mention:
+    """A person, a side or a pronoun found in a text."""
+
+    start: int
+    end: int
+    who: str
 
 
-def _mentions(text: str, patterns: dict[Owner, re.Pattern[str]]) -> list[tuple[int, Owner]]:
-    """Return (position, owner) for every mention of the mentor, the mentee or both."""
-    found: list[tuple[int, Owner]] = [(m.start(), "both") for m in _BOTH.finditer(text)]
-    for owner, pattern in patterns.items():
-        found += [(m.start(), owner) for m in pattern.finditer(text)]
-    return sorted(found)
+class _People:
+    """Find the pair, third parties and pronouns in text, and say which side each is."""
+
+    def __init__(self, roster: Roster, author: Owner) -> None:
+        self.author = author
+        self.patterns: list[tuple[str, re.Pattern[str]]] = []
+        for forms in name_forms(roster):
+            who = forms.role if forms.role in ("mentor", "mentee") else "other"
+            loose = set(forms.any_case) | ({forms.role} if who != "other" else set())
+            self._add(who, loose, re.IGNORECASE)
+            self._add(who, set(forms.as_name), 0)
+        self._add(_SELF, {"I", "Me", "me", "myself", "Myself"}, 0)
+        # Shorthand "i'll send" is the author; "i.e." is not.
+        self.patterns.append((_SELF, re.compile(r"(?<![\w.])i(?=\s|['’][a-z])")))
+        self._add("both", {"we", "both", "ourselves", "let's", "let’s", "the pair"}, re.I)
+        self._add("both", {"us"}, 0)  # not "US"
+        self._add(_YOU, {"you"}, re.IGNORECASE)
+        self._add(_THIRD, {"she", "he", "they"}, re.IGNORECASE)
+
+    def _add(self, who: str, words: set[str], flags: int) -> None:
+        """Register one regex for a set of words that all mean the same person."""
+        if words:
+            body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: -len(w)))
+            self.patterns.append((who, re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)))
+
+    def find(self, text: str) -> list[_Mention]:
+        """Return the mentions in a text in order; a longer match hides what it covers."""
+        found = [
+            _Mention(m.start(), m.end(), who)
+            for who, pattern in self.patterns
+            for m in pattern.finditer(text)
+        ]
+        found.sort(key=lambda m: (m.start, -m.end))
+        kept: list[_Mention] = []
+        for mention in found:
+            if not kept or mention.start >= kept[-1].end:
+                kept.append(mention)
+        return kept
+
+    def side(self, mention: _Mention, last: Owner | None, speaker: Owner | None) -> str | None:
+        """Return mentor, mentee, both or other for a mention; None if it cannot be told."""
+        if mention.who == _SELF:
+            return speaker or self.author
+        if mention.who == _YOU:
+            return "mentee" if (speaker or self.author) == "mentor" else "mentor"
+        if mention.who == _THIRD:
+            return last
+        return mention.who
+
+    def group(
+        self, text: str, mentions: list[_Mention], sides: list[str | None]
+    ) -> tuple[set[str], int]:
+        """Return the sides of the last mention and those joined to it, and where they start."""
+        first = len(mentions) - 1
+        while first and _GROUP_GAP.match(text[mentions[first - 1].end : mentions[first].start]):
+            first -= 1
+        return {side for side in sides[first:] if side}, mentions[first].start
 
 
-def resolve_owner(text: str, roster: Roster, previous: Owner | None = None) -> Owner:
-    """Return who owns an action: the person asked, else the subject, else the last person."""
-    patterns = _owner_patterns(roster)
-    asked = _ASKED.search(text)
-    if asked:
-        named = {owner for _, owner in _mentions(asked.group("who"), patterns)}
-        if len(named) == 1:
-            return named.pop()
-    cue = _CUE.search(text)
-    before = _mentions(text[: cue.start()] if cue else text, patterns)
-    owners = {owner for _, owner in before} or {o for _, o in _mentions(text, patterns)}
-    if "both" in owners or {"mentor", "mentee"} <= owners:
-        return "both"
-    if owners:
-        return owners.pop()
-    return previous or "both"
+def note_author(notes: str, roster: Roster) -> Owner:
+    """Return who wrote the notes: the side the notes say, else the mentor (see module doc)."""
+    text = _QUOTED.sub(" ", notes)
+    mine = re.search(r"\bmy\s+(?:reverse[- ]?)?(mentor|mentee)\b", text, re.I)
+    me = re.search(
+        r"\b(?:I|me|myself)\s*[(\[,]\s*(?:the\s+)?(mentor|mentee)\b"
+        r"|\bI\s*(?:am|['’]m)\s+(?:the\s+|a\s+|your\s+|their\s+)?(?:reverse[- ]?)?(mentor|mentee)\b"
+        r"|\bas\s+(?:the\s+)?(mentor|mentee)\s*,?\s+I\b"
+        r"|\b(mentor|mentee)['’]?s?\s+notes\b",
+        text,
+        re.IGNORECASE,
+    )
+    if me:
+        return "mentor" if "mentor" in me.group(0).lower().replace("mentee", "") else "mentee"
+    named = re.search(
+        r"\b(?:notes|written|taken|recorded|minutes)\s+(?:taken\s+)?by\s*:?\s*(?P<w>[^\n.,;]{2,40})"
+        r"|\bauthor\s*:\s*(?P<x>[^\n.,;]{2,40})|(?P<y>[\w'’ -]{2,30}?)['’]s\s+notes\b"
+        r"|(?P<z>[\w'’-]{2,30})\s*\((?:me|myself)\)",
+        text,
+        re.IGNORECASE,
+    )
+    if named:
+        people = _People(roster, "mentor")
+        sides = {m.who for m in people.find(next(g for g in named.groups() if g))}
+        if len(sides & {"mentor", "mentee"}) == 1:
+            return "mentor" if "mentor" in sides else "mentee"
+    if mine:
+        return "mentee" if mine.group(1).lower() == "mentor" else "mentor"
+    return "mentor"
 
 
 def find_due(text: str) -> str | None:
     """Return the deadline as written ("Friday", "next session") or as an ISO date."""
-    match = _DUE.search(text)
+    match = DUE.search(text)
     if not match:
         return None
-    return match.group("iso") or " ".join(match.group("when").rstrip(".").split())
+    when = match["iso"] or match["span"] or match["when"] or match["bare"]
+    return " ".join(when.rstrip(".").split())
 
 
-def is_action(sentence: Sentence) -> bool:
-    """Tell whether a sentence assigns work, by marker, cue or the heading it sits under."""
-    # What someone was quoted as saying ("I will look silly") is not a plan.
-    text = _QUOTED.sub(" ", sentence.text)
-    if text.rstrip().endswith("?"):
-        return False
-    if _MARKER.match(text) or any(s in sentence.section for s in _ACTION_SECTIONS):
-        return True
-    cue = _CUE.search(text)
-    if cue and not (_IMPERSONAL.search(text) and len(_CUE.findall(text)) == 1):
-        return True
-    return _DUE.search(text) is not None and bool(re.search(r"\bby\b", text, re.I))
+def _has_deadline(text: str) -> bool:
+    """Tell whether a text sets a deadline ("by Friday", "before the next session")."""
+    return any(
+        m["iso"] or m["span"] or (m["when"] and _DEADLINE.search(text[: m.start("when")]))
+        for m in DUE.finditer(text)
+    )
 
 
-def extract_actions(sentences: list[Sentence], roster: Roster) -> list[ActionItem]:
-    """Return the action items of the notes in order, with owner and due date."""
-    items: list[ActionItem] = []
-    previous: Owner | None = None
-    for sentence in sentences:
-        if not is_action(sentence):
+@dataclass(frozen=True)
+class _Clause:
+    """One candidate action: its text, whether it is one, and the sides its words name."""
+
+    text: str
+    action: bool
+    owners: frozenset[str]
+    elided: bool = False
+
+
+def _lead_group_end(text: str, mentions: list[_Mention]) -> int:
+    """Return where an opening "Katie and I" ends, or 0 if the text does not open with one."""
+    if not mentions or text[: mentions[0].start].strip(" -–—:(["):
+        return 0
+    end = mentions[0].end
+    for before, after in itertools.pairwise(mentions):
+        if not _GROUP_GAP.match(text[before.end : after.start]):
+            break
+        end = after.end
+    return end
+
+
+def _is_narrative(text: str, mentions: list[_Mention]) -> bool:
+    """Tell whether a sentence reports what happened: its first verb is in the past tense."""
+    for word in re.findall(r"[a-z'’]+", text[_lead_group_end(text, mentions) :].lower())[:4]:
+        if word in _BRIDGE or word == "already":
             continue
-        text = _MARKER.sub("", sentence.text).strip()
-        owner = resolve_owner(text, roster, previous)
-        items.append(ActionItem(text=text, owner=owner, due=find_due(text)))
-        previous = owner
+        if word in IRREGULAR_PAST or (
+            word.endswith("ed") and len(word) > 3 and word not in NOT_PAST_ED
+        ):
+            return True
+        if word in ("is", "are", "am", "will", "to", "can", "should", "must", "needs", "need"):
+            return False
+    return False
+
+
+class _Reader:
+    """Read clauses of the notes with the roster, the author and who was named last."""
+
+    def __init__(self, roster: Roster, author: Owner) -> None:
+        self.people = _People(roster, author)
+        self.last: Owner | None = None
+
+    def sides(self, text: str, mentions: list[_Mention], speaker: Owner | None) -> list[str | None]:
+        """Return each mention's side; a pronoun takes the pair member named just before it."""
+        sides: list[str | None] = []
+        last = self.last
+        for mention in mentions:
+            side = self.people.side(mention, last, speaker)
+            sides.append(side)
+            if mention.who in ("mentor", "mentee"):
+                last = mention.who  # type: ignore[assignment]
+        return sides
+
+    def subject(self, text: str, at: int, speaker: Owner | None) -> set[str] | None:
+        """Return the sides of the subject right before `at`; None if the subject is no one."""
+        mentions = [m for m in self.people.find(text) if m.end <= at]
+        if not mentions:
+            return None
+        gap = re.findall(r"[\w'’]+", text[mentions[-1].end : at].lower())
+        possessive = gap[:1] in (["s"], ["'s"], ["’s"]) and len(gap) <= 3
+        if not possessive and any(w not in _BRIDGE for w in gap):
+            return None
+        sides = self.sides(text, mentions, speaker)
+        owners, start = self.people.group(text, mentions, sides)
+        before = re.findall(r"[\w'’]+", text[:start].lower())[-1:]
+        if before and before[0] in ("how", "what", "whether", "why", "where", "which", "who"):
+            return None
+        return owners
+
+    def tag(self, text: str) -> tuple[set[str], Owner | None]:
+        """Return the sides an owner tag names ("Katie: ...", "... (mentor)") and the speaker."""
+        lead = _LEAD_TAG.match(text)
+        for match, is_lead in ((lead, True), (_TRAIL_TAG.search(text), False)):
+            who = next((g for g in match.groups() if g), "") if match else ""
+            mentions = self.people.find(who)
+            leftover = "".join(who[a.end : b.start] for a, b in itertools.pairwise(mentions))
+            leftover += who[: mentions[0].start] + who[mentions[-1].end :] if mentions else ""
+            if mentions and not re.sub(r"[\s,&/+]|\band\b|\bthe\b|\bowners?\b", "", leftover):
+                owners = {s for s in self.sides(who, mentions, None) if s}
+                speaker = next(iter(owners)) if is_lead and len(owners) == 1 else None
+                return owners, speaker  # type: ignore[return-value]
+        return set(), None
+
+    def classify(self, text: str, section: str) -> _Clause:
+        """Decide whether a clause assigns work and name the sides its words make owner."""
+        plain = _QUOTED.sub(" ", text).strip()
+        if not plain or plain.endswith("?"):
+            return _Clause(text, False, frozenset())
+        tags, speaker = self.tag(plain)
+        asked = _ASKED.search(plain)
+        if asked:
+            found = self.people.find(asked["who"])
+            sides = {s for s in self.sides(asked["who"], found, speaker) if s}
+            if sides:
+                return _Clause(text, sides != {"other"}, frozenset(sides))
+        cue = self._cue(plain, speaker)
+        if cue is not None:
+            return cue if cue.owners or not tags else _Clause(text, cue.action, frozenset(tags))
+        mentions = self.people.find(plain)
+        if _is_narrative(plain, mentions) or _CONTACT.search(plain):
+            return _Clause(text, False, frozenset())
+        end = _lead_group_end(plain, mentions)
+        opening = self.subject(plain, end, speaker) if end else None
+        if opening == {"other"}:
+            return _Clause(text, False, frozenset())
+        # An owner tag with a date ("both: retro at next session") or "Owner:" assigns work too.
+        dated = _has_deadline(plain) or bool(tags and find_due(plain))
+        dated = dated or bool(tags and re.match(r"\s*owners?\s*:", plain, re.IGNORECASE))
+        action = _listed(section) or dated
+        return _Clause(text, action, frozenset(opening or tags))
+
+    def _cue(self, text: str, speaker: Owner | None) -> _Clause | None:
+        """Return the clause a personal will/should/to-do cue makes an action, if any."""
+        for cue in _MODAL.finditer(text):
+            if _PAST_MODAL.search(text[: cue.start()]):
+                continue
+            subject = self.subject(text, cue.start(), speaker)
+            prefix = _LEAD_TAG.sub("", text[: cue.start()], count=1)
+            if subject is None and all(w in _BRIDGE for w in re.findall(r"[\w'’]+", prefix)):
+                elided = _ELIDED_SELF.match(text[cue.start() :].strip()) is not None
+                return _Clause(text, True, frozenset(), elided)
+            if subject is not None:
+                return _Clause(text, subject != {"other"}, frozenset(subject))
+        for mention in self.people.find(text):
+            if _TO_VERB.match(text[mention.end :]):
+                subject = self.subject(text, mention.end, speaker) or set()
+                return _Clause(text, subject != {"other"}, frozenset(subject))
+        return None
+
+    def remember(self, text: str) -> None:
+        """Note the pair member a sentence names last, for the pronouns that follow."""
+        named = [m for m in self.people.find(text) if m.who in ("mentor", "mentee", "both")]
+        if named and named[-1].who != "both":
+            self.last = named[-1].who  # type: ignore[assignment]
+
+    def opens_commitment(self, text: str) -> bool:
+        """Tell whether a text opens with someone committing: "Priya will ...", "Katie to ..."."""
+        mentions = self.people.find(text)
+        end = _lead_group_end(text, mentions)
+        rest = re.sub(r"^(?:\s*(?:also|then|both|each|will\s+also)\b)*", "", text[end:])
+        return bool(end) and bool(_MODAL.match(rest.strip()) or _TO_VERB.match(rest))
+
+
+def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
+    """Split "Katie will post, and Priya will send the sheet" into one clause per owner."""
+    text, parts, start = sentence.text, [], 0
+    listed = _listed(sentence.section)
+    for split in _SPLIT.finditer(text):
+        left, right = text[start : split.start()], text[split.end() :]
+        if (listed and ";" in split.group()) or (
+            reader.opens_commitment(right) and (_MODAL.search(left) or re.search(r"\bto\s", left))
+        ):
+            parts.append(left)
+            start = split.end()
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _listed(section: str) -> bool:
+    """Tell whether a heading introduces work: "Next steps", "Katie will:", "Mentor to:"."""
+    return is_action_heading(section) or bool(re.search(r"\b(?:will|to)$", section))
+
+
+def _section_owner(section: str, reader: _Reader) -> Owner | None:
+    """Return who a heading assigns its list to ("Katie's homework", "Mentor to-dos")."""
+    mentions = reader.people.find(section)
+    sides = {s for s in reader.sides(section, mentions, None) if s in ("mentor", "mentee")}
+    if len(sides) == 1:
+        return sides.pop()  # type: ignore[return-value]
+    return "mentee" if MENTEE_HEADING.search(section) else None
+
+
+def _owner(clause: _Clause, fallback: Owner | None, author: Owner) -> Owner:
+    """Turn the sides a clause names into one owner; "together" makes it the pair's."""
+    sides = clause.owners - {"other"}
+    together = _TOGETHER.search(_PHRASAL.sub(" ", clause.text))
+    if "both" in sides or len(sides) > 1 or together:
+        return "both"
+    if sides:
+        return "mentor" if "mentor" in sides else "mentee"
+    return author if clause.elided else fallback or "both"
+
+
+def extract_actions(
+    sentences: list[Sentence], roster: Roster, author: Owner = "mentor"
+) -> list[ActionItem]:
+    """Return the action items of the notes in order, with owner and due date."""
+    reader = _Reader(roster, author)
+    items: list[ActionItem] = []
+    previous: tuple[str, Owner] | None = None
+    for sentence in sentences:
+        for text in _clauses(sentence, reader):
+            clause = reader.classify(text, sentence.section)
+            if not clause.action:
+                continue
+            carried = previous[1] if previous and previous[0] == sentence.section else None
+            fallback = _section_owner(sentence.section, reader) or carried
+            owner = _owner(clause, fallback, author)
+            items.append(ActionItem(text=text, owner=owner, due=find_due(text)))
+            previous = (sentence.section, owner)
+        reader.remember(sentence.text)
     return items
+
+
+def is_action(sentence: Sentence, roster: Roster, author: Owner = "mentor") -> bool:
+    """Tell whether a sentence holds an action item (by cue, deadline or its heading)."""
+    reader = _Reader(roster, author)
+    return any(reader.classify(t, sentence.section).action for t in _clauses(sentence, reader))
+
+
+def resolve_owner(
+    text: str, roster: Roster, previous: Owner | None = None, author: Owner = "mentor"
+) -> Owner:
+    """Return who owns one action: the person asked, else the subject, else `previous`."""
+    return _owner(_Reader(roster, author).classify(text, ""), previous, author)

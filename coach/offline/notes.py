@@ -5,11 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)]|\[[ xX]?\])\s+")
-_HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?([A-Za-z][\w /&'-]{0,40}):?\s*$")
+from coach.offline.vocab import ACTION_HEADING
+
+_BULLET = re.compile(
+    r"^\s*(?:(?:[-*•·–—+▪◦>→]|->|\d{1,2}[.)])\s+(?:\[[ xX✓]?\]\s*)?|\[[ xX✓]?\]\s*)"
+)
+# Markdown decoration around a heading: "## Actions", "**Next steps:**", "__Todo__".
+_DECORATION = re.compile(r"^[#*_\s]+|[*_\s]+$")
+_HEADING_END = re.compile(r"\s*(?::|\s[-–—]|[-–—]{2})\s*$")
+# "Next steps: Katie will post" or "Actions - Priya to send": an action heading inline.
+_INLINE_HEADING = re.compile(r"^\s*(?P<head>[^:.!?;]{2,40}?)\s*(?::|\s[-–—])\s+(?P<rest>\S.*)$")
 # Split after ., ! or ? when the next sentence starts like one; keeps "e.g. this" together.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]?\s+(?=[\"“(\[]?[A-Z0-9@])")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "prof.", "approx.")
+MAX_HEADING_WORDS = 6
+WRAP_WIDTH = 50
 
 
 @dataclass(frozen=True)
@@ -20,14 +30,26 @@ class Sentence:
     section: str = ""
 
 
+def is_action_heading(heading: str) -> bool:
+    """Tell whether a heading announces work to do ("Next steps", "Katie's homework")."""
+    return bool(heading) and ACTION_HEADING.search(heading) is not None
+
+
 def _is_heading(line: str) -> str | None:
     """Return the heading text if a line is a short title like "Next steps:" or "## Actions"."""
-    stripped = line.strip()
-    if not (stripped.endswith(":") or stripped.startswith("#")):
+    stripped = _BULLET.sub("", line).strip()
+    bare = _HEADING_END.sub("", _DECORATION.sub("", stripped)).strip()
+    if not bare or len(bare.split()) > MAX_HEADING_WORDS or bare[-1] in ".!?,;":
         return None
-    match = _HEADING.match(stripped)
-    if match and len(match.group(1).split()) <= 5:
-        return match.group(1).strip().lower()
+    marked = (
+        _HEADING_END.search(stripped) is not None
+        or stripped.startswith("#")
+        or (stripped.startswith(("**", "__")) and stripped.endswith(("**", "__")))
+        or (bare.isupper() and len(bare) > 2)
+    )
+    # A lone "todo" or "Actions" line is a heading even without a colon.
+    if marked or (line.strip() == stripped and is_action_heading(bare)):
+        return bare.lower()
     return None
 
 
@@ -42,40 +64,65 @@ def _split_sentences(block: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
-def _continues(current: str, line: str) -> bool:
+def _continues(current: str, previous: str, line: str) -> bool:
     """Tell whether a line wraps the previous one rather than starting a new note."""
     stripped = line.strip()
-    return (
-        bool(current) and not current.endswith((".", "!", "?", ":", ";")) and stripped[:1].islower()
-    )
+    if not current or current.endswith((".", "!", "?", ":", ";")) or not stripped[:1].islower():
+        return False
+    # An indented line continues its bullet; a short line before it was a list item, not a wrap.
+    return line[:1].isspace() or len(previous.strip()) >= WRAP_WIDTH
 
 
 def _blocks(notes: str) -> list[tuple[str, str]]:
     """Return (text, section) for each bullet, line or paragraph; wrapped lines are joined."""
     blocks: list[tuple[str, str]] = []
-    section, current = "", ""
+    section, current, blank, filled, previous = "", "", False, False, ""
     for line in notes.splitlines():
         heading = _is_heading(line)
         plain = heading is None and line.strip() and not _BULLET.match(line)
-        if plain and _continues(current, line):
-            current = f"{current} {line.strip()}"
+        if plain and _continues(current, previous, line):
+            current, previous = f"{current} {line.strip()}", line
             continue
+        previous = line
         if current:
             blocks.append((current, section))
+            filled = True
+        # A new paragraph after a blank line leaves the list the heading introduced.
+        if plain and blank and filled:
+            section = ""
+        if heading is not None:
+            section, filled = heading, False
         current = "" if heading is not None else _BULLET.sub("", line).strip()
-        section = heading if heading is not None else section
+        blank = not line.strip()
     if current:
         blocks.append((current, section))
     return blocks
 
 
+def _inline_heading(sentence: str) -> tuple[str, str] | None:
+    """Split "Next steps: Katie will post" into ("next steps", "Katie will post")."""
+    match = _INLINE_HEADING.match(sentence)
+    if match and len(match["head"].split()) <= MAX_HEADING_WORDS:
+        head = _DECORATION.sub("", match["head"]).strip()
+        if is_action_heading(head):
+            return head.lower(), match["rest"].strip()
+    return None
+
+
+def _sentences_of(block: str, section: str) -> list[Sentence]:
+    """Return a block's sentences; an inline action heading governs the rest of the block."""
+    result: list[Sentence] = []
+    for text in _split_sentences(" ".join(block.split())):
+        inline = _inline_heading(text)
+        if inline:
+            section, text = inline
+        result.append(Sentence(text, section))
+    return result
+
+
 def parse_notes(notes: str) -> list[Sentence]:
     """Return the sentences of the notes in order, each with its heading."""
-    return [
-        Sentence(sentence, section)
-        for block, section in _blocks(notes)
-        for sentence in _split_sentences(" ".join(block.split()))
-    ]
+    return [s for block, section in _blocks(notes) for s in _sentences_of(block, section)]
 
 
 def words(text: str) -> list[str]:

@@ -16,7 +16,7 @@ from coach.generators.models import (
     SummaryRequest,
 )
 from coach.knowledge.models import Passage
-from coach.offline.actions import extract_actions, is_action
+from coach.offline.actions import extract_actions, is_action, note_author
 from coach.offline.keypoints import key_points
 from coach.offline.notes import Sentence, parse_notes
 from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, TOPICS, matching, passage_topics
@@ -98,8 +98,9 @@ def compose_summary(request: SummaryRequest, passages: list[Passage]) -> Summary
     """Summarise session notes deterministically; raise PrivacyLeak if the release is unsafe."""
     roster = Roster.from_request(request)
     sentences: list[Sentence] = parse_notes(request.notes)
-    actions = extract_actions(sentences, roster)
-    discussion = [s for s in sentences if not is_action(s)] or sentences
+    author = note_author(request.notes, roster)
+    actions = extract_actions(sentences, roster, author)
+    discussion = [s for s in sentences if not is_action(s, roster, author)] or sentences
     points = key_points(discussion)
     topics = matching(TOPICS, request.notes)
     topics += [t for t in passage_topics(passages, request.notes) if t not in topics]

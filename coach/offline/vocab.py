@@ -107,3 +107,53 @@ def passage_topics(passages: list[Passage], notes: str) -> list[str]:
             if label not in found and pattern.search(notes):
                 found.append(label)
     return found
+
+
+# A heading that announces work to be done: the bullets under it are action candidates.
+ACTION_HEADING = re.compile(
+    r"(?<![\w-])(?:actions?(?:\s+(?:items?|points?|agreed))?|next\s+steps?|to[- ]?dos?|"
+    r"follow[- ]?ups?|homework|tasks?|commitments?|assignments?|deliverables?|agreed|"
+    r"(?:before|for|until)\s+(?:the\s+)?next\s+(?:session|time|meeting|call))(?![\w-])",
+    re.IGNORECASE,
+)
+# Homework is set for the learner, who in reverse mentoring is the mentee.
+MENTEE_HEADING = re.compile(r"(?<![\w-])homework(?![\w-])", re.IGNORECASE)
+
+# Irregular past forms that open narrative ("Katie sent the deck"); regular ones end in -ed.
+IRREGULAR_PAST = frozenset(
+    {
+        "was", "were", "had", "did", "said", "told", "went", "came", "saw", "made", "took",
+        "gave", "got", "sent", "met", "spoke", "felt", "found", "thought", "brought", "began",
+        "ran", "wrote", "showed", "shown", "knew", "left", "kept", "led", "taught",
+        "built", "bought", "chose", "drew", "grew", "heard", "held", "lost", "meant",
+        "sat", "stood", "understood", "won", "became", "forgot", "spent", "shared",
+    }
+)  # fmt: skip
+# Words ending in -ed that are not past forms.
+NOT_PAST_ED = frozenset(
+    {"need", "feed", "seed", "speed", "embed", "shed", "bed", "red", "ted", "ed",
+     "proceed", "succeed", "exceed", "breed", "bleed", "weed", "reed", "shred"}
+)  # fmt: skip
+
+# Deadlines as notes state them: "by Fri", "before our next session", "EOW", "in two weeks".
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri)\.?"
+_PERIOD = r"(?:session|meeting|week|month|catch[- ]?up|call|check[- ]?in|1:1|time)"
+_END = r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter|year|sprint)|eo[dwm]\b"
+DUE = re.compile(
+    rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
+    rf"|\b(?:in|within)\s+(?P<span>(?:a|one|two|three|four|\d{{1,2}})\s+(?:days?|weeks?|months?))"
+    rf"|\b(?:by|before|on|until|till|due|for|at|in|within|ahead\s+of)\s+(?P<when>"
+    rf"(?:next\s+|this\s+|coming\s+)?{_WEEKDAY}(?!\w)"
+    rf"|(?:the\s+|our\s+)?(?:next|following|coming)\s+{_PERIOD}|{_END}|tomorrow|tonight"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?"
+    rf"|(?:early|mid|late)[- ]{_MONTH}|{_MONTH}(?!\w)"
+    rf"|the\s+\d{{1,2}}(?:st|nd|rd|th)(?:\s+{_WEEKDAY}(?!\w))?"
+    rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
+    rf"|(?P<bare>\b(?:next|this)\s+(?:{_WEEKDAY}(?!\w)|{_PERIOD})|\b{_END}|\btomorrow\b)",
+    re.IGNORECASE,
+)

@@ -1,0 +1,306 @@
+"""Action items from realistic notes: bullets, prose and shorthand, with owners and due dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.generators.models import Owner
+from coach.offline.actions import extract_actions, find_due, note_author
+from coach.offline.notes import parse_notes
+from coach.offline.summary import compose_summary
+from coach.privacy.roster import Roster
+from tests.offline.test_summary import make_request
+
+PAIR = Roster(mentor="Priya Natarajan", mentee="Katherine O'Neill", others=("Dana Whitfield",))
+OTHER_PAIR = Roster(mentor="Tom Becker", mentee="Margaret Hale", others=("Sam Jones",))
+
+# Each expected item: a phrase its text contains, its owner, and its due date.
+Expected = list[tuple[str, Owner, str | None]]
+
+CASES: list[tuple[str, Roster, str, Expected]] = [
+    (
+        "bullets-under-next-steps-with-first-person",
+        PAIR,
+        "Good session on LinkedIn.\n"
+        "Next steps:\n"
+        "- I will send Katie three example posts by Friday.\n"
+        "- Katie to draft her first post before the next session.\n"
+        "- We'll review it together on 12 March.\n",
+        [
+            ("send Katie three example posts", "mentor", "Friday"),
+            ("draft her first post", "mentee", "the next session"),
+            ("review it together", "both", "12 March"),
+        ],
+    ),
+    (
+        "capitalised-heading-without-colon-and-checkboxes",
+        OTHER_PAIR,
+        "ACTIONS\n"
+        "- [ ] Maggie: set up a Teams channel for her directs (by Thurs)\n"
+        "- [ ] Tom - share the Copilot prompt list\n"
+        "- [x] Tom sent the calendar invite\n",
+        [
+            ("set up a Teams channel", "mentee", "Thurs"),
+            ("share the Copilot prompt list", "mentor", None),
+        ],
+    ),
+    (
+        "lower-case-todo-heading-in-shorthand",
+        PAIR,
+        "talked thru dashboards, she was overwhelmed by power bi\n"
+        "todo\n"
+        "- katie: 30 min on the sales dashboard each week\n"
+        "- priya find a beginner course\n",
+        [
+            ("30 min on the sales dashboard", "mentee", None),
+            ("find a beginner course", "mentor", None),
+        ],
+    ),
+    (
+        "prose-with-two-owners-in-one-sentence-and-a-phone-number",
+        PAIR,
+        "We wrapped up by agreeing that Katie will post one reel a week and Priya will review "
+        "each one before it goes live. Her phone is 07700 900123 if anything comes up.",
+        [
+            ("Katie will post one reel a week", "mentee", None),
+            ("Priya will review each one", "mentor", None),
+        ],
+    ),
+    (
+        "notes-written-by-the-mentee",
+        PAIR,
+        "Notes by Katie (mentee)\n"
+        "Priya showed me how she uses ChatGPT for meeting prep.\n"
+        "I'll try it for my Monday staff meeting.\n"
+        "Priya will send me her favourite prompts by Wednesday.\n",
+        [
+            ("try it for my Monday staff meeting", "mentee", None),
+            ("send me her favourite prompts", "mentor", "Wednesday"),
+        ],
+    ),
+    (
+        "my-mentor-makes-the-author-the-mentee",
+        PAIR,
+        "Session with my mentor Priya. She explained hashtags and how the algorithm works. "
+        "I need to update my LinkedIn headline by end of month. "
+        "She'll share her own profile as an example.",
+        [
+            ("update my LinkedIn headline", "mentee", "end of month"),
+            ("share her own profile", "mentor", None),
+        ],
+    ),
+    (
+        "follow-ups-with-contact-details-and-narrative",
+        OTHER_PAIR,
+        "Follow-ups:\n"
+        "- Maggie's EA is Sam, email sam.jones@example.com\n"
+        "- Maggie presented the hybrid policy to her team last week.\n"
+        "- Maggie will ask Sam to book a room for the demo.\n",
+        [("ask Sam to book a room", "mentee", None)],
+    ),
+    (
+        "role-words-and-shorthand-without-a-heading",
+        PAIR,
+        "- mentee to try gen AI for drafting the Q3 update, eow\n"
+        "- mentor -> share slide template by Tue\n"
+        "- both: 15 min retro at next session\n",
+        [
+            ("try gen AI", "mentee", "eow"),
+            ("share slide template", "mentor", "Tue"),
+            ("15 min retro", "both", "next session"),
+        ],
+    ),
+    (
+        "pronouns-follow-the-last-person-named",
+        PAIR,
+        "The mentee was sceptical about Slack at first. After a walkthrough she agreed to use it "
+        "for her team's stand-ups from next week. The mentor will check in on how it's going at "
+        "our next session.",
+        [
+            ("agreed to use it", "mentee", "next week"),
+            ("check in on how it's going", "mentor", "our next session"),
+        ],
+    ),
+    (
+        "quotes-questions-and-impersonal-future-are-not-actions",
+        PAIR,
+        'Katie said "I will never get the hang of TikTok". It will take time. '
+        "Should we invite her team? Priya thinks reels could help. "
+        "Katie is going to film a test reel on Friday.",
+        [("film a test reel", "mentee", "Friday")],
+    ),
+    (
+        "inline-action-heading-with-semicolons",
+        PAIR,
+        "Action items: Katie to book the demo room; Priya to prepare the demo data; "
+        "both to send questions to Dana by the 15th.",
+        [
+            ("book the demo room", "mentee", None),
+            ("prepare the demo data", "mentor", None),
+            ("send questions to Dana", "both", "the 15th"),
+        ],
+    ),
+    (
+        "homework-is-the-mentees-and-lets-is-both",
+        PAIR,
+        "Homework:\n"
+        "- Read the two articles on inclusive language\n"
+        "- Let's both try the new Teams etiquette for a week\n",
+        [
+            ("Read the two articles", "mentee", None),
+            ("try the new Teams etiquette", "both", None),
+        ],
+    ),
+    (
+        "asked-someone-to-makes-them-the-owner",
+        PAIR,
+        "Katie asked Priya to walk her through Looker before the board meeting. "
+        "Priya reminded Katie to bring the Q2 numbers.",
+        [
+            ("walk her through Looker", "mentor", None),
+            ("bring the Q2 numbers", "mentee", None),
+        ],
+    ),
+    (
+        "third-parties-own-no-action-items",
+        PAIR,
+        "Dana will circulate the survey results. Katie will share them with Priya on Monday.",
+        [("share them with Priya", "mentee", "Monday")],
+    ),
+    (
+        "first-person-marked-as-mentor-and-a-plan-after-a-semicolon",
+        PAIR,
+        "I (mentor) will put together a one-page guide to Miro by 3/14. Katie mentioned she is "
+        "nervous about running a workshop; she plans to co-facilitate with me next month.",
+        [
+            ("one-page guide to Miro", "mentor", "3/14"),
+            ("co-facilitate with me", "mentee", "next month"),
+        ],
+    ),
+    (
+        "nicknames-surnames-and-a-bold-heading",
+        PAIR,
+        "**Agreed actions**\n"
+        "1. Kathy will shadow Priya's TikTok shoot on Tuesday. She was excited about it.\n"
+        "2. Ms Natarajan to send the shot list.\n",
+        [
+            ("shadow Priya's TikTok shoot", "mentee", "Tuesday"),
+            ("send the shot list", "mentor", None),
+        ],
+    ),
+    (
+        "a-new-paragraph-ends-the-action-list",
+        PAIR,
+        "Next steps:\n"
+        "- Katie will post on LinkedIn by Friday\n"
+        "\n"
+        "Overall a really energising conversation about sustainability reporting.\n",
+        [("post on LinkedIn", "mentee", "Friday")],
+    ),
+    (
+        "subject-left-out-is-the-author-unless-tagged",
+        PAIR,
+        "Actions -\n- Will send deck to K.\n- Need to book Miro training for team (Katie)\n",
+        [
+            ("send deck", "mentor", None),
+            ("book Miro training", "mentee", None),
+        ],
+    ),
+    (
+        "past-intentions-and-embedded-questions-are-not-actions",
+        PAIR,
+        "Katie was going to try Copilot but ran out of time. We discussed how Katie will "
+        "measure engagement. She will try Copilot again before our next session.",
+        [("try Copilot again", "mentee", "our next session")],
+    ),
+    (
+        "lower-case-shorthand-contractions-and-look-alike-words",
+        PAIR,
+        "i'll send the links, i.e. the deck, by fri\n"
+        "Katie thinks the US market will respond. We're planning to review in two weeks.\n"
+        "I'm going to book the room tomorrow.\n",
+        [
+            ("send the links", "mentor", "fri"),
+            ("planning to review", "both", "two weeks"),
+            ("book the room", "mentor", "tomorrow"),
+        ],
+    ),
+    (
+        "narrative-only-notes-have-no-actions",
+        PAIR,
+        "Priya demoed Notion. Katie took notes and asked lots of questions.\n"
+        "We talked about burnout and how hybrid work changed the team.\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("notes", "roster", "expected"),
+    [pytest.param(notes, roster, expected, id=name) for name, roster, notes, expected in CASES],
+)
+def test_action_items_are_found_with_owner_and_due(
+    notes: str, roster: Roster, expected: Expected
+) -> None:
+    items = extract_actions(parse_notes(notes), roster, note_author(notes, roster))
+    got = [(item.text, item.owner, item.due) for item in items]
+    assert len(got) == len(expected), got
+    for (text, owner, due), (phrase, want_owner, want_due) in zip(got, expected, strict=True):
+        assert phrase.lower() in text.lower(), got
+        assert (owner, due) == (want_owner, want_due), text
+
+
+@pytest.mark.parametrize(
+    ("notes", "author"),
+    [
+        ("I will send the deck.", "mentor"),
+        ("Notes by Katie. I will try reels.", "mentee"),
+        ("Catch-up with my reverse mentor. I will try reels.", "mentee"),
+        ("My mentee Katie was keen. I will send links.", "mentor"),
+        ("Mentee's notes\nI will try reels.", "mentee"),
+        ("Priya (me) and Katie met. I will send links.", "mentor"),
+        ("I'm the mentee here. I will try reels.", "mentee"),
+        ('Katie said "my mentor is great". I will send links.', "mentor"),
+    ],
+)
+def test_the_notes_author_is_the_mentor_unless_the_notes_say_otherwise(
+    notes: str, author: Owner
+) -> None:
+    assert note_author(notes, PAIR) == author
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Send it by Thurs.", "Thurs"),
+        ("Send it by EOW.", "EOW"),
+        ("Send it before our next session.", "our next session"),
+        ("Send it next week.", "next week"),
+        ("Send it by mid-December.", "mid-December"),
+        ("Send it by December.", "December"),
+        ("Send it by the 15th.", "the 15th"),
+        ("Send the marketing plan soon.", None),
+    ],
+)
+def test_due_dates_in_shorthand_and_without_a_preposition(text: str, due: str | None) -> None:
+    assert find_due(text) == due
+
+
+def test_headings_without_colons_are_not_items_and_scope_the_bullets_under_them() -> None:
+    notes = "Intro chat.\nTo do\n* book room\n\nLater we chatted.\n## Next steps\n+ send deck"
+    sentences = parse_notes(notes)
+    assert [(s.text, s.section) for s in sentences] == [
+        ("Intro chat.", ""),
+        ("book room", "to do"),
+        ("Later we chatted.", ""),
+        ("send deck", "next steps"),
+    ]
+
+
+def test_the_anonymized_side_counts_the_new_items_and_leaks_nothing() -> None:
+    notes = "Notes by Katie (mentee)\nACTIONS\n- I'll post a reel by Fri\n- Priya: send hooks list"
+    draft = compose_summary(make_request(notes), [])
+    assert [a.owner for a in draft.private.action_items] == ["mentee", "mentor"]
+    assert draft.anonymized.action_item_count == 2
+    released = draft.anonymized.model_dump_json().lower()
+    assert "katie" not in released and "priya" not in released and "hooks" not in released
