@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from coach.knowledge.models import Passage, SearchFilters
-from coach.knowledge.retrieval import Retriever, tokenize
+from coach.knowledge.retrieval import Retriever
+from coach.language.stems import tokenize
 
 
 def _norm(text: str) -> str:

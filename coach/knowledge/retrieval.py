@@ -2,45 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from coach.errors import NotIndexed
 from coach.knowledge.embeddings import build_embeddings
 from coach.knowledge.models import Chunk, Passage, SearchFilters
 from coach.knowledge.store import all_chunks, open_store
+from coach.language.stems import tokenize
 from coach.settings import Settings
 
-_WORD = re.compile(r"[a-z0-9]+")
-# Question words carry no topic; BM25 would otherwise reward every "how do I" passage.
-_STOP = frozenset(
-    (
-        "a an and are as at be by for from how i in is it me my of on or our so that the this "
-        "to we what when where which who why with you your do does can should would could"
-    ).split()
-)
-
-
 MAX_PER_DOC = 2
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
-def stem_words(words: list[str]) -> list[str]:
-    """Snowball (Porter 2) stems of English words."""
-    return list(_stemmer().stemWords(words))
-
-
-def tokenize(text: str) -> list[str]:
-    """Lower-cased, stop-word-free Snowball stems, for BM25."""
-    return stem_words([w for w in _WORD.findall(text.lower()) if w not in _STOP])
 
 
 def matches(chunk: Chunk, filters: SearchFilters | None) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coach.generators.models import FeedbackDraft, FeedbackRequest
 from coach.language.analyzer import analyze, inspect
+from coach.language.stems import stem
 from coach.language.tone import CONDESCENSION, INJECTION, content_words
 
 # Categories that must never survive a rewrite. Vagueness and hedging may legitimately remain
@@ -12,24 +13,6 @@ HARD_CATEGORIES = frozenset(
     {"insult", "personal_label", "stereotype", "sarcasm", "assumed_intent", "absolute"}
 )
 CONCERN_THRESHOLD = 0.7
-
-
-def stem(word: str) -> str:
-    """Crude suffix stripping so "replying", "replied" and "replies" compare equal."""
-    w = word
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith(("sses", "ches", "shes", "xes", "zes")):
-        w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
-        w = w[:-1]
-    for suffix in ("ing", "ied", "ed"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[:-3] + "y" if suffix == "ied" else w[: -len(suffix)]
-            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "slz":
-                w = w[:-1]
-            break
-    return w[:-1] if w.endswith("e") and len(w) > 4 else w
 
 
 def key_terms(text: str) -> set[str]:

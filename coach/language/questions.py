@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from coach.knowledge.retrieval import tokenize
+from coach.language.stems import tokenize
 
 # A question that opens with an auxiliary verb invites a yes or a no.
 _CLOSED = re.compile(

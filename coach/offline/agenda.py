@@ -6,7 +6,7 @@ import re
 
 from coach.generators.models import AgendaDraft, AgendaItem, AgendaRequest
 from coach.knowledge.models import Passage
-from coach.knowledge.retrieval import tokenize
+from coach.language.stems import tokenize
 from coach.offline.topics import Exercise, TopicMaterial, read_topic
 
 _COMMITMENT = re.compile(

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from coach.language.stems import stem
+
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset(
     "a an the and or of to in on for with by at his her their its is be this that from "
@@ -38,14 +40,6 @@ def leaked(anonymized: dict[str, Any], values: Sequence[str]) -> list[str]:
     """The values found in the serialized anonymized view or any of its strings."""
     haystacks = [json.dumps(anonymized, ensure_ascii=False), "\n".join(_strings(anonymized))]
     return [v for v in values if v.strip() and any(_pattern(v).search(h) for h in haystacks)]
-
-
-def stem(word: str) -> str:
-    """Crude suffix stripping, enough to match 'posts' with 'post' and 'reviewing' with 'review'."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
 
 
 def key_stems(text: str) -> set[str]:
