@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from coach.db.coordinator import Insights, ReleasedSummary
 from coach.db.models import AuditEntry, CoachingSession
 from coach.db.programs import NewPair
-from coach.generators.models import (
+from coach.knowledge.models import Passage
+from coach.models import (
     MAX_NOTES_CHARS,
     Agenda,
     AgendaRequest,
@@ -21,7 +22,6 @@ from coach.generators.models import (
     PromptsRequest,
     SummaryRequest,
 )
-from coach.knowledge.models import Passage
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Goal = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from coach.generators.models import (
+from coach.knowledge.models import Passage, SearchFilters
+from coach.models import (
     Agenda,
     AgendaRequest,
     DiscussionPrompts,
@@ -16,7 +17,6 @@ from coach.generators.models import (
     SessionSummary,
     SummaryRequest,
 )
-from coach.knowledge.models import Passage, SearchFilters
 from coach.settings import Settings
 
 if TYPE_CHECKING:

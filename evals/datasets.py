@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from coach.generators.models import AgendaRequest, FeedbackRequest, PromptsRequest, SummaryRequest
+from coach.models import AgendaRequest, FeedbackRequest, PromptsRequest, SummaryRequest
 
 DATASET_DIR = Path(__file__).resolve().parent / "datasets"
 

@@ -39,7 +39,7 @@ class Context:
 
 
 def _schema(output: Any, model_name: str) -> Score:
-    from coach.generators import models
+    from coach import models
 
     errors = schema_errors(output, getattr(models, model_name))
     return Score("schema_valid", float(not errors), not errors, "; ".join(errors[:3]))
@@ -186,7 +186,7 @@ class Task:
 
 def _call(method: str, request: str) -> Callable[[Coach, Case], Any]:
     def call(coach: Coach, case: Case) -> Any:
-        from coach.generators import models
+        from coach import models
 
         return getattr(coach, method)(case.request(getattr(models, request)))
 

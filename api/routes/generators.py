@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from api.deps import CoachDep, PairMember
 from api.routes.problems import AUTH, GENERATION
 from api.schemas import AgendaBody, FeedbackBody, PromptsBody, SummaryBody
-from coach.generators.models import (
+from coach.models import (
     Agenda,
     DiscussionPrompts,
     FeedbackAnalysis,

@@ -59,7 +59,7 @@ def agenda(
     as_json: JSON = False,
 ) -> None:
     """Prepare a time-boxed session agenda grounded in the knowledge base."""
-    from coach.generators.models import AgendaRequest
+    from coach.models import AgendaRequest
 
     request = _request(
         AgendaRequest,
@@ -80,7 +80,7 @@ def prompts(
     as_json: JSON = False,
 ) -> None:
     """Open discussion questions on a topic, each with purpose and follow-up."""
-    from coach.generators.models import PromptsRequest
+    from coach.models import PromptsRequest
 
     request = _request(
         PromptsRequest, topic=topic, count=count, goals=goal or [], audience=audience
@@ -97,7 +97,7 @@ def rephrase(
     as_json: JSON = False,
 ) -> None:
     """Turn blunt or vague feedback into situation, behavior, impact and request."""
-    from coach.generators.models import FeedbackRequest
+    from coach.models import FeedbackRequest
 
     request = _request(FeedbackRequest, text=text, direction=direction, context=context)
     _print(_coach().rewrite_feedback(request), as_json)  # type: ignore[arg-type]
@@ -111,7 +111,7 @@ def summarize(
     as_json: JSON = False,
 ) -> None:
     """Summarise session notes privately and anonymized for coordinators."""
-    from coach.generators.models import SummaryRequest
+    from coach.models import SummaryRequest
 
     request = _request(
         SummaryRequest,

@@ -6,7 +6,7 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
-from coach.generators.models import Agenda, DiscussionPrompts, FeedbackRewrite, SessionSummary
+from coach.models import Agenda, DiscussionPrompts, FeedbackRewrite, SessionSummary
 
 
 def _meta_line(result: BaseModel) -> str:

@@ -12,7 +12,7 @@ from coach.db.auth import Principal
 from coach.db.models import CoachingSession, utcnow
 from coach.db.programs import member_names
 from coach.errors import Conflict, InvalidInput
-from coach.generators.models import AgendaRequest, PrivateSummary, SummaryRequest
+from coach.models import AgendaRequest, PrivateSummary, SummaryRequest
 
 if TYPE_CHECKING:
     from coach.service import Coach

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from coach.generators.models import Agenda, AgendaDraft, AgendaRequest
 from coach.generators.pipeline import Task, invented_sources
 from coach.generators.topics import as_passages, merge, resolve_topic
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
+from coach.models import Agenda, AgendaDraft, AgendaRequest
 from coach.offline.agenda import compose_agenda
 
 CHECK_IN = re.compile(r"check[- ]?in|welcome|arriv", re.I)

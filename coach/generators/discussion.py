@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from coach.generators.models import DiscussionPrompts, PromptsDraft, PromptsRequest
 from coach.generators.pipeline import Task, invented_sources
 from coach.generators.topics import as_passages, merge, resolve_topic
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
 from coach.language.questions import is_open, near_duplicates
+from coach.models import DiscussionPrompts, PromptsDraft, PromptsRequest
 from coach.offline.discussion import compose_prompts
 
 

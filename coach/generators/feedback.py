@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from coach.generators.models import FeedbackDraft, FeedbackRequest, FeedbackRewrite
 from coach.generators.pipeline import Task
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
 from coach.language.analyzer import analyze
 from coach.language.feedback_checks import feedback_violations
+from coach.models import FeedbackDraft, FeedbackRequest, FeedbackRewrite
 from coach.offline.feedback import compose_feedback
 
 _DIRECTION = {

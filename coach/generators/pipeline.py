@@ -13,12 +13,12 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from coach.errors import GenerationError, ProviderUnavailable
-from coach.generators.models import Meta, Usage
 from coach.knowledge.models import Passage
 from coach.knowledge.retrieval import Retriever
-from coach.llm.base import Completion, Provider
+from coach.llm.base import Completion, Provider, Usage
 from coach.llm.prompts import render
 from coach.llm.structured import ask_structured
+from coach.models import Meta
 from coach.settings import Settings
 
 Req = TypeVar("Req", bound=BaseModel)

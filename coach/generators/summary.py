@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from coach.generators.models import SessionSummary, SummaryDraft, SummaryRequest
 from coach.generators.pipeline import Task
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
+from coach.models import SessionSummary, SummaryDraft, SummaryRequest
 from coach.offline.summary import compose_summary
 from coach.privacy.checks import summary_violations
 from coach.privacy.release import anonymize_side

@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from coach.generators.models import Direction, FeedbackAnalysis, FeedbackIssue
 from coach.language.context_rules import SPECIFIC
 from coach.language.fixes import BASE_SUGGESTION
 from coach.language.lexicon import RULES
 from coach.language.rule import Rule, When
 from coach.language.segments import Segment, split_clauses, split_sentences
 from coach.language.tone import CRITICAL, INJECTION, NEGATION_BEFORE, PRAISE
+from coach.models import Direction, FeedbackAnalysis, FeedbackIssue
 
 T = TypeVar("T")
 Tone = Literal["praise", "critical", "mixed", "neutral"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from coach.generators.models import FeedbackDraft, FeedbackRequest
 from coach.language.analyzer import analyze, inspect
 from coach.language.stems import stem
 from coach.language.tone import CONDESCENSION, INJECTION, content_words
+from coach.models import FeedbackDraft, FeedbackRequest
 
 # Categories that must never survive a rewrite. Vagueness and hedging may legitimately remain
 # as placeholders or a single softener; absolutes are only flagged in critical clauses.

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from coach.generators.models import IssueCategory
 from coach.language.fixes import Replacer
+from coach.models import IssueCategory
 
 # always: every match; critical: only in a critical clause; strong/stacked: hedges;
 # unexplained: only in a sentence that gives no example or reason; critical_unexplained: both.

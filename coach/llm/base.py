@@ -6,9 +6,14 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
-from coach.generators.models import Usage
-
 Message = dict[str, str]
+
+
+class Usage(BaseModel):
+    """Token counts reported by the provider."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
 
 
 class Completion(BaseModel):

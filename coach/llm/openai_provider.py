@@ -7,8 +7,7 @@ from typing import Any
 import openai
 
 from coach.errors import ProviderUnavailable
-from coach.generators.models import Usage
-from coach.llm.base import Completion, Message
+from coach.llm.base import Completion, Message, Usage
 from coach.settings import LLMSettings
 
 # Raised by the SDK only after its own retries with backoff are spent.

@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from coach.generators.models import ActionItem, Owner
+from coach.models import ActionItem, Owner
 from coach.offline.notes import Sentence, is_action_heading
 from coach.offline.vocab import DUE, IRREGULAR_PAST, MENTEE_HEADING, NOT_PAST_ED
 from coach.privacy.roster import Roster, name_forms

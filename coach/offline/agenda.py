@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from coach.generators.models import AgendaDraft, AgendaItem, AgendaRequest
 from coach.knowledge.models import Passage
 from coach.language.stems import tokenize
+from coach.models import AgendaDraft, AgendaItem, AgendaRequest
 from coach.offline.topics import Exercise, TopicMaterial, read_topic
 
 _COMMITMENT = re.compile(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from coach.generators.models import SBI, Direction, FeedbackDraft, FeedbackRequest
 from coach.knowledge.models import Passage
 from coach.language.analyzer import analyze, inspect, is_instruction_to_ai, summarize
 from coach.language.grammar import capitalize_first
@@ -15,6 +14,7 @@ from coach.language.sbi import (
     strip_situation,
 )
 from coach.language.words import rx
+from coach.models import SBI, Direction, FeedbackDraft, FeedbackRequest
 
 PLACEHOLDER_SITUATION = "In our recent sessions"
 PLACEHOLDER_BEHAVIOR = "[the specific behavior you observed]"

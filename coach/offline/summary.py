@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from coach.generators.models import (
+from coach.knowledge.models import Passage
+from coach.models import (
     CHALLENGES,
     ActionItem,
     AnonymizedSummary,
@@ -15,7 +16,6 @@ from coach.generators.models import (
     SummaryDraft,
     SummaryRequest,
 )
-from coach.knowledge.models import Passage
 from coach.offline.actions import extract_actions, is_action, note_author
 from coach.offline.keypoints import key_points
 from coach.offline.notes import Sentence, parse_notes

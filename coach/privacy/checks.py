@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.generators.models import CHALLENGES, SummaryDraft, SummaryRequest
+from coach.models import CHALLENGES, SummaryDraft, SummaryRequest
 from coach.privacy.leaks import describe, find_leaks
 from coach.privacy.roster import Roster
 

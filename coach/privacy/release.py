@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.generators.models import AnonymizedSummary, SummaryRequest
+from coach.models import AnonymizedSummary, SummaryRequest
 from coach.privacy.anonymizer import anonymize
 from coach.privacy.leaks import assert_no_leaks
 from coach.privacy.roster import Roster

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coach.generators.models import SummaryRequest
+from coach.models import SummaryRequest
 from coach.privacy.nicknames import COMMON_WORD_NAMES, variants
 
 Role = Literal["mentor", "mentee", "colleague"]

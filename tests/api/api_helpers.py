@@ -14,7 +14,8 @@ from api.app import create_app
 from api.deps import get_coach
 from coach.db.auth import add_user
 from coach.db.programs import create_pair, create_program
-from coach.generators.models import (
+from coach.knowledge.models import Passage, SearchFilters
+from coach.models import (
     SBI,
     ActionItem,
     Agenda,
@@ -32,7 +33,6 @@ from coach.generators.models import (
     SessionSummary,
     SummaryRequest,
 )
-from coach.knowledge.models import Passage, SearchFilters
 from coach.settings import load_settings
 
 META = Meta(engine="offline", model="fake", prompt_template="fake", prompt_hash="0")

@@ -8,7 +8,7 @@ import pytest
 from api_helpers import World
 from fastapi.testclient import TestClient
 
-from coach.generators.models import MAX_NOTES_CHARS
+from coach.models import MAX_NOTES_CHARS
 
 
 def _session(world: World) -> int:

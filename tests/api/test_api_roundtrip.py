@@ -10,7 +10,7 @@ import pytest
 from api_helpers import World, running_app, seed
 from fastapi.testclient import TestClient
 
-from coach.generators.models import AgendaRequest
+from coach.models import AgendaRequest
 from coach.settings import Settings
 
 NOTES = (

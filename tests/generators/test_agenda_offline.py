@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coach.generators.agenda import agenda_violations
-from coach.generators.models import AgendaDraft, AgendaItem, AgendaRequest
+from coach.models import AgendaDraft, AgendaItem, AgendaRequest
 from coach.offline.agenda import split_minutes
 from coach.service import Coach
 

@@ -14,7 +14,7 @@ from coach.errors import GenerationError, ProviderUnavailable
 from coach.generators.agenda import AGENDA
 from coach.generators.discussion import PROMPTS
 from coach.generators.feedback import FEEDBACK
-from coach.generators.models import (
+from coach.models import (
     AgendaRequest,
     FeedbackRequest,
     PromptsRequest,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.generators.models import PromptsRequest
 from coach.language.questions import is_open, near_duplicates
+from coach.models import PromptsRequest
 from coach.service import Coach
 
 

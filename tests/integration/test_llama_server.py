@@ -19,7 +19,7 @@ import httpx
 import pytest
 
 from coach.errors import GenerationError
-from coach.generators.models import FeedbackRequest, PromptsRequest
+from coach.models import FeedbackRequest, PromptsRequest
 from coach.service import Coach
 from coach.settings import Settings
 from tests.generators.conftest import settings_on_index

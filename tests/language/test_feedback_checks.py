@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coach.generators.models import SBI, FeedbackDraft, FeedbackRequest
 from coach.language.feedback_checks import concern_preserved, feedback_violations, key_terms
+from coach.models import SBI, FeedbackDraft, FeedbackRequest
 
 _SBI = SBI(
     situation="In yesterday's review",

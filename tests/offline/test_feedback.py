@@ -6,10 +6,10 @@ import difflib
 
 import pytest
 
-from coach.generators.models import Direction, FeedbackRequest
 from coach.knowledge.models import Passage
 from coach.language.analyzer import analyze
 from coach.language.feedback_checks import feedback_violations
+from coach.models import Direction, FeedbackRequest
 from coach.offline.feedback import PLACEHOLDER_SITUATION, compose_feedback
 
 UP: Direction = "mentor_to_mentee"

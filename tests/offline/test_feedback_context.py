@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from coach.generators.models import Direction, FeedbackRequest
 from coach.language.analyzer import analyze
 from coach.language.feedback_checks import feedback_violations
+from coach.models import Direction, FeedbackRequest
 from coach.offline.feedback import compose_feedback
 from tests.language.test_context_rules import CLEAN, FLAGGED
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from coach.generators.models import Direction, FeedbackDraft, FeedbackRequest
 from coach.language.feedback_checks import concern_preserved, feedback_violations
+from coach.models import Direction, FeedbackDraft, FeedbackRequest
 from coach.offline.feedback import compose_feedback
 
 UP: Direction = "mentor_to_mentee"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from coach.errors import PrivacyLeak
-from coach.generators.models import ActionItem, SummaryDraft, SummaryRequest
 from coach.knowledge.models import Passage
+from coach.models import ActionItem, SummaryDraft, SummaryRequest
 from coach.offline.actions import extract_actions, find_due, resolve_owner
 from coach.offline.notes import parse_notes
 from coach.offline.summary import compose_summary

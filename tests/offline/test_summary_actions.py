@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.generators.models import Owner
+from coach.models import Owner
 from coach.offline.actions import extract_actions, find_due, note_author
 from coach.offline.notes import parse_notes
 from coach.offline.summary import compose_summary

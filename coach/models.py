@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from coach.llm.base import Usage
+
 Lead = Literal["mentor", "mentee", "both"]
 Owner = Literal["mentor", "mentee", "both"]
 Direction = Literal["mentor_to_mentee", "mentee_to_mentor"]
@@ -42,17 +44,10 @@ class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class Usage(BaseModel):
-    """Token counts reported by the provider."""
-
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-
-
 class Meta(BaseModel):
     """How a result was made, so it can be traced and evaluated."""
 
-    engine: Literal["offline", "openai"]
+    engine: str
     model: str
     prompt_template: str
     prompt_hash: str
