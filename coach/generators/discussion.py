@@ -7,7 +7,7 @@ from coach.generators.topics import as_passages, merge, resolve_topic
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
 from coach.models import DiscussionPrompts, PromptsDraft, PromptsRequest
-from coach.offline.discussion import compose_prompts
+from coach.offline.discussion import compose_prompts, thin_knowledge
 from coach.text import is_open, near_duplicates
 
 
@@ -45,4 +45,5 @@ PROMPTS: Task[PromptsRequest, PromptsDraft] = Task(
     retrieve=retrieve,
     offline=compose_prompts,
     check=prompts_violations,
+    offline_notices=thin_knowledge,
 )
