@@ -171,6 +171,8 @@ class OpenAIProvider:
             return f"the LLM endpoint answered {status}", retry_after(exc.response.headers)
         if isinstance(exc, Malformed):
             return f"the LLM endpoint answered 2xx with {exc}", None
+        if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException):
+            return "the LLM endpoint did not answer in time", None
         return f"the LLM endpoint is unreachable ({type(exc).__name__})", None
 
     def complete(
