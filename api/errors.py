@@ -71,12 +71,12 @@ def _field_error(err: dict[str, Any], body: Any = None) -> dict[str, Any]:
     """{field, in, message} from one pydantic error; "body.goals.0" reads as "goals.0"."""
     if err.get("type") == "json_invalid":  # its loc is ("body", <character offset>)
         offset = err.get("loc", ("body", 0))[-1]
-        where = _json_position(body, offset) if isinstance(offset, int) else "the body"
+        at = _json_position(body, offset) if isinstance(offset, int) else "the body"
         reason = err.get("ctx", {}).get("error", "JSON decode error")
         return {
             "field": "body",
             "in": "body",
-            "message": f"the body is not valid JSON: {reason} at {where}",
+            "message": f"the body is not valid JSON: {reason} at {at}",
         }
     loc = [str(p) for p in err.get("loc", ())]
     where = loc[0] if loc and loc[0] in ("body", "query", "path", "header") else None
