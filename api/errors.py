@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Route
 
 from coach.errors import CoachError
 
@@ -146,6 +147,15 @@ def _unparsable(request: Request, exc: StarletteHTTPException) -> JSONResponse |
     )
 
 
+def _allowed(request: Request) -> str:
+    """Every method the path takes: Starlette names only the first route that matched it."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        if isinstance(route, Route) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods or set()
+    return ", ".join(sorted(methods))
+
+
 def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     from http import HTTPStatus
@@ -155,6 +165,8 @@ def _http_error(request: Request, exc: Exception) -> JSONResponse:
     title = HTTPStatus(exc.status_code).phrase
     detail = exc.detail if isinstance(exc.detail, str) else title
     headers = dict(exc.headers) if exc.headers else None
+    if exc.status_code == 405:
+        headers = {**(headers or {}), "Allow": _allowed(request)}
     return problem(request, exc.status_code, title, detail, headers=headers)
 
 

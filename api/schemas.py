@@ -124,7 +124,7 @@ class PairIn(In):
     model_config = _examples(
         {"program_id": 1, "mentor": {"name": "Maya Chen"}, "mentee": {"name": "Robert Miller"}}
     )
-    program_id: int = Field(ge=1)
+    program_id: int = Field(ge=1, le=2**31 - 1)
     mentor: MemberIn
     mentee: MemberIn
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -69,9 +69,24 @@ def _one_line(value: str) -> str:
     return value
 
 
+class _Documented:
+    """Puts the rule into the JSON schema as a pattern, so OpenAPI clients know it too."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __get_pydantic_json_schema__(self, core: Any, handler: Any) -> dict[str, Any]:
+        schema: dict[str, Any] = handler(core)
+        schema["pattern"] = self.pattern
+        return schema
+
+
+_CONTROLS = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F"
+_INVISIBLE = "\\u0009\\u000A\\u000D\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF"
 # The one rule for text that reaches storage or a prompt; the API's schemas use these too.
-Text = Annotated[str, AfterValidator(_visible)]
-Label = Annotated[str, AfterValidator(_one_line)]
+# The validators, not the patterns, decide (their messages name the character to remove).
+Text = Annotated[str, AfterValidator(_visible), _Documented(f"^[^{_CONTROLS}]*$")]
+Label = Annotated[str, AfterValidator(_one_line), _Documented(f"^[^{_CONTROLS}{_INVISIBLE}]*$")]
 
 
 class _Request(BaseModel):
