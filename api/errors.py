@@ -67,7 +67,7 @@ def _field_error(err: dict[str, Any]) -> dict[str, Any]:
         "extra_forbidden": "unknown field: remove it",
         "missing": "required",
         "json_invalid": f"the body is not valid JSON ({err.get('ctx', {}).get('error', '')})",
-    }.get(err.get("type", ""), err.get("msg", "invalid"))
+    }.get(err.get("type", ""), err.get("msg") or err.get("message") or "invalid")
     return {"field": field, "in": where or "body", "message": message}
 
 

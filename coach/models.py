@@ -55,6 +55,10 @@ class Meta(BaseModel):
     prompt_hash: str
     source_ids: list[str] = []
     degraded: bool = False
+    # Why the offline engine answered instead of the model (when degraded).
+    degraded_reason: str | None = None
+    # What a reader should know about the answer, e.g. that the knowledge base was thin.
+    notices: list[str] = []
     usage: Usage | None = None
     latency_ms: float = 0.0
     attempts: int = 1

@@ -6,8 +6,8 @@ from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
 from coach.language.cues import CONDESCENSION
 from coach.language.fluency import fluency_problems
 from coach.language.nlp import content_words
-from coach.language.stems import stem
 from coach.models import FeedbackDraft, FeedbackRequest
+from coach.text import stem
 
 # Categories that must never survive a rewrite. Vagueness and hedging may legitimately remain
 # as a marked slot or a single softener; a request may keep an imperative verb.

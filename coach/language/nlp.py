@@ -68,13 +68,15 @@ def plural_noun(token: Token) -> str:
 
 
 def content_words(text: str, nouns_only: bool = False) -> list[str]:
-    """Lower-cased words that carry meaning (only things and numbers if asked); no stop words."""
-    kinds = ("NOUN", "PROPN", "NUM") if nouns_only else None
+    """Lower-cased words that carry meaning (only things and numbers if asked)."""
+    from coach.text import STOP_WORDS
+
+    kinds = ("NOUN", "PROPN", "NUM") if nouns_only else ("NOUN", "PROPN", "NUM", "VERB", "ADJ")
     return [
         t.lower_
         for t in parse(text)
         if (t.is_alpha or t.like_num)
-        and not t.is_stop
         and len(t.text) >= 3
-        and (kinds is None or t.pos_ in kinds)
+        and t.pos_ in kinds
+        and t.lower_ not in STOP_WORDS
     ]
