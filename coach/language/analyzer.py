@@ -27,13 +27,13 @@ POSITIVE_VALENCE = 1.5
 WORD_MARGIN = 0.045
 MODIFIER_MARGIN = 0.10
 CLAUSE_MARGIN = {
-    "judgement": 0.11,
+    "judgement": 0.10,
     "personal_label": 0.15,
     "insult": 0.25,
-    "stereotype": 0.20,
-    "sarcasm": 0.16,
-    "assumed_intent": 0.19,
-    "vague": 0.20,
+    "stereotype": 0.27,
+    "sarcasm": 0.15,
+    "assumed_intent": 0.14,
+    "vague": 0.25,
 }
 _CRITICAL = frozenset(CLAUSE_MARGIN) | {"imperative"}
 _PRAISE_POS = frozenset({"ADJ", "ADV", "INTJ", "NOUN"})
