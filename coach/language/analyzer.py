@@ -94,18 +94,21 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 def _segments(text: str) -> list[Span]:
-    """spaCy sentences, cut again after an instruction aimed at the tool ("...: real point")."""
+    """spaCy sentences; an instruction to the tool before a colon is parsed as its own."""
     doc = parse(text)
-    out: list[Span] = []
-    for sent in doc.sents:
-        cut = sent.start
-        for tok in sent:
-            if tok.text == ":" and is_instruction_to_ai(doc[cut : tok.i].text):
-                out.append(doc[cut : tok.i + 1])
-                cut = tok.i + 1
-        if cut < sent.end:
-            out.append(doc[cut : sent.end])
-    return [s for s in out if s.text.strip(" \n\t.")]
+    cuts = [
+        tok.idx
+        for sent in doc.sents
+        for tok in sent
+        if tok.text == ":" and is_instruction_to_ai(doc.text[sent.start_char : tok.idx])
+    ]
+    if cuts:
+        # Same length, so every offset still points into the text as written.
+        chars = list(text)
+        for pos in cuts:
+            chars[pos] = "."
+        doc = parse("".join(chars))
+    return [s for s in doc.sents if s.text.strip(" \n\t.")]
 
 
 def _subject(verb: Token) -> Token | None:
@@ -295,6 +298,9 @@ def order_verb(span: Span) -> Token | None:
         return first
     if first.tag_ != "VB" or not getAllLemmas(first.lower_, "VERB"):
         return None
+    after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    if after is not None and after.text == "," and not list(first.children)[1:]:
+        return None  # "Look, ..." and "Listen, ..." open a sentence, they order nothing
     if any(
         c.dep_ in ("nsubj", "nsubjpass", "aux") and c.lower_ not in ("do", "don't")
         for c in first.children

@@ -66,7 +66,9 @@ def _apply(text: str, base: int, edits: list[Edit]) -> str:
     out, cursor = [], base
     for start, end, new in sorted(edits):
         if start < cursor:
-            continue
+            if new or end <= cursor:
+                continue
+            start = cursor  # a deletion reaching past an earlier edit still deletes the rest
         out.append(text[cursor - base : start - base])
         out.append(new)
         cursor = end
@@ -125,6 +127,21 @@ def _request_edits(sentence: Sentence) -> list[Edit]:
     return edits
 
 
+def _request_piece(sentence: Sentence, deleted: list[Edit], edits: list[Edit]) -> list[Piece]:
+    """The order's own clause as a request, when a verdict elsewhere rebuilds the sentence."""
+    verb = order_verb(sentence.span)
+    if verb is None:
+        return []
+    own = next((own for head, own in clause_tokens(sentence.span) if head.i == verb.i), [])
+    if not own or any(s <= verb.idx < e for s, e, _ in deleted):
+        return []
+    start, end = own[0].idx, own[-1].idx + len(own[-1])
+    tail = [e for e in _request_edits(sentence) if e[2] != "?"]
+    body = _apply(sentence.span.doc.text[start:end], start, [*tail, *edits])
+    deleted.append((start, end, ""))
+    return [Piece(tidy(body.rstrip(" ,.;!") + "?"), "request")]
+
+
 def _hedge_edits(sentence: Sentence) -> list[Edit]:
     """Drop self-dismissals and softeners, with the comma that set them off."""
     text = sentence.span.doc.text
@@ -167,7 +184,9 @@ def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) 
 _PLACE = frozenset({"in", "during", "at", "on", "when", "whenever", "with", "after", "before"})
 
 
-def _lead(head: Token, findings: list[Finding]) -> tuple[str, list[Edit]]:
+def _lead(
+    head: Token, findings: list[Finding], order: Token | None, changes: list[Edit]
+) -> tuple[str, list[Edit]]:
     """Subordinate clauses and place phrases of a verdict clause, kept to open its impact."""
     parts: list[Token] = []
     hosts = [head, *[c for c in head.children if c.dep_ in ("acomp", "attr", "prep")]]
@@ -176,6 +195,8 @@ def _lead(head: Token, findings: list[Finding]) -> tuple[str, list[Edit]]:
             sub = list(child.subtree)
             start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
             clean = not any(_overlaps(f, start, end) for f in findings)
+            if order is not None and child.i == order.i:
+                continue  # an order is rewritten as a request of its own
             if child.dep_ == "advcl" or (child.dep_ == "prep" and child.lower_ in _PLACE and clean):
                 parts.append(child)
     texts, edits = [], []
@@ -189,7 +210,7 @@ def _lead(head: Token, findings: list[Finding]) -> tuple[str, list[Edit]]:
         if len(sub) < 3:
             continue
         start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
-        texts.append(head.doc.text[start:end])
+        texts.append(_apply(head.doc.text[start:end], start, changes))
         edits.append((start, end, ""))
     return ", ".join(texts), edits
 
@@ -213,6 +234,14 @@ def _groups(sentence: Sentence, findings: list[Finding]) -> list[tuple[Token, li
         for h, own in clauses
         if any(_overlaps(f, t.idx, t.idx + len(t)) for f in findings for t in own)
     }
+    intent = {
+        h.i
+        for h, own in clauses
+        for f in findings
+        if f.category == "assumed_intent" and any(_overlaps(f, t.idx, t.idx + len(t)) for t in own)
+    }
+    # What someone is said to think or want belongs to the mind-reading that frames it.
+    verdict |= {h.i for h, _ in clauses if h.dep_ in ("ccomp", "xcomp") and h.head.i in intent}
     merged: dict[int, tuple[Token, list[Token]]] = {}
     for head, own in clauses:
         if head.i not in verdict:
@@ -243,9 +272,10 @@ def _behavior(own: list[Token], findings: list[Finding]) -> str:
     return ""
 
 
-def _verdicts(sentence: Sentence) -> tuple[list[Edit], list[Piece], bool]:
+def _verdicts(sentence: Sentence, changes: list[Edit]) -> tuple[list[Edit], list[Piece], bool]:
     """Delete verdict clauses; a restatement or impact for each; whether anything was named."""
     findings = [f for f in sentence.findings if f.category in VERDICT]
+    order = order_verb(sentence.span)
     doc = sentence.span.doc
     edits: list[Edit] = []
     pieces: list[Piece] = []
@@ -253,7 +283,7 @@ def _verdicts(sentence: Sentence) -> tuple[list[Edit], list[Piece], bool]:
     for head, own in _groups(sentence, findings):
         edits.extend((t.idx, t.idx + len(t.text_with_ws), "") for t in own)
         mine = [f for f in findings if any(_overlaps(f, t.idx, t.idx + len(t)) for t in own)]
-        lead, moved = _lead(head, findings)
+        lead, moved = _lead(head, findings, order, changes)
         edits.extend(moved)
         topic = next((f.topic for f in mine if f.topic), "") or _noun_topic(own, findings, moved)
         if cues.STEREOTYPE.search(topic):
@@ -295,14 +325,17 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
         for f in sentence.findings
         if f.category == "imperative" and cues.CURT.search(doc_text[f.start : f.end])
     ]
-    verdict_edits, pieces, named = _verdicts(sentence)
+    verdict_edits, pieces, named = _verdicts(sentence, edits)
     if any(f.category == "imperative" for f in sentence.findings):
-        edits += _request_edits(sentence)
+        if not verdict_edits:
+            edits += _request_edits(sentence)
+        else:
+            pieces[:0] = _request_piece(sentence, verdict_edits, edits)
     text = tidy(_apply(sentence.text, sentence.span.start_char, edits + verdict_edits))
     kept = _is_clause(text)
     if kept:
         pieces.insert(0, Piece(text, _role(text, sentence)))
-    return pieces, kept or named
+    return pieces, kept or named or any(p.role == "request" for p in pieces)
 
 
 def _is_clause(text: str) -> bool:

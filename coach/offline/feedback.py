@@ -44,7 +44,7 @@ def _body(sentences: list[Sentence]) -> tuple[list[Piece], bool]:
     grounded = False
     for sentence in sentences:
         out, says = rewrite(sentence)
-        pieces.extend(out)
+        pieces.extend(p for p in out if p.role != "impact" or p not in pieces)
         grounded = grounded or says
     return pieces, grounded
 
