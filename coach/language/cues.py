@@ -63,7 +63,9 @@ SELF_DISMISSAL = rx(
 INSULT = rx(
     r"\b(?:idiot\w*|stupid\w*|dumb|moron\w*|garbage|rubbish|trash|crap\w*|pathetic|muppet"
     r"|clown|loser|useless|incompetent|obnoxious|brain-?dead|clueless|shit\w*|f\w*cking"
-    r"|blind|deaf|raised by wolves|dense|thick)\b"
+    r"|blind|deaf|raised by wolves|dense|thick|fool(?:ish)?|imbecile|dimwit|halfwit|nitwit|numpty"
+    r"|plonker|buffoon|airhead|dumbass|brainless|ignorant|disgrace|waste of space|hopeless"
+    r"|(?:born|raised) in a barn|do you even (?:think|read|listen)|is your brain|a child could)\b"
 )
 
 # Slang verdicts that neither VADER's lexicon nor MiniLM (measured) rate as negative.
@@ -88,7 +90,15 @@ INTENT = rx(
     r"|can't be bothered|(?:just|only) want(?:s|ed)? to (?:look|seem|show)|only reason you"
     r"|think (?:this|it|I|we) (?:is|am|are) beneath you|you (?:obviously|clearly) think"
     r"|(?:I )?(?:honestly )?don't think you care|going through the motions|checked out"
-    r"|(?:that|it)(?:'s| is) (?:obvious|clear) (?:from|that|by))\b"
+    r"|(?:that|it)(?:'s| is) (?:obvious|clear) (?:from|that|by)"
+    r"|you (?:just |only |clearly |obviously )?(?:want|like|love|enjoy|need) to (?:look|feel|seem"
+    r"|show|hear yourself|be seen|be the centre|be in control|control)"
+    r"|you think you(?:'re| are) (?:better|smarter|above|too good|always right)"
+    r"|you (?:don't|do not|never) (?:even )?(?:care|bother|try|take (?:me|this|it) seriously)"
+    r"|(?:you're|you are) (?:just |clearly |obviously )?(?:trying|desperate) to"
+    r"|purposely|intentionally|you enjoy (?:making|watching|seeing)"
+    r"|your (?:real )?(?:agenda|motive)"
+    r"|you (?:did|do) (?:it|that|this) (?:just )?to (?:annoy|upset|embarrass|spite|get))\b"
 )
 
 # Praise wrapped around a complaint: the praise word is sincere only without these.
@@ -97,6 +107,11 @@ SARCASM = rx(
     r"'\w+')|(?:brilliant|great|genius|fantastic|lovely) idea to|love (?:being|how|that you)"
     r"|must be nice|wow|as always|as usual|I take it|apparently|sure, great|oh great|yeah right"
     r"|finally)\b|,\s*(?:could|would|did|do|can|will|were) you\W*$"
+    # Praise next to a failure in one breath: "great job forgetting the deadline".
+    r"|\b(?:thanks|thank you|great|nice|love|lovely|brilliant|fantastic|wonderful|amazing"
+    r"|perfect|well done|good job|great job|impressive)\b[^.!?]{0,60}"
+    r"\b(?:late|again|forg[eo]t\w*"
+    r"|missed|missing|ignor\w+|cancell?\w*|interrupt\w*|only took|took \w+ (?:days|weeks|hours))\b"
 )
 
 # Curt closers that turn a request into an order.
@@ -110,7 +125,9 @@ VAGUE = rx(
     r"\b(?:(?:a bit|a little|kind of|kinda|just) much|(?:is |are )?(?:just )?not working"
     r"|needs? (?:some |a lot of )?work|(?:isn't|is not|not) landing|something(?:'s| is) off"
     r"|(?:a bit|kind of|just)\W*(?:\.\.\.|…)?\s*you know|vibes?|not (?:it|ideal|great|the best)"
-    r"|could be better|off somehow|not quite right)\b"
+    r"|could be better|off somehow|not quite right|not good enough|needs? to improve|step up"
+    r"|(?:do|be) better|not up to (?:standard|scratch)|something (?:needs|has) to change"
+    r"|not what I expected|not really working|be more professional)\b"
 )
 
 CONDESCENSION = rx(

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from coach.language import cues, semantic
-from coach.language.analyzer import Finding, Sentence, clause_tokens, order_verb
+from coach.language.clauses import clause_tokens, order_verb
 from coach.language.nlp import gerund, inflect, parse, plural_noun, plural_verb
+from coach.language.sentence import Finding, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -107,7 +108,9 @@ def _request_edits(sentence: Sentence) -> list[Edit]:
     verb = order_verb(span)
     if verb is None:
         return []
-    negated = any(t.dep_ == "neg" or t.lower_ == "don't" for t in span[: verb.i - span.start + 1])
+    negated = any(
+        t.dep_ == "neg" or t.lower_ in ("don't", "never") for t in span[: verb.i - span.start + 1]
+    )
     if verb.lower_ in ("stop", "quit"):
         lead = "Could you avoid"
     elif negated:
@@ -252,23 +255,31 @@ def _groups(sentence: Sentence, findings: list[Finding]) -> list[tuple[Token, li
     return [(h, sorted(own, key=lambda t: t.i)) for h, own in merged.values()]
 
 
+def _who(own: list[Token]) -> bool:
+    """Whether a label carries a relative clause saying what the person does ("who refuses ...")."""
+    return any(t.dep_ == "relcl" and any(c.lower_ == "who" for c in t.children) for t in own)
+
+
+_ACTION_DEPS = frozenset({"pcomp", "xcomp", "acl", "advcl", "appos", "relcl"})
+
+
 def _behavior(own: list[Token], findings: list[Finding]) -> str:
-    """What sarcastic praise was about, said plainly ("thanks for coming late": "You came late")."""
+    """What a verdict was about, said plainly: "thanks for coming late" -> "You came late"."""
     for tok in own:
-        if tok.tag_ not in ("VBG", "VB") or tok.dep_ not in (
-            "pcomp",
-            "xcomp",
-            "acl",
-            "advcl",
-            "appos",
-            "relcl",
-        ):
+        if tok.tag_ not in ("VBG", "VB", "VBZ") or tok.dep_ not in _ACTION_DEPS:
             continue
+        if tok.head.lemma_ in ("love", "like", "hate", "enjoy", "want", "try", "care"):
+            continue
+        marks = [f for f in findings if f.category != "sarcasm"]
         sub = [
-            t for t in tok.subtree if not any(_overlaps(f, t.idx, t.idx + len(t)) for f in findings)
+            t for t in tok.subtree if not any(_overlaps(f, t.idx, t.idx + len(t)) for f in marks)
         ]
-        rest = " ".join(t.text for t in sub if t.i > tok.i)
-        return tidy(f"You {inflect(tok.lemma_, 'VBD')} {rest}")
+        rest = " ".join(t.text for t in sub if t.i > tok.i and t.lower_ not in ("finally", "again"))
+        if tok.head.lemma_ == "bother":
+            # "couldn't be bothered to proofread it": what was observed is that it wasn't done.
+            return tidy(f"You didn't {tok.lemma_} {rest}")
+        tense = "VBP" if tok.dep_ == "relcl" and tok.tag_ == "VBZ" else "VBD"
+        return tidy(f"You {inflect(tok.lemma_, tense)} {rest}")
     return ""
 
 
@@ -285,11 +296,13 @@ def _verdicts(sentence: Sentence, changes: list[Edit]) -> tuple[list[Edit], list
         mine = [f for f in findings if any(_overlaps(f, t.idx, t.idx + len(t)) for t in own)]
         lead, moved = _lead(head, findings, order, changes)
         edits.extend(moved)
-        topic = next((f.topic for f in mine if f.topic), "") or _noun_topic(own, findings, moved)
-        if cues.STEREOTYPE.search(topic):
+        topic = next((f.topic for f in mine if f.topic), "")
+        flagged = [doc.text[f.start : f.end].lower() for f in sentence.findings]
+        if cues.STEREOTYPE.search(topic) or any(w and w in topic.lower() for w in flagged):
             topic = ""
+        topic = topic or _noun_topic(own, findings, moved)
         categories = {f.category for f in mine}
-        if categories <= {"sarcasm", "stereotype", "absolute"}:
+        if "sarcasm" in categories or "assumed_intent" in categories or _who(own):
             said = _behavior(own, findings)
             if said:
                 pieces.append(Piece(said, "behavior"))
