@@ -22,6 +22,8 @@ IssueCategory = Literal[
     "sarcasm",
     "insult",
     "over_hedging",
+    "imperative",
+    "judgement",
 ]
 # The fixed taxonomy coordinators see; one entry per challenge file in knowledge/challenges.
 Challenge = Literal[

@@ -20,6 +20,8 @@ REQUESTS: dict[str, type[BaseModel] | None] = {
     "agenda": AgendaRequest,
     "prompts": PromptsRequest,
     "feedback": FeedbackRequest,
+    "feedback_blind_dev": FeedbackRequest,
+    "feedback_blind_test": FeedbackRequest,
     "summary": SummaryRequest,
 }
 

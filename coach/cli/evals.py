@@ -12,7 +12,15 @@ if TYPE_CHECKING:
     from coach.settings import Settings
     from evals.results import CaseResult
 
-TASK_NAMES = ("retrieval", "agenda", "prompts", "feedback", "summary")
+TASK_NAMES = (
+    "retrieval",
+    "agenda",
+    "prompts",
+    "feedback",
+    "feedback_blind_dev",
+    "feedback_blind_test",
+    "summary",
+)
 
 
 def _settings(provider: str | None) -> Settings:

@@ -1,85 +1,238 @@
-"""Find feedback language that lands badly across a power gap, with exact character offsets."""
+"""Find feedback language that lands badly across a power gap, on a spaCy parse."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal, TypeVar
+import tomllib
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coach.language.context_rules import SPECIFIC
-from coach.language.fixes import BASE_SUGGESTION
-from coach.language.lexicon import RULES
-from coach.language.rule import Rule, When
-from coach.language.segments import Segment, split_clauses, split_sentences
-from coach.language.tone import CRITICAL, INJECTION, NEGATION_BEFORE, PRAISE
-from coach.models import Direction, FeedbackAnalysis, FeedbackIssue
+from coach.language import cues, semantic
+from coach.language.clauses import clause_spans, order_verb
+from coach.language.nlp import parse, valence
+from coach.language.sentence import (
+    QUOTE,
+    SELF,
+    Finding,
+    Sentence,
+    Tone,
+    in_ranges,
+    negated,
+    praise_words,
+    praises,
+    quoted,
+)
+from coach.language.verdicts import COPULAS, candidates, evaluate
+from coach.models import Direction, FeedbackAnalysis, FeedbackIssue, IssueCategory
 
-T = TypeVar("T")
-Tone = Literal["praise", "critical", "mixed", "neutral"]
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
-_WHY: dict[str, str] = {
-    "personal_label": "It judges who the person is instead of what they did, which invites "
-    "defensiveness rather than change.",
-    "absolute": "Words like 'always' and 'never' are easy to disprove, so the listener argues "
-    "with the exaggeration instead of hearing the concern.",
-    "vague": "It names no observable behavior, so the listener cannot tell what to change.",
-    "assumed_intent": "It claims to know the other person's motives; you can only observe "
-    "behavior, and a wrong guess feels like an accusation.",
-    "stereotype": "It puts the behavior down to age or group, which is exactly what reverse "
-    "mentoring is meant to move past.",
-    "sarcasm": "Sarcasm signals contempt and hides the actual point; the listener hears the "
-    "tone, not the request.",
-    "insult": "Insults and profanity end the conversation; nothing said after them is heard.",
-    "over_hedging": "Stacked softeners bury the point, so the listener may not notice there is "
-    "a request at all.",
+# MiniLM margins (nearer the category's examples than the neutral ones), set on the dev split.
+CLAUSE_MARGIN = {
+    "judgement": 0.10,
+    "personal_label": 0.15,
+    "insult": 0.25,
+    "stereotype": 0.27,
+    "sarcasm": 0.15,
+    "assumed_intent": 0.14,
+    "vague": 0.25,
 }
-_GAP: dict[str, str] = {
-    "mentor_to_mentee": "Coming from the junior partner, it also makes the feedback easy to "
-    "dismiss as disrespect.",
-    "mentee_to_mentor": "Coming from the senior partner, it carries the weight of seniority and "
-    "can stop the junior colleague from speaking up.",
-}
-_GAP_HEDGE: dict[str, str] = {
-    "mentor_to_mentee": "Junior partners often over-soften upward feedback, and a busy senior "
-    "colleague may read it as optional.",
-    "mentee_to_mentor": "From the senior partner, heavy hedging can sound insincere or "
-    "patronizing.",
-}
-_TONE_NEUTRAL_CATEGORIES = frozenset({"absolute", "over_hedging"})
+_CRITICAL = frozenset(CLAUSE_MARGIN) | {"imperative"}
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One rule matched at one place in the text."""
-
-    rule: Rule
-    start: int
-    end: int
-    match: re.Match[str]
-
-
-@dataclass(frozen=True)
-class Clause:
-    """A clause, its tone and the hits that start inside it."""
-
-    segment: Segment
-    tone: Tone
-    hits: tuple[Hit, ...]
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence, its clauses, its tone and whether it is an instruction aimed at a model."""
-
-    segment: Segment
-    clauses: tuple[Clause, ...]
-    tone: Tone
-    injected: bool
+def _segments(text: str) -> list[Span]:
+    """spaCy sentences; an instruction to the tool before a colon is parsed as its own."""
+    doc = parse(text)
+    cuts = [
+        tok.idx
+        for sent in doc.sents
+        for tok in sent
+        if tok.text == ":" and is_instruction_to_ai(doc.text[sent.start_char : tok.idx])
+    ]
+    if cuts:
+        # Same length, so every offset still points into the text as written.
+        chars = list(text)
+        for pos in cuts:
+            chars[pos] = "."
+        doc = parse("".join(chars))
+    return [s for s in doc.sents if s.text.strip(" \n\t.")]
 
 
-def combine(tones: Iterable[Tone]) -> Tone:
+def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
+    """The closed classes: absolutes, stereotypes, intent, sarcasm, hedges, curt orders."""
+    base = sentence.span.start_char
+    text = sentence.text
+    table: list[tuple[IssueCategory, re.Pattern[str]]] = [
+        ("stereotype", cues.STEREOTYPE),
+        ("assumed_intent", cues.INTENT),
+        ("sarcasm", cues.SARCASM),
+        ("over_hedging", cues.SELF_DISMISSAL),
+        ("imperative", cues.CURT),
+        ("insult", cues.INSULT),
+        ("vague", cues.VAGUE),
+        ("personal_label", cues.CONDESCENSION),
+    ]
+    for category, pattern in table:
+        for m in pattern.finditer(text):
+            if m.end() > m.start() and not in_ranges(base + m.start(), quotes):
+                sentence.findings.append(Finding(category, base + m.start(), base + m.end()))
+    hedges = list(cues.HEDGE.finditer(text))
+    if len(hedges) >= 3:
+        for m in hedges:
+            sentence.findings.append(Finding("over_hedging", base + m.start(), base + m.end()))
+
+
+def _absolutes(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
+    """Absolutes count in complaints and in statements about what "you" do, not in questions."""
+    text = sentence.text
+    if text.rstrip().endswith("?") or sentence.tone == "praise":
+        return
+    about_you = any(t.lower_ in ("you", "your", "ur", "u") for t in sentence.span)
+    if not (about_you or sentence.tone in ("critical", "mixed")):
+        return
+    base = sentence.span.start_char
+    for m in cues.ABSOLUTE.finditer(text):
+        if not in_ranges(base + m.start(), quotes):
+            sentence.findings.append(Finding("absolute", base + m.start(), base + m.end()))
+
+
+def _imperative(sentence: Sentence) -> None:
+    """A bare order: a base-form verb with no subject opening a sentence that is not praise."""
+    verb = order_verb(sentence.span)
+    if (
+        verb is None
+        or sentence.tone == "praise"
+        or verb.lower_ in ("please", "thank", "let", "feel", "keep")
+    ):
+        return
+    if any(f.category == "over_hedging" and f.start <= verb.idx < f.end for f in sentence.findings):
+        return
+    ends = [c.idx + len(c) for c in verb.children if c.dep_ in ("dobj", "xcomp", "prt")]
+    start = sentence.span[0].idx
+    sentence.findings.append(Finding("imperative", start, max([verb.idx + len(verb), *ends])))
+
+
+def _semantic(
+    pieces: list[tuple[Sentence, tuple[int, int, str]]], margins: list[dict[str, float]]
+) -> None:
+    """Categories by meaning, for wordings no rule or lexicon entry covers."""
+    for (sentence, (start, end, text)), scores in zip(pieces, margins, strict=True):
+        have = {f.category for f in sentence.findings}
+        first_person = text.split(" ", 1)[0].lower() in ("i", "i'd", "i've", "i'm", "we")
+        for category, margin in scores.items():
+            if first_person and category not in ("sarcasm", "stereotype"):
+                continue  # the writer's own feeling is an impact, not a verdict
+            if margin >= CLAUSE_MARGIN[category] and category not in have:
+                sentence.findings.append(Finding(category, start, end))  # type: ignore[arg-type]
+
+
+def _tone(sentence: Sentence) -> Tone:
+    """Praise and criticism cues of a sentence; sarcasm is never praise."""
+    critical = any(f.category in _CRITICAL for f in sentence.findings)
+    sarcastic = any(f.category == "sarcasm" for f in sentence.findings)
+    praise = False
+    for tok in sentence.span:
+        if praises(tok) and not sarcastic:
+            critical = critical or negated(tok)
+            praise = praise or not negated(tok)
+        elif valence(tok.text) <= -1.5 and tok.head.lower_ not in SELF:
+            critical = critical or not any(c.lower_ in SELF for c in tok.head.children)
+    if praise and critical:
+        return "mixed"
+    return "praise" if praise else "critical" if critical else "neutral"
+
+
+def _echoed_sarcasm(sentences: list[Sentence]) -> None:
+    """A one-word "Genius." after a sarcastic sentence is more of the same sarcasm."""
+    for before, sentence in pairwise(sentences):
+        verbless = not any(t.pos_ in ("VERB", "AUX") for t in sentence.span)
+        if verbless and sentence.praise and any(f.category == "sarcasm" for f in before.findings):
+            span = sentence.span
+            sentence.findings.append(Finding("sarcasm", span.start_char, span.end_char))
+
+
+def _vague(sentences: list[Sentence]) -> None:
+    """A verdict in a text that names no behavior, number or name is also vague."""
+    concrete = any(
+        t.like_num or t.pos_ == "PROPN" or (t.pos_ == "VERB" and t.lemma_ not in COPULAS)
+        for s in sentences
+        for t in s.span
+        if not any(f.start <= t.idx < f.end for f in s.findings)
+    )
+    for sentence in sentences:
+        have = {f.category for f in sentence.findings}
+        for f in list(sentence.findings):
+            if (
+                not concrete
+                and f.category in ("judgement", "personal_label")
+                and "vague" not in have
+            ):
+                sentence.findings.append(Finding("vague", f.start, f.end, f.judged, f.topic))
+                have.add("vague")
+
+
+def inspect(text: str) -> list[Sentence]:
+    """Sentences of the text with every finding, tone and injection flag attached."""
+    quotes = quoted(text)
+    sentences = [Sentence(span) for span in _segments(text)]
+    for sentence in sentences:
+        sentence.injected = is_instruction_to_ai(sentence.text)
+    live = [s for s in sentences if not s.injected]
+    found = candidates(live, quotes)
+    pieces = [
+        (s, c)
+        for s in live
+        if not (praise_words(s.span) and not cues.SARCASM.search(s.text))
+        for c in clause_spans(s)
+    ]
+    pieces = [
+        p
+        for p in pieces
+        if not in_ranges(p[1][0], quotes)
+        and not any(f.category == "over_hedging" for f in p[0].findings)
+    ]
+    texts = [QUOTE.sub("that", p[1][2]) for p in pieces]
+    words, clauses = semantic.margins([c[3][2] for c in found], texts)
+    evaluate(found, words)
+    for sentence in live:
+        _regex(sentence, quotes)
+    _semantic(pieces, clauses)
+    for sentence in live:
+        sentence.tone = _tone(sentence)
+        _absolutes(sentence, quotes)
+        _imperative(sentence)
+    _echoed_sarcasm(live)
+    _vague(live)
+    for sentence in live:
+        sentence.findings = _dedupe(sentence.findings)
+        sentence.tone = _tone(sentence)
+    return sentences
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per category and overlapping span, the longest kept."""
+    kept: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start - f.end, f.start)):
+        if not any(k.category == f.category and f.start < k.end and k.start < f.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.category))
+
+
+def is_instruction_to_ai(sentence: str) -> bool:
+    """Tell whether a sentence is an instruction aimed at a model rather than at a colleague."""
+    return bool(cues.INJECTION.search(sentence) or cues.INJECTION_EXTRA.search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _texts() -> dict[str, dict[str, str]]:
+    path = Path(__file__).resolve().parent / "data" / "explanations.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def combine(tones: list[Tone]) -> Tone:
     """Merge tones: praise and criticism together make mixed."""
     found = set(tones)
     praise = bool(found & {"praise", "mixed"})
@@ -89,152 +242,26 @@ def combine(tones: Iterable[Tone]) -> Tone:
     return "praise" if praise else "critical" if critical else "neutral"
 
 
-def _matches(text: str, whens: set[When]) -> list[Hit]:
-    """Every non-empty match of every rule whose condition is in ``whens``."""
-    return [
-        Hit(rule, m.start(), m.end(), m)
-        for rule in RULES
-        if rule.when in whens
-        for m in rule.pattern.finditer(text)
-        if m.end() > m.start()
-    ]
-
-
-def _resolve(hits: list[Hit]) -> list[Hit]:
-    """Keep the longest of overlapping hits, then the earliest."""
-    kept: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
-
-
-def _clause_tone(text: str, seg: Segment, hits: list[Hit]) -> Tone:
-    """Decide a clause's tone from praise and criticism cues; sarcasm is never praise."""
-    masked = [(h.start, h.end) for h in hits if h.rule.category == "sarcasm"]
-    praise_spans: list[tuple[int, int]] = []
-    critical = any(h.rule.category not in _TONE_NEUTRAL_CATEGORIES for h in hits)
-    for m in PRAISE.finditer(text, seg.start, seg.end):
-        if any(s <= m.start() < e for s, e in masked):
-            continue
-        if NEGATION_BEFORE.search(text[seg.start : m.start()]):
-            critical = True
-        else:
-            praise_spans.append((m.start(), m.end()))
-    for m in CRITICAL.finditer(text, seg.start, seg.end):
-        if not any(s <= m.start() < e for s, e in praise_spans + masked):
-            critical = True
-    if praise_spans:
-        return "mixed" if critical else "praise"
-    return "critical" if critical else "neutral"
-
-
-def _locate(segments: list[Segment], starts: list[int], pos: int) -> int:
-    """Index of the segment containing ``pos``, or -1."""
-    i = bisect_right(starts, pos) - 1
-    return i if i >= 0 and pos < segments[i].end else -1
-
-
-def _starting_in(items: list[T], starts: list[int], seg: Segment) -> list[T]:
-    """The items (sorted by their ``starts``) that start inside ``seg``."""
-    return items[bisect_left(starts, seg.start) : bisect_left(starts, seg.end)]
-
-
-def _unexplained(hits: list[Hit], sentences: list[Segment]) -> list[Hit]:
-    """The hits inside a sentence that gives no reason, example or count for its judgement."""
-    starts = [s.start for s in sentences]
-    kept: list[Hit] = []
-    for hit in hits:
-        index = _locate(sentences, starts, hit.start)
-        sentence = sentences[index] if index >= 0 else None
-        if sentence and hit.end <= sentence.end and not SPECIFIC.search(sentence.text):
-            kept.append(hit)
-    return kept
-
-
-def _conditional(text: str, clauses: list[Clause], sentences: list[Segment]) -> list[Hit]:
-    """Absolutes count only in critical clauses, weak hedges only when stacked."""
-    clause_segs = [c.segment for c in clauses]
-    clause_starts = [c.start for c in clause_segs]
-    sentence_starts = [s.start for s in sentences]
-    candidates = _matches(text, {"critical", "strong", "stacked"})
-    candidates += _unexplained(_matches(text, {"critical_unexplained"}), sentences)
-    hedges: dict[int, int] = {}
-    for hit in candidates:
-        if hit.rule.when in ("strong", "stacked"):
-            index = _locate(sentences, sentence_starts, hit.start)
-            hedges[index] = hedges.get(index, 0) + 1
-    kept: list[Hit] = []
-    for hit in candidates:
-        if hit.rule.when in ("critical", "critical_unexplained"):
-            index = _locate(clause_segs, clause_starts, hit.start)
-            keep = index >= 0 and clauses[index].tone in ("critical", "mixed")
-        else:
-            index = _locate(sentences, sentence_starts, hit.start)
-            keep = hit.rule.when == "strong" or hedges.get(index, 0) >= 2
-        if keep:
-            kept.append(hit)
-    return kept
-
-
-def inspect(text: str) -> list[Sentence]:
-    """Segment the text and attach tone and issue hits to every clause."""
-    always = _matches(text, {"always"})
-    rough = split_sentences(text, [(h.start, h.end) for h in always])
-    # An evaluative word counts as vague only where its sentence names no behavior.
-    fixed = _resolve(always + _unexplained(_matches(text, {"unexplained"}), rough))
-    fixed_starts = [h.start for h in fixed]
-    protected = [(h.start, h.end) for h in fixed]
-    sentences = split_sentences(text, protected)
-    clauses = [
-        Clause(c, _clause_tone(text, c, _starting_in(fixed, fixed_starts, c)), ())
-        for s in sentences
-        for c in split_clauses(text, s, protected)
-    ]
-    hits = _resolve(fixed + _conditional(text, clauses, sentences))
-    hit_starts = [h.start for h in hits]
-    clause_starts = [c.segment.start for c in clauses]
-    result: list[Sentence] = []
-    for sentence in sentences:
-        own = [
-            Clause(c.segment, c.tone, tuple(_starting_in(hits, hit_starts, c.segment)))
-            for c in _starting_in(clauses, clause_starts, sentence)
-        ]
-        injected = bool(INJECTION.search(sentence.text))
-        result.append(Sentence(sentence, tuple(own), combine(c.tone for c in own), injected))
-    return result
-
-
-def is_instruction_to_ai(sentence: str) -> bool:
-    """Tell whether a sentence is an instruction aimed at a model rather than at a colleague."""
-    return bool(INJECTION.search(sentence))
-
-
-def _issue(hit: Hit, text: str, direction: Direction) -> FeedbackIssue:
-    category = hit.rule.category
-    gap = _GAP_HEDGE if category == "over_hedging" else _GAP
-    return FeedbackIssue(
-        category=category,
-        span=text[hit.start : hit.end],
-        start=hit.start,
-        end=hit.end,
-        explanation=f"{_WHY[category]} {gap[direction]}",
-        suggestion=hit.rule.suggestion or BASE_SUGGESTION[category],
-    )
+def summarize(text: str, sentences: list[Sentence], direction: Direction) -> FeedbackAnalysis:
+    """Turn inspected sentences into the public analysis."""
+    texts = _texts()
+    issues = []
+    for f in (f for s in sentences for f in s.findings):
+        gap = texts["gap_hedge" if f.category == "over_hedging" else "gap"][direction]
+        issues.append(
+            FeedbackIssue(
+                category=f.category,
+                span=text[f.start : f.end],
+                start=f.start,
+                end=f.end,
+                explanation=f"{texts['why'][f.category]} {gap}",
+                suggestion=texts["suggestion"][f.category],
+            )
+        )
+    tone = combine([s.tone for s in sentences if not s.injected])
+    return FeedbackAnalysis(issues=issues, is_praise=tone == "praise", tone=tone)
 
 
 def analyze(text: str, direction: Direction) -> FeedbackAnalysis:
     """Find issues with exact offsets and classify the overall tone of the feedback."""
     return summarize(text, inspect(text), direction)
-
-
-def summarize(text: str, sentences: list[Sentence], direction: Direction) -> FeedbackAnalysis:
-    """Turn already inspected sentences into the public analysis."""
-    issues = [
-        _issue(hit, text, direction)
-        for sentence in sentences
-        for clause in sentence.clauses
-        for hit in clause.hits
-    ]
-    tone = combine(s.tone for s in sentences if not s.injected)
-    return FeedbackAnalysis(issues=issues, is_praise=tone == "praise", tone=tone)

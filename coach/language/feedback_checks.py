@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from coach.language.analyzer import analyze, inspect
-from coach.language.tone import CONDESCENSION, INJECTION, content_words
+from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
+from coach.language.cues import CONDESCENSION
+from coach.language.fluency import fluency_problems
+from coach.language.nlp import content_words
 from coach.models import FeedbackDraft, FeedbackRequest
 from coach.text import stem
 
 # Categories that must never survive a rewrite. Vagueness and hedging may legitimately remain
-# as placeholders or a single softener; absolutes are only flagged in critical clauses.
+# as a marked slot or a single softener; a request may keep an imperative verb.
 HARD_CATEGORIES = frozenset(
-    {"insult", "personal_label", "stereotype", "sarcasm", "assumed_intent", "absolute"}
+    {"insult", "personal_label", "stereotype", "sarcasm", "assumed_intent", "absolute", "judgement"}
 )
 CONCERN_THRESHOLD = 0.7
 
@@ -21,14 +23,15 @@ def key_terms(text: str) -> set[str]:
     for sentence in inspect(text):
         if sentence.injected:
             continue
-        seg = sentence.segment
-        chars = list(seg.text)
-        for clause in sentence.clauses:
-            for hit in clause.hits:
-                for i in range(max(hit.start, seg.start), min(hit.end, seg.end)):
-                    chars[i - seg.start] = " "
-        kept.append("".join(chars))
-    return set(content_words(" ".join(kept)))
+        chars = list(text)
+        for f in sentence.findings:
+            chars[f.start : f.end] = " " * (f.end - f.start)
+        kept.append("".join(chars[sentence.span.start_char : sentence.span.end_char]))
+    return set(content_words(" ".join(kept), nouns_only=True))
+
+
+def _present(rewritten: str) -> set[str]:
+    return {stem(w) for w in content_words(rewritten)}
 
 
 def concern_preserved(original: str, rewritten: str) -> float:
@@ -36,13 +39,8 @@ def concern_preserved(original: str, rewritten: str) -> float:
     terms = key_terms(original)
     if not terms:
         return 1.0
-    present = {stem(w) for w in content_words(rewritten)}
+    present = _present(rewritten)
     return sum(stem(t) in present for t in terms) / len(terms)
-
-
-def _missing_terms(original: str, rewritten: str) -> list[str]:
-    present = {stem(w) for w in content_words(rewritten)}
-    return sorted(t for t in key_terms(original) if stem(t) not in present)
 
 
 def feedback_violations(request: FeedbackRequest, draft: FeedbackDraft) -> list[str]:
@@ -63,9 +61,12 @@ def feedback_violations(request: FeedbackRequest, draft: FeedbackDraft) -> list[
     if request.direction == "mentee_to_mentor":
         for match in CONDESCENSION.finditer(draft.rewritten):
             problems.append(f"The rewrite sounds condescending: '{match.group(0).strip(' ,')}'.")
-    if any(INJECTION.search(s.segment.text) for s in inspect(draft.rewritten)):
+    if any(s.injected or is_instruction_to_ai(s.text) for s in inspect(draft.rewritten)):
         problems.append("The rewrite repeats an instruction aimed at a model.")
     if concern_preserved(request.text, draft.rewritten) < CONCERN_THRESHOLD:
-        missing = ", ".join(_missing_terms(request.text, draft.rewritten)[:8])
-        problems.append(f"The rewrite drops key terms of the concern: {missing}.")
+        present = _present(draft.rewritten)
+        missing = sorted(t for t in key_terms(request.text) if stem(t) not in present)
+        problems.append(f"The rewrite drops key terms of the concern: {', '.join(missing[:8])}.")
+    fluency = fluency_problems(draft.rewritten, request.text)
+    problems.extend(f"The rewrite does not read well. {p}" for p in fluency)
     return problems

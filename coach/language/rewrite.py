@@ -1,205 +1,363 @@
-"""Replace flagged spans clause by clause with observation-based, specific language."""
+"""Rewrite analysed sentences: verdicts become impacts, orders requests, absolutes frequencies."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
-from coach.language.analyzer import Clause, Hit, Sentence, Tone, inspect
-from coach.language.grammar import (
-    capitalize_first,
-    carried,
-    lower_first,
-    polite_request,
-    present_base,
-    restore_subjects,
-    starts_with_subject,
-    tidy,
-)
-from coach.language.tone import content_words
-from coach.language.words import GROUP, rx
+from coach.language import cues, semantic
+from coach.language.clauses import clause_tokens, order_verb
+from coach.language.nlp import gerund, inflect, parse, plural_noun, plural_verb
+from coach.language.sentence import Finding, Sentence
 
-_OBSERVED = "I've noticed several times recently that "
-_CONJUNCTION = rx(r"^(but|and|so|however|although|whereas)\b,?\s*")
-_GROUP_START = rx(rf"^{GROUP}")
-_LIKE_PRONOUN = rx(r"\blike (you|him|her|them)$")
-_SECOND_PERSON_GROUP = rx(
-    r"^(?:(?:people|someone|somebody|anyone|folks|managers|colleagues) (?:(?:at|of|in) )?your"
-    r" (?:age|level|seniority|stage|generation)|your (?:generation|age group|demographic)"
-    r"|you(?: \w+)? (?:people|folks|ones|lot|guys|things)|you (?:kids|youngsters|millennials"
-    r"|boomers|zoomers|gen[- ]?z(?:ers)?))$"
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Role = Literal["behavior", "impact", "request", "praise", "context"]
+Edit = tuple[int, int, str]
+# Categories that pass a verdict on the person: their clause is rebuilt, never kept.
+VERDICT = frozenset(
+    {"judgement", "personal_label", "insult", "assumed_intent", "sarcasm", "stereotype", "vague"}
 )
-# A singular group noun ("your generation has") becomes a plural subject ("you have").
-_SINGULAR_VERB = rx(r"^\s+(?P<verb>is|has|was|does|doesn't|isn't|wasn't|hasn't|[a-z]+[^s\W]s)\b")
-_PLURAL_OF = {"is": "are", "has": "have", "was": "were", "does": "do", "doesn't": "don't"}
-_PLURAL_OF |= {"isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"}
-_JUDGED_SUBJECT = rx(
-    r"^(?:you|he|she|they)\b(?:'re|'s|'ve been| are| is| was| were| have been| has been)?"
+# Verdicts that had an effect worth naming; stereotypes and sarcasm are dropped without one.
+IMPACTFUL = frozenset({"judgement", "personal_label", "insult", "assumed_intent", "vague"})
+SLOT = "[what you observed: one moment, what happened and when]"
+_LEADING = re.compile(r"^(?:\s|[,;:.!?…—–-]|\b(?:and|but|so|which|or|then|because)\b)+", re.I)
+_TRAILING = re.compile(r"(?:\s|[,;:—–-]|\b(?:and|but|so|or|which|because)\b)+$", re.I)
+_DOUBLED = re.compile(r"\b(\w+)(\s+\1\b)+", re.I)
+_REQUEST = re.compile(
+    r"^\s*(?:could|can|would|will) (?:you|we)\b|\b(?:please|next time|going forward|I'd like you"
+    r"|would you be open|could we|can we|let's)\b",
+    re.I,
 )
-_ABOUT = rx(r"^\s+(?:about|with|regarding|towards?)\b")
-_WHERE = rx(r"^\s+(?:in|during|at|on|when|whenever)\b")
-_HEDGED_REQUEST = rx(
-    r"^(?:please\s+)?(?:you\s+(?:could|can|might|would)|could you|can you|would you)\s+(.+?)[.?!]*$"
-)
-_DISCOURSE = rx(r"^(?:also|plus|honestly|frankly|seriously|besides|again),?\s+")
-_HAS_FREQUENCY = rx(r"\bseveral (?:recent|times)|\bin the last few\b")
-_REPEATED_PLACEHOLDER = re.compile(r"(\b\w+ \[[^\]]+\])(?:,? and|,) \1")
-_SUBJECT_PRONOUN = {"you": "you", "him": "he", "her": "she", "them": "they"}
 
 
 @dataclass(frozen=True)
-class Rewritten:
-    """One sentence after rewriting, with what the composer needs to know about it."""
+class Piece:
+    """One sentence of the rewrite and its part in situation-behavior-impact-request."""
 
     text: str
-    original: str
-    tone: Tone
-    changed: bool
-    question: bool
+    role: Role
 
 
-def _judgement(span: str, after: str) -> tuple[str, int]:
-    """Keep what a label was about ("you're sloppy with reviews" -> a concern about reviews)."""
-    subject = _JUDGED_SUBJECT.match(span)
-    if not subject:
-        return "", 0
-    about = _ABOUT.match(after)
-    if about:
-        return "I have a concern about", about.end()
-    if _WHERE.match(after):
-        return "I have a concern about what happens", 0
-    # "You're lazy and never prepare": the predicate after the label keeps its subject.
-    return carried(subject.group(0)), 0
+def tidy(text: str) -> str:
+    """Whitespace, punctuation, doubled words and the first capital put right."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"[,;:]\s*([.!?])", r"\1", text)
+    text = _DOUBLED.sub(r"\1", text)
+    text = re.sub(r"(?<=\s)['‘’](?=[\s.,!?]|$)|^['‘’]\s", "", text)
+    text = _LEADING.sub("", text)
+    asks = re.match(
+        r"^\W*(?:could|can|would|will|is|are|do|does|did|should) (?:you|we|it|I)\b",
+        _LEADING.sub("", text),
+        re.I,
+    )
+    end = "?" if text.rstrip().endswith("?") or asks else "."
+    text = _TRAILING.sub("", text.rstrip(" .!?…"))
+    if not text:
+        return ""
+    return text[0].upper() + text[1:] + end
 
 
-def _stereotype(span: str, before: str, after: str) -> str:
-    """Talk about the person, or about "some people", instead of their generation."""
-    like = _LIKE_PRONOUN.search(span)
-    if like:
-        return _SUBJECT_PRONOUN[like.group(1).lower()]
-    if _SECOND_PERSON_GROUP.match(span):
-        return "you"
-    at_start = not before.strip()
-    if at_start and _GROUP_START.match(span) and not after.lstrip().startswith(","):
-        return "" if re.search(r"\b(?:are|is)\b", span, re.I) else "some people"
+def _apply(text: str, base: int, edits: list[Edit]) -> str:
+    """Apply non-overlapping character edits (offsets into the document) to a sentence."""
+    out, cursor = [], base
+    for start, end, new in sorted(edits):
+        if start < cursor:
+            if new or end <= cursor:
+                continue
+            start = cursor  # a deletion reaching past an earlier edit still deletes the rest
+        out.append(text[cursor - base : start - base])
+        out.append(new)
+        cursor = end
+    out.append(text[cursor - base :])
+    return "".join(out)
+
+
+def _token_at(sentence: Sentence, pos: int) -> Token | None:
+    return next((t for t in sentence.span if t.idx <= pos < t.idx + len(t)), None)
+
+
+def _absolute_edits(sentence: Sentence) -> list[Edit]:
+    """Absolutes become frequencies, with the noun and verb made to agree."""
+    edits: list[Edit] = []
+    spots = [f for f in sentence.findings if f.category == "absolute"]
+    for f in spots:
+        word = sentence.span.doc.text[f.start : f.end].lower()
+        new = cues.ABSOLUTES.get(word, "often")
+        edits.append((f.start, f.end, new))
+        tok = _token_at(sentence, f.end - 1)
+        if tok is None:
+            continue
+        if new == "most" and tok.i + 1 < len(tok.doc):
+            noun = tok.doc[tok.i + 1]
+            edits.append((noun.idx, noun.idx + len(noun), plural_noun(noun)))
+            tok = noun
+        if new in ("most", "some people") and tok.dep_ == "nsubj":
+            verb = tok.head
+            edits.append((verb.idx, verb.idx + len(verb), plural_verb(verb)))
+    return edits
+
+
+def _request_edits(sentence: Sentence) -> list[Edit]:
+    """A bare order becomes a question: "Stop X-ing" -> "Could you avoid X-ing?"."""
+    span = sentence.span
+    verb = order_verb(span)
+    if verb is None:
+        return []
+    negated = any(
+        t.dep_ == "neg" or t.lower_ in ("don't", "never") for t in span[: verb.i - span.start + 1]
+    )
+    if verb.lower_ in ("stop", "quit"):
+        lead = "Could you avoid"
+    elif negated:
+        lead = f"Could you avoid {gerund(verb)}"
+    else:
+        lead = f"Could you {verb.lower_}"
+    edits: list[Edit] = [(span[0].idx, verb.idx + len(verb), lead)]
+    for conj in verb.conjuncts:
+        if conj.lower_ in ("stop", "quit"):
+            edits.append((conj.idx, conj.idx + len(conj), "avoid"))
+    for tok in span:
+        if tok.lower_ in ("ever", "again") and tok.head.i == verb.i and negated:
+            edits.append((tok.idx - 1, tok.idx + len(tok), ""))
+    tail = span[-1]
+    end = tail.idx if tail.is_punct else tail.idx + len(tail)
+    edits.append((end, tail.idx + len(tail), "?"))
+    return edits
+
+
+def _request_piece(sentence: Sentence, deleted: list[Edit], edits: list[Edit]) -> list[Piece]:
+    """The order's own clause as a request, when a verdict elsewhere rebuilds the sentence."""
+    verb = order_verb(sentence.span)
+    if verb is None:
+        return []
+    own = next((own for head, own in clause_tokens(sentence.span) if head.i == verb.i), [])
+    if not own or any(s <= verb.idx < e for s, e, _ in deleted):
+        return []
+    start, end = own[0].idx, own[-1].idx + len(own[-1])
+    tail = [e for e in _request_edits(sentence) if e[2] != "?"]
+    body = _apply(sentence.span.doc.text[start:end], start, [*tail, *edits])
+    deleted.append((start, end, ""))
+    return [Piece(tidy(body.rstrip(" ,.;!") + "?"), "request")]
+
+
+def _hedge_edits(sentence: Sentence) -> list[Edit]:
+    """Drop self-dismissals and softeners, with the comma that set them off."""
+    text = sentence.span.doc.text
+    edits: list[Edit] = []
+    for f in sentence.findings:
+        words = text[f.start : f.end]
+        if f.category != "over_hedging" or not (
+            cues.HEDGE_DROP.match(words) or cues.SELF_DISMISSAL.search(words)
+        ):
+            continue
+        start, end = f.start, f.end
+        after = re.match(r"\s*[,!]", text[end:])
+        if after:
+            end += after.end()
+        elif text[:start].rstrip().endswith(","):
+            start = len(text[:start].rstrip()) - 1
+        edits.append((start, end, ""))
+    return edits
+
+
+def _overlaps(f: Finding, start: int, end: int) -> bool:
+    return f.start < end and start < f.end
+
+
+def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) -> str:
+    """The first noun phrase of a clause that no finding or kept lead touches."""
+    doc = tokens[0].doc
+    ids = {t.i for t in tokens}
+    for chunk in doc.noun_chunks:
+        if chunk.root.i not in ids or chunk.root.pos_ == "PRON" or chunk[0].lower_ in ("my", "me"):
+            continue
+        spans = [(f.start, f.end) for f in findings] + [(s, e) for s, e, _ in skip]
+        if any(s < chunk.end_char and chunk.start_char < e for s, e in spans):
+            continue
+        text = chunk.text
+        return text if chunk[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
     return ""
 
 
-def _agree(subject: str, after: str) -> tuple[str, int]:
-    """Put a plural subject in place of a group noun, with its verb made plural to match."""
-    verb = _SINGULAR_VERB.match(after)
-    if not verb:
-        return subject, 0
-    word = verb.group("verb").lower().replace("’", "'")
-    plural = _PLURAL_OF.get(word) or present_base(verb.group("verb"))
-    return f"{subject} {plural}", verb.end()
+_PLACE = frozenset({"in", "during", "at", "on", "when", "whenever", "with", "after", "before"})
 
 
-def _replacement(hit: Hit, before: str, after: str) -> tuple[str, int]:
-    """The text that replaces one hit and how many following characters it absorbs."""
-    rule = hit.rule
-    span = hit.match.group(0)
-    if callable(rule.replace):
-        return rule.replace(hit.match, before, after)
-    if rule.replace:
-        return rule.replace, 0
-    if rule.category in ("personal_label", "insult"):
-        return _judgement(span, after)
-    if rule.category == "stereotype":
-        replacement = _stereotype(span, before, after)
-        if replacement in ("you", "some people", "they"):
-            return _agree(replacement, after)
-        return (replacement, 0) if replacement else _judgement(span, after)
-    return "", 0
-
-
-def _edit(clause: Clause) -> tuple[str, bool]:
-    """Apply every hit's replacement; also say whether anything meaningful is left."""
-    seg = clause.segment
-    hits = sorted(clause.hits, key=lambda h: h.start)
-    edits: list[tuple[int, int, str]] = []
-    residual = seg.text
-    for i, hit in enumerate(hits):
-        start, end = hit.start - seg.start, min(hit.end, seg.end) - seg.start
-        limit = hits[i + 1].start - seg.start if i + 1 < len(hits) else len(seg.text)
-        new, used = _replacement(hit, seg.text[:start], seg.text[end:limit])
-        edits.append((start, end + used, new))
-    out = seg.text
-    for start, end, new in reversed(edits):
-        out = out[:start] + new + out[end:]
-    out = restore_subjects(out)
-    for hit in reversed(hits):
-        residual = residual[: hit.start - seg.start] + " " + residual[hit.end - seg.start :]
-    keeps = any(h.rule.keeps_clause for h in hits)
-    return out, bool(content_words(residual)) or (keeps and bool(content_words(out)))
-
-
-def _frame(text: str, first: bool, question: bool) -> str:
-    """Add "several times recently" where an absolute was removed."""
-    text = _DISCOURSE.sub("", text)
-    if not first:
-        conj = _CONJUNCTION.match(text)
-        if conj:
-            return f"{conj.group(1)} several times recently {text[conj.end() :]}"
-        return f"several times recently, {lower_first(text)}"
-    if question:
-        return f"Several times recently I've wondered: {lower_first(text)}"
-    if starts_with_subject(text):
-        return _OBSERVED + lower_first(text)
-    return f"Several times recently, {lower_first(text)}"
-
-
-def _ending(original: str, text: str) -> str:
-    """Finish the sentence with the original's end mark, or a full stop."""
-    if text and text[-1] in ".!?…":
-        return text
-    mark = original.rstrip()[-1:] if original.rstrip()[-1:] in ("?", "!") else "."
-    return text + mark
-
-
-def _rewrite_sentence(sentence: Sentence) -> Rewritten | None:
-    """Rewrite one sentence, or return None when nothing usable is left of it."""
-    original = sentence.segment.text
-    if not any(c.hits for c in sentence.clauses):
-        return Rewritten(original, original, sentence.tone, False, False)
-    is_question = original.rstrip().endswith("?")
-    parts: list[str] = []
-    for clause in sentence.clauses:
-        text, meaningful = _edit(clause) if clause.hits else (clause.segment.text, True)
-        text = tidy(text, sentence_start=not parts)
-        if not meaningful or not text:
+def _lead(
+    head: Token, findings: list[Finding], order: Token | None, changes: list[Edit]
+) -> tuple[str, list[Edit]]:
+    """Subordinate clauses and place phrases of a verdict clause, kept to open its impact."""
+    parts: list[Token] = []
+    hosts = [head, *[c for c in head.children if c.dep_ in ("acomp", "attr", "prep")]]
+    for host in hosts:
+        for child in host.children:
+            sub = list(child.subtree)
+            start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
+            clean = not any(_overlaps(f, start, end) for f in findings)
+            if order is not None and child.i == order.i:
+                continue  # an order is rewritten as a request of its own
+            if child.dep_ == "advcl" or (child.dep_ == "prep" and child.lower_ in _PLACE and clean):
+                parts.append(child)
+    texts, edits = [], []
+    for part in sorted(parts, key=lambda t: t.i):
+        sub = [
+            t
+            for t in part.subtree
+            if not any(_overlaps(f, t.idx, t.idx + len(t)) for f in findings)
+        ]
+        sub = sub[: next((k for k in range(1, len(sub)) if sub[k].i != sub[k - 1].i + 1), len(sub))]
+        if len(sub) < 3:
             continue
-        if clause.segment.text[-1] in ",;" and text[-1].isalnum():
-            # Keep the clause boundary: "you do not send the agenda, so we missed it".
-            text += clause.segment.text[-1]
-        if any(h.rule.frequency for h in clause.hits) and not _HAS_FREQUENCY.search(text):
-            text = _frame(text, not parts, is_question)
-        parts.append(text)
-    if not parts:
-        return None
-    text = capitalize_first(tidy(_REPEATED_PLACEHOLDER.sub(r"\1", " ".join(parts))))
-    if any(h.rule.category == "over_hedging" for c in sentence.clauses for h in c.hits):
-        request = _HEDGED_REQUEST.match(text)
-        text = f"Could you {request.group(1)}?" if request else text
-    question = any(h.rule.question for c in sentence.clauses for h in c.hits)
-    return Rewritten(_ending(original, text), original, sentence.tone, True, question)
+        start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
+        texts.append(_apply(head.doc.text[start:end], start, changes))
+        edits.append((start, end, ""))
+    return ", ".join(texts), edits
 
 
-def as_request(sentence: Rewritten) -> Rewritten:
-    """Ask instead of command: a bare imperative in a complaint becomes "Could you ...?"."""
-    request = polite_request(sentence.text)
-    if request is None or sentence.tone == "praise":
-        return sentence
-    return Rewritten(request, sentence.original, sentence.tone, True, sentence.question)
+def _impact(judged: str, topic: str, lead: str) -> str:
+    impact = semantic.impact_for(judged, topic)
+    if lead:
+        keep_case = lead[:2] == "I " or (lead[:1].isupper() and lead.split()[0] not in _OPENERS)
+        return tidy(f"{lead if keep_case else lead[:1].lower() + lead[1:]}, {impact}")
+    return tidy(impact)
 
 
-def rewrite_sentences(text: str, sentences: list[Sentence] | None = None) -> list[Rewritten]:
-    """Rewrite every sentence; instructions aimed at a model and empty insults are left out."""
-    out: list[Rewritten] = []
-    for sentence in inspect(text) if sentences is None else sentences:
-        if sentence.injected:
+_OPENERS = frozenset({"When", "If", "In", "During", "At", "On", "With", "Whenever", "After"})
+
+
+def _groups(sentence: Sentence, findings: list[Finding]) -> list[tuple[Token, list[Token]]]:
+    """Verdict clauses, each nested one merged into the outermost verdict clause above it."""
+    clauses = clause_tokens(sentence.span)
+    verdict = {
+        h.i
+        for h, own in clauses
+        if any(_overlaps(f, t.idx, t.idx + len(t)) for f in findings for t in own)
+    }
+    intent = {
+        h.i
+        for h, own in clauses
+        for f in findings
+        if f.category == "assumed_intent" and any(_overlaps(f, t.idx, t.idx + len(t)) for t in own)
+    }
+    # What someone is said to think or want belongs to the mind-reading that frames it.
+    verdict |= {h.i for h, _ in clauses if h.dep_ in ("ccomp", "xcomp") and h.head.i in intent}
+    merged: dict[int, tuple[Token, list[Token]]] = {}
+    for head, own in clauses:
+        if head.i not in verdict:
             continue
-        rewritten = _rewrite_sentence(sentence)
-        if rewritten is not None:
-            out.append(rewritten)
-    return out
+        top = next((a for a in reversed(list(head.ancestors)) if a.i in verdict), head)
+        base = merged.setdefault(top.i, (top, []))
+        base[1].extend(own)
+    return [(h, sorted(own, key=lambda t: t.i)) for h, own in merged.values()]
+
+
+def _who(own: list[Token]) -> bool:
+    """Whether a label carries a relative clause saying what the person does ("who refuses ...")."""
+    return any(t.dep_ == "relcl" and any(c.lower_ == "who" for c in t.children) for t in own)
+
+
+_ACTION_DEPS = frozenset({"pcomp", "xcomp", "acl", "advcl", "appos", "relcl"})
+
+
+def _behavior(own: list[Token], findings: list[Finding]) -> str:
+    """What a verdict was about, said plainly: "thanks for coming late" -> "You came late"."""
+    for tok in own:
+        if tok.tag_ not in ("VBG", "VB", "VBZ") or tok.dep_ not in _ACTION_DEPS:
+            continue
+        if tok.head.lemma_ in ("love", "like", "hate", "enjoy", "want", "try", "care"):
+            continue
+        marks = [f for f in findings if f.category != "sarcasm"]
+        sub = [
+            t for t in tok.subtree if not any(_overlaps(f, t.idx, t.idx + len(t)) for f in marks)
+        ]
+        rest = " ".join(t.text for t in sub if t.i > tok.i and t.lower_ not in ("finally", "again"))
+        if tok.head.lemma_ == "bother":
+            # "couldn't be bothered to proofread it": what was observed is that it wasn't done.
+            return tidy(f"You didn't {tok.lemma_} {rest}")
+        tense = "VBP" if tok.dep_ == "relcl" and tok.tag_ == "VBZ" else "VBD"
+        return tidy(f"You {inflect(tok.lemma_, tense)} {rest}")
+    return ""
+
+
+def _verdicts(sentence: Sentence, changes: list[Edit]) -> tuple[list[Edit], list[Piece], bool]:
+    """Delete verdict clauses; a restatement or impact for each; whether anything was named."""
+    findings = [f for f in sentence.findings if f.category in VERDICT]
+    order = order_verb(sentence.span)
+    doc = sentence.span.doc
+    edits: list[Edit] = []
+    pieces: list[Piece] = []
+    named = False
+    for head, own in _groups(sentence, findings):
+        edits.extend((t.idx, t.idx + len(t.text_with_ws), "") for t in own)
+        mine = [f for f in findings if any(_overlaps(f, t.idx, t.idx + len(t)) for t in own)]
+        lead, moved = _lead(head, findings, order, changes)
+        edits.extend(moved)
+        topic = next((f.topic for f in mine if f.topic), "")
+        flagged = [doc.text[f.start : f.end].lower() for f in sentence.findings]
+        if cues.STEREOTYPE.search(topic) or any(w and w in topic.lower() for w in flagged):
+            topic = ""
+        topic = topic or _noun_topic(own, findings, moved)
+        categories = {f.category for f in mine}
+        if "sarcasm" in categories or "assumed_intent" in categories or _who(own):
+            said = _behavior(own, findings)
+            if said:
+                pieces.append(Piece(said, "behavior"))
+                named = True
+        if categories == {"vague"}:
+            pieces.append(
+                Piece(tidy(f"I'd like to talk about {topic or 'this'}: {SLOT}"), "behavior")
+            )
+            named = True
+            continue
+        judged = " ".join(f.judged or doc.text[f.start : f.end] for f in mine)
+        named = named or bool(topic or lead)
+        pieces.append(Piece(_impact(judged, topic, lead), "impact"))
+    return edits, pieces, named
+
+
+def _role(text: str, sentence: Sentence) -> Role:
+    if _REQUEST.search(text):
+        return "request"
+    return "praise" if sentence.tone == "praise" else "behavior"
+
+
+def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
+    """The rewritten sentence(s) and whether they still say what happened (not only an impact)."""
+    if sentence.injected:
+        return [], False
+    if not sentence.findings:
+        return [Piece(sentence.text.strip(), _role(sentence.text, sentence))], True
+    doc_text = sentence.span.doc.text
+    edits = _absolute_edits(sentence) + _hedge_edits(sentence)
+    edits += [
+        (f.start, f.end, "")
+        for f in sentence.findings
+        if f.category == "imperative" and cues.CURT.search(doc_text[f.start : f.end])
+    ]
+    verdict_edits, pieces, named = _verdicts(sentence, edits)
+    if any(f.category == "imperative" for f in sentence.findings):
+        if not verdict_edits:
+            edits += _request_edits(sentence)
+        else:
+            pieces[:0] = _request_piece(sentence, verdict_edits, edits)
+    text = tidy(_apply(sentence.text, sentence.span.start_char, edits + verdict_edits))
+    kept = _is_clause(text)
+    if kept:
+        pieces.insert(0, Piece(text, _role(text, sentence)))
+    return pieces, kept or named or any(p.role == "request" for p in pieces)
+
+
+def _is_clause(text: str) -> bool:
+    """Whether a leftover stands as a sentence: a verb with its subject, or a request."""
+    if len(re.findall(r"[A-Za-z]+", text)) < 3:
+        return False
+    doc = parse(text)
+    if _REQUEST.search(text):
+        return True
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.pos_ in ("VERB", "AUX") for t in doc
+    )

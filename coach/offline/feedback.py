@@ -1,197 +1,131 @@
-"""Offline feedback engine: deterministic rewording as situation-behavior-impact-request."""
+"""Offline feedback engine: a deterministic rewrite as situation, behavior, impact and request."""
 
 from __future__ import annotations
 
+import re
+
 from coach.knowledge.models import Passage
-from coach.language.analyzer import analyze, inspect, is_instruction_to_ai, summarize
-from coach.language.grammar import capitalize_first
-from coach.language.rewrite import Rewritten, as_request, rewrite_sentences
-from coach.language.sbi import (
-    IMPACT,
-    SITUATION,
-    leads_with_impact,
-    split_impact,
-    strip_situation,
-)
-from coach.language.words import rx
+from coach.language.analyzer import Sentence, inspect, is_instruction_to_ai, summarize
+from coach.language.feedback_checks import feedback_violations
+from coach.language.rewrite import SLOT, Piece, rewrite
 from coach.models import SBI, Direction, FeedbackDraft, FeedbackRequest
 
 PLACEHOLDER_SITUATION = "In our recent sessions"
-PLACEHOLDER_BEHAVIOR = "[the specific behavior you observed]"
-
-_REQUEST = rx(
-    r"\b(?:could you|can you|would you|will you|please|I'd like|I would like|next time"
-    r"|in (?:the )?future|going forward|from now on|I need you to|you need to|you should"
-    r"|try to|let's|could we|can we|would it be possible|do \[)"
-)
-_OPENER = rx(
-    r"^\W*(?:can I|could I|may I|I'd like to|I would like to|I want to|I wanted to)"
-    r"\s+(?:give|share|offer|mention|raise|tell)"
-)
-_OPENERS: dict[Direction, str] = {
-    "mentor_to_mentee": "I'd like to share an observation{where}, because I think it would "
-    "help us work even better together.",
-    "mentee_to_mentor": "I'd like to share something I noticed{where}, because I value how we "
-    "work together.",
+# Upward feedback stays candid; downward feedback asks for the other view, never lectures.
+_CLOSING: dict[Direction, str] = {
+    "mentor_to_mentee": "Could we talk about what would work better next time?",
+    "mentee_to_mentor": "How do you see it? I'd be glad to work out together what would help.",
 }
-_REQUESTS: dict[Direction, str] = {
-    "mentor_to_mentee": "Would you be open to talking about what could work differently next time?",
-    "mentee_to_mentor": "Could we agree together on what would work better next time?",
-}
-_ASK_PERMISSION = "Can I share an observation?"
-_QUESTION = "I'd like to hear how you see it."
-_IMPACT_CRITICAL = "It matters to me because it affects our work."
-_IMPACT_PRAISE = "It made a real difference to me."
-_REQUEST_PRAISE = "Please keep doing this."
+_NO_BEHAVIOR = f"I'd like to talk about {SLOT}."
+_SITUATION = re.compile(
+    r"\b(?:(?:in|during|at|after|before|on|for|since)\s+(?:the\s+|our\s+|my\s+|your\s+|this\s+"
+    r"|that\s+|last\s+|yesterday's\s+|today's\s+|\w+'s\s+)?(?:[\w-]+\s+){0,3}?(?:sessions?|meetings?"
+    r"|calls?|stand-?ups?|workshops?|reviews?|catch-?ups?|channel|chat|town ?hall|retro|demo"
+    r"|presentation|panel|monday|tuesday|wednesday|thursday|friday|week|month)|(?:last|this)\s+"
+    r"(?:week|month|friday|monday|tuesday|wednesday|thursday)|yesterday|today)\b",
+    re.I,
+)
 
 
-def _situation(text: str, context: str | None) -> tuple[str, bool]:
-    """Situation from the text's own time or meeting cue, else the context; True if in the text."""
-    cue = SITUATION.search(text)
+def _situation(text: str, context: str | None) -> str:
+    """The situation the text itself names, else the caller's context, else a placeholder."""
+    cue = _SITUATION.search(text)
     if cue:
-        return capitalize_first(cue.group(0)), True
-    if (
-        context
-        and not is_instruction_to_ai(context)
-        and not analyze(context, "mentee_to_mentor").issues
-    ):
+        found = cue.group(0)
+        return found[0].upper() + found[1:]
+    if context and not is_instruction_to_ai(context):
         clean = context.strip().rstrip(".")[:200]
-        first = clean.split(" ", 1)[0].lower()
-        starts_situated = first in ("in", "during", "at", "after", "before", "on", "when")
-        return (capitalize_first(clean) if starts_situated else f"During {clean}"), False
-    return PLACEHOLDER_SITUATION, False
+        return clean[0].upper() + clean[1:]
+    return PLACEHOLDER_SITUATION
 
 
-def _where(situation: str, in_text: bool) -> str:
-    """The situation as a phrase inside the opener, when the body does not already say it."""
-    if in_text:
-        return ""
-    words = situation.split(" ", 1)
-    rest = (
-        words[1]
-        if len(words) > 1 and words[0].lower() in ("in", "during", "at", "on")
-        else situation
-    )
-    return f" about {rest[:1].lower()}{rest[1:]}"
+def _body(sentences: list[Sentence]) -> tuple[list[Piece], bool]:
+    pieces: list[Piece] = []
+    grounded = False
+    for sentence in sentences:
+        out, says = rewrite(sentence)
+        pieces.extend(p for p in out if p.role != "impact" or p not in pieces)
+        grounded = grounded or says
+    return pieces, grounded
 
 
-def _is_request(sentence: Rewritten) -> bool:
-    return bool(_REQUEST.search(sentence.text))
+def _sbi(pieces: list[Piece], situation: str, closing: str) -> SBI:
+    def first(*roles: str) -> str:
+        return next((p.text for p in pieces if p.role in roles), "")
 
-
-def _impact(body: list[Rewritten], behavior: Rewritten | None) -> str:
-    """The consequence the text itself states: a joined clause, else a sentence of its own."""
-    if behavior is not None:
-        joined = split_impact(behavior.text)[1]
-        if joined:
-            return joined
-    for sentence in body:
-        if sentence is behavior or _is_request(sentence) or not IMPACT.search(sentence.text):
-            continue
-        return split_impact(sentence.text)[1] or sentence.text
-    return ""
-
-
-def _sbi(
-    body: list[Rewritten], situation: str, in_text: bool, direction: Direction, praise: bool
-) -> tuple[SBI, bool]:
-    """Split behavior, impact and request out of the text, with neutral fallbacks."""
-    concerns = [s for s in body if s.tone in ("critical", "mixed") and not _is_request(s)]
-    praised = [s for s in body if s.tone == "praise"]
-    neutral = [s for s in body if s.tone == "neutral" and not _is_request(s)]
-    main = concerns or praised or neutral
-    # A sentence that only states the consequence is the impact, not the behavior.
-    first = next((s for s in main + neutral if not leads_with_impact(s.text)), None)
-    behavior = split_impact(first.text)[0] if first else PLACEHOLDER_BEHAVIOR
-    if first and in_text:
-        behavior = strip_situation(behavior, situation)
-    impact = _impact(body, first)
-    request = next((s.text for s in body if _is_request(s)), "")
-    sbi = SBI(
+    return SBI(
         situation=situation,
-        behavior=behavior,
-        impact=impact or (_IMPACT_PRAISE if praise else _IMPACT_CRITICAL),
-        request=request or (_REQUEST_PRAISE if praise else _REQUESTS[direction]),
+        behavior=first("behavior", "praise") or _NO_BEHAVIOR,
+        impact=first("impact") or first("praise", "behavior") or _NO_BEHAVIOR,
+        request=first("request") or closing or first("praise", "behavior"),
     )
-    return sbi, bool(impact)
 
 
-def _preserved(body: list[Rewritten]) -> list[str]:
-    """Name each kept point by its role, so a reviewer can see nothing was lost."""
-    points: list[str] = []
-    for sentence in body:
-        if _is_request(sentence):
-            role = "Request"
-        elif sentence.tone == "praise":
-            role = "Praise"
-        elif sentence.tone in ("critical", "mixed"):
-            role = "Concern"
-        else:
-            role = "Context"
-        points.append(f"{role}: {sentence.text}")
-    return points
+def _topics(sentences: list[Sentence]) -> str:
+    """Every noun phrase the flags leave untouched, as "A, B and C"."""
+    found: list[str] = []
+    for sentence in sentences:
+        if sentence.injected:
+            continue
+        for chunk in sentence.span.noun_chunks:
+            clear = all(
+                f.end <= chunk.start_char or f.start >= chunk.end_char for f in sentence.findings
+            )
+            if clear and chunk.root.pos_ != "PRON" and chunk.text not in found:
+                found.append(chunk.text)
+    if len(found) < 2:
+        return "".join(found)
+    return f"{', '.join(found[:-1])} and {found[-1]}"
 
 
-def _compose_text(
-    request: FeedbackRequest,
-    body: list[Rewritten],
-    sbi: SBI,
-    *,
-    critical: bool,
-    changed: bool,
-    stated_impact: bool,
-    where: str,
-) -> str:
-    """Opener, the reworded sentences, then any missing behavior, impact, question, request."""
-    parts: list[str] = []
-    upward = request.direction == "mentor_to_mentee"
-    if critical and changed and not _OPENER.search(request.text):
-        parts.append(_OPENERS[request.direction].format(where=where))
-    elif critical and upward and not _OPENER.search(request.text):
-        # Already-constructive upward feedback only gets a short permission question.
-        parts.append(_ASK_PERMISSION)
-    unnamed = sbi.behavior == PLACEHOLDER_BEHAVIOR
-    if not body or (critical and changed and unnamed and not all(map(_is_request, body))):
-        # Only a label or only a consequence was left: ask the writer for the behavior itself.
-        parts.append(f"I'd like to talk about {PLACEHOLDER_BEHAVIOR}.")
-    parts.extend(s.text for s in body)
-    if critical and changed:
-        if not stated_impact:
-            parts.append(sbi.impact)
-        if any(s.question for s in body):
-            parts.append(_QUESTION)
-        if not any(_is_request(s) for s in body):
-            parts.append(sbi.request)
-    return " ".join(parts)
+def _plain(request: FeedbackRequest, sentences: list[Sentence], pieces: list[Piece]) -> str:
+    """The fallback when a reworded sentence would still break a check: topics, impacts, a slot."""
+    topics = _topics(sentences)
+    opening = f"I'd like to talk about {topics}." if topics else ""
+    impacts = [p.text for p in pieces if p.role == "impact"]
+    return " ".join(
+        [opening, *impacts, f"What I noticed was {SLOT}.", _CLOSING[request.direction]]
+    ).strip()
 
 
 def compose_feedback(request: FeedbackRequest, passages: list[Passage]) -> FeedbackDraft:
-    """Reword feedback offline: drop or replace every flagged span and keep the concern."""
+    """Reword feedback offline; a rewrite that would fail the shared checks falls back to plain."""
+    draft, sentences, pieces = _compose(request)
+    if draft.issues and feedback_violations(request, draft):
+        text = _plain(request, sentences, pieces)
+        closing = _CLOSING[request.direction]
+        draft = draft.model_copy(
+            update={"rewritten": text, "sbi": _sbi(pieces, draft.sbi.situation, closing)}
+        )
+    return draft
+
+
+def _compose(request: FeedbackRequest) -> tuple[FeedbackDraft, list[Sentence], list[Piece]]:
+    """The sentence-by-sentence rewrite."""
     # Passages are accepted for parity with the LLM engine; the deterministic wording does not
     # depend on them, and the caller records them as sources.
     sentences = inspect(request.text)
     analysis = summarize(request.text, sentences, request.direction)
-    body = rewrite_sentences(request.text, sentences)
-    praise = analysis.tone == "praise"
-    situation, in_text = _situation(request.text, request.context)
-    # The original's tone counts: a sentence reduced to a bare imperative was still a complaint.
-    critical = analysis.tone in ("critical", "mixed") or not body
-    changed = bool(analysis.issues) or any(s.changed for s in body) or not body
-    if critical:
-        body = [as_request(s) for s in body]
-    sbi, stated_impact = _sbi(body, situation, in_text, request.direction, praise)
-    rewritten = _compose_text(
-        request,
-        body,
-        sbi,
-        critical=critical,
-        changed=changed,
-        stated_impact=stated_impact,
-        where=_where(situation, in_text),
-    )
-    return FeedbackDraft(
-        rewritten=rewritten,
-        sbi=sbi,
+    situation = _situation(request.text, request.context)
+    clean = not analysis.issues and not any(s.injected for s in sentences)
+    if clean:
+        pieces = [
+            Piece(s.text.strip(), "praise" if s.tone == "praise" else "behavior") for s in sentences
+        ]
+        text = request.text.strip()
+        closing = ""
+    else:
+        pieces, grounded = _body(sentences)
+        if not grounded:
+            pieces.insert(0, Piece(_NO_BEHAVIOR, "behavior"))
+        critical = analysis.tone in ("critical", "mixed", "neutral")
+        has_request = any(p.role == "request" for p in pieces)
+        closing = _CLOSING[request.direction] if critical and not has_request else ""
+        text = " ".join([*(p.text for p in pieces), closing]).strip() or _NO_BEHAVIOR
+    draft = FeedbackDraft(
+        rewritten=text,
+        sbi=_sbi(pieces, situation, closing),
         issues=analysis.issues,
-        preserved_points=_preserved(body),
+        preserved_points=[f"{p.role.capitalize()}: {p.text}" for p in pieces],
     )
+    return draft, sentences, pieces

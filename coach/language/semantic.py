@@ -1,0 +1,116 @@
+"""Meaning-based cues on the configured embedder: judgement categories and impact choice."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+DATA = Path(__file__).resolve().parent / "data"
+# Frame for single words: only the word varies, so its evaluative weight dominates the vector.
+WORD_FRAME = "Honestly, I think it was {}."
+TOP_K = 3
+CATEGORIES = (
+    "judgement",
+    "personal_label",
+    "insult",
+    "stereotype",
+    "sarcasm",
+    "assumed_intent",
+    "vague",
+)
+
+
+def _load(name: str) -> dict[str, Any]:
+    return tomllib.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _embedder() -> Any:
+    from coach.knowledge.embeddings import build_embeddings
+    from coach.settings import get_settings
+
+    return build_embeddings(get_settings().embedding)
+
+
+def _matrix(texts: list[str]) -> np.ndarray:
+    import torch
+
+    # A handful of short texts per call: one thread is faster than several, and on a busy
+    # machine several threads contend (measured 45 ms vs 450 ms for one clause).
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        vectors = np.asarray(_embedder().embed_documents(texts), dtype=np.float32)
+    finally:
+        torch.set_num_threads(threads)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.where(norms == 0, 1, norms)
+
+
+# Vectors already computed in this process; analysis and validation embed the same clauses.
+_SEEN: dict[str, np.ndarray] = {}
+_SEEN_MAX = 20_000
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit vectors for texts, one batch for those not seen before in this process."""
+    missing = [t for t in dict.fromkeys(texts) if t not in _SEEN]
+    if missing:
+        if len(_SEEN) > _SEEN_MAX:
+            _SEEN.clear()
+        _SEEN.update(zip(missing, _matrix(missing), strict=True))
+    return np.stack([_SEEN[t] for t in texts])
+
+
+@lru_cache(maxsize=1)
+def _examples() -> dict[str, np.ndarray]:
+    data = _load("examples.toml")
+    out = {name: embed(list(block["examples"])) for name, block in data.items()}
+    out["negative_words"] = embed(
+        [WORD_FRAME.format(w) for w in data["negative_words"]["examples"]]
+    )
+    out["plain_words"] = embed([WORD_FRAME.format(w) for w in data["plain_words"]["examples"]])
+    return out
+
+
+def _near(bank: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+    """Mean of the top-k similarities of each vector to a bank of examples."""
+    sims = vectors @ bank.T
+    k = min(TOP_K, bank.shape[0])
+    return np.sort(sims, axis=1)[:, -k:].mean(axis=1)
+
+
+def margins(words: list[str], clauses: list[str]) -> tuple[list[float], list[dict[str, float]]]:
+    """Word negativity (framed words vs plain ones) and clause margins per category vs neutral."""
+    bank = _examples()
+    framed = [WORD_FRAME.format(w) for w in words]
+    if not framed and not clauses:
+        return [], []
+    vectors = embed(framed + clauses)
+    wv, cv = vectors[: len(framed)], vectors[len(framed) :]
+    neg = list(_near(bank["negative_words"], wv) - _near(bank["plain_words"], wv)) if framed else []
+    if not clauses:
+        return [float(x) for x in neg], []
+    neutral = _near(bank["neutral"], cv)
+    per = {c: _near(bank[c], cv) - neutral for c in CATEGORIES}
+    rows = [{c: float(per[c][i]) for c in CATEGORIES} for i in range(len(clauses))]
+    return [float(x) for x in neg], rows
+
+
+@lru_cache(maxsize=1)
+def _impacts() -> tuple[list[dict[str, Any]], list[np.ndarray]]:
+    entries = list(_load("impacts.toml")["impact"])
+    return entries, [embed([WORD_FRAME.format(w) for w in e["examples"]]) for e in entries]
+
+
+def impact_for(judged: str, topic: str) -> str:
+    """The first-person impact nearest in meaning to the judged words, naming the topic if any."""
+    entries, banks = _impacts()
+    vector = embed([WORD_FRAME.format(judged)])
+    scores = [float(_near(bank, vector)[0]) for bank in banks]
+    entry = entries[int(np.argmax(scores))]
+    return entry["with"].format(topic=topic) if topic else str(entry["alone"])

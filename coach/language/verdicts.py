@@ -1,0 +1,150 @@
+"""Judgements and labels: an evaluative phrase applied to the person or their work."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coach.language import cues
+from coach.language.clauses import subject_of
+from coach.language.nlp import valence
+from coach.language.sentence import SELF, Finding, Sentence, in_ranges, negated, praise_words
+from coach.models import IssueCategory
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+COPULAS = frozenset({"be", "seem", "look", "sound", "feel", "get", "become", "come"})
+NEGATIVE_VALENCE = -1.0
+# MiniLM margins (nearer the category's examples than the neutral ones), set on the dev split.
+WORD_MARGIN = 0.035
+# A noun put on "you" ("you're a ...") needs less: a role noun there rarely reads as negative.
+PERSON_MARGIN = 0.0
+MODIFIER_MARGIN = 0.10
+
+
+def _predicates(sent: Span) -> list[tuple[Token, Token | None]]:
+    """(evaluative head, subject) pairs: copula complements, modifiers and fragments."""
+    found: list[tuple[Token, Token | None]] = []
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
+    for tok in sent:
+        head = tok.head
+        if tok.dep_ in ("acomp", "attr", "oprd") and head.lemma_ in COPULAS:
+            found.append((tok, subject_of(head)))
+        elif tok.dep_ == "pobj" and head.lower_ in ("as", "like") and head.head.lemma_ in COPULAS:
+            found.append((tok, subject_of(head.head)))
+        elif _modifier(tok) or (not has_verb and tok.pos_ in _HEADS and tok.dep_ == "ROOT"):
+            found.append((tok, None))
+    return found
+
+
+_HEADS = frozenset({"ADJ", "NOUN", "PROPN", "INTJ"})
+
+
+def _modifier(tok: Token) -> bool:
+    return tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _phrase(tok: Token) -> tuple[int, int, str]:
+    """Character span and text of an evaluative head with its modifiers (not clauses)."""
+    words = [t for t in tok.subtree if t.dep_ not in ("relcl", "advcl", "ccomp", "prep")]
+    if tok.dep_ in ("amod", "compound"):
+        words = [tok, *[c for c in tok.children if c.dep_ == "advmod"]]
+    words = [w for w in words if not w.is_punct] or [tok]
+    words.sort(key=lambda w: w.i)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return start, end, tok.doc.text[start:end]
+
+
+# Discourse openers a judged noun phrase should not carry into an impact sentence.
+DISCOURSE = frozenset(
+    {"ngl", "honestly", "tbh", "so", "ok", "okay", "look", "bro", "well", "frankly", "lol", "mate"}
+)
+
+
+def _topic(subject: Token | None, head: Token) -> str:
+    """What was judged, as written ("the shared drive you set up"), or empty for a person."""
+    target = head.head if head.dep_ in ("amod", "compound") else subject
+    if target is None or target.lower_ in ("you", "it", "that", "this", "which", *SELF):
+        # "that's the whole problem with the rollout": the judged thing is the object.
+        objects = [
+            o
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in _ABOUT
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        return _span_text(list(objects[0].subtree)) if objects else ""
+    if cues.STEREOTYPE.search(target.text):
+        return ""
+    words = [t for t in target.subtree if not (head.i <= t.i <= head.right_edge.i)]
+    while words and (words[0].lower_ in DISCOURSE or words[0].is_punct):
+        words.pop(0)
+    return _span_text(words)
+
+
+_ABOUT = frozenset({"with", "about", "on", "for", "of", "in"})
+
+
+def _span_text(words: list[Token]) -> str:
+    """The text from the first to the last word as written, lower-cased unless a name leads."""
+    while words and words[-1].is_punct and not words[-1].is_quote:
+        words.pop()
+    if not words:
+        return ""
+    text = words[0].doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+    return text if words[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
+
+
+Candidate = tuple["Sentence", "Token", "Token | None", tuple[int, int, str]]
+
+
+def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list[Candidate]:
+    """Evaluative phrases applied to the person or their work (not the writer's own feelings)."""
+    found: list[Candidate] = []
+    for sentence in sentences:
+        base = sentence.span.start_char
+        hedged = [
+            (base + m.start(), base + m.end()) for m in cues.SELF_DISMISSAL.finditer(sentence.text)
+        ]
+        praise = praise_words(sentence.span) and not cues.SARCASM.search(sentence.text)
+        sentence.praise = praise
+        for head, subject in _predicates(sentence.span):
+            if subject is not None and subject.lower_ in SELF:
+                continue
+            if in_ranges(head.idx, quotes + hedged):
+                continue
+            slang = bool(cues.SLANG.search(head.text))
+            if head.pos_ == "PROPN" and not slang:
+                continue
+            if valence(head.text) >= 0.5 and not negated(head):
+                continue
+            found.append((sentence, head, subject, _phrase(head)))
+    return found
+
+
+def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
+    """Judgements and labels: candidates the lexicon, the curated list or MiniLM find negative."""
+    for (sentence, head, subject, (start, end, text)), margin in zip(
+        candidates, margins, strict=True
+    ):
+        lex = min((valence(t.text) for t in head.subtree), default=0.0)
+        is_negated = negated(head)
+        negated_praise = is_negated and valence(head.text) >= 1.0
+        insult = bool(cues.INSULT.search(text))
+        modifier = head.dep_ in ("amod", "compound")
+        if sentence.praise and lex > NEGATIVE_VALENCE and not insult:
+            continue  # in sincere praise only a lexicon verdict counts
+        person = subject is not None and subject.lower_ == "you"
+        needed = MODIFIER_MARGIN if modifier else WORD_MARGIN
+        if person and head.pos_ == "NOUN":
+            needed = PERSON_MARGIN
+        slang = bool(cues.SLANG.search(text))
+        if not (lex <= NEGATIVE_VALENCE or negated_praise or insult or slang or margin >= needed):
+            continue
+        if is_negated and not negated_praise:
+            continue  # "it's not a criticism": a negated verdict is not one
+        kind: IssueCategory = "personal_label" if person else "judgement"
+        topic = _topic(subject, head)
+        sentence.findings.append(Finding(kind, start, end, text, topic))
+        if insult:
+            sentence.findings.append(Finding("insult", start, end, text, topic))
