@@ -81,7 +81,14 @@ class Pipeline:
         self.provider = provider
 
     def _offline(self, task: Task[Req, Draft], request: Req, passages: list[Passage]) -> Draft:
-        return task.offline(request, passages)
+        draft = task.finalize(request, task.offline(request, passages))
+        problems = task.check(request, draft, passages)
+        if problems:
+            raise GenerationError(
+                f"The offline engine produced a {task.name} that failed its checks.",
+                errors=[{"message": p} for p in problems],
+            )
+        return draft
 
     def _llm(
         self, task: Task[Req, Draft], request: Req, passages: list[Passage]
@@ -89,10 +96,15 @@ class Pipeline:
         assert self.provider is not None
         prompt = render(task.name, **task.context(request, passages))
 
-        def check(draft: Draft) -> list[str]:
-            return task.check(request, task.finalize(request, draft), passages)
+        # Each answer is finalized (e.g. anonymized) once and checked once; the one that
+        # passed is returned as it was checked, not finalized a second time.
+        finalized: list[Draft] = []
 
-        draft, completions = ask_structured(
+        def check(draft: Draft) -> list[str]:
+            finalized.append(task.finalize(request, draft))
+            return task.check(request, finalized[-1], passages)
+
+        _, completions = ask_structured(
             self.provider, prompt.messages, task.draft, check, self.settings.llm.max_reasks
         )
         meta = {
@@ -103,7 +115,7 @@ class Pipeline:
             "usage": _usage(completions),
             "attempts": len(completions),
         }
-        return task.finalize(request, draft), meta
+        return finalized[-1], meta
 
     def _offline_meta(self, task: Task[Any, Any], degraded: bool) -> dict[str, Any]:
         return {
@@ -128,12 +140,6 @@ class Pipeline:
                     raise
                 draft = self._offline(task, request, passages)
                 meta = self._offline_meta(task, True)
-        problems = task.check(request, draft, passages)
-        if problems:
-            raise GenerationError(
-                f"The {meta['engine']} engine produced a {task.name} that failed its checks.",
-                errors=[{"message": p} for p in problems],
-            )
         meta["source_ids"] = [p.id for p in passages]
         meta["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
         return task.result(**draft.model_dump(), meta=Meta(**meta))

@@ -148,12 +148,14 @@ DUE = re.compile(
     rf"|\b(?:in|within)\s+(?P<span>(?:a|one|two|three|four|\d{{1,2}})\s+(?:days?|weeks?|months?))"
     rf"|\b(?:by|before|on|until|till|due|for|at|in|within|ahead\s+of)\s+(?P<when>"
     rf"(?:next\s+|this\s+|coming\s+)?{_WEEKDAY}(?!\w)"
+    rf"(?:,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTH})?(?!\w))?"
     rf"|(?:the\s+|our\s+)?(?:next|following|coming)\s+{_PERIOD}|{_END}|tomorrow|tonight"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?"
     rf"|(?:early|mid|late)[- ]{_MONTH}|{_MONTH}(?!\w)"
     rf"|the\s+\d{{1,2}}(?:st|nd|rd|th)(?:\s+{_WEEKDAY}(?!\w))?"
     rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
-    rf"|(?P<bare>\b(?:next|this)\s+(?:{_WEEKDAY}(?!\w)|{_PERIOD})|\b{_END}|\btomorrow\b)",
+    rf"|(?P<bare>\b(?:next|this)\s+(?:{_WEEKDAY}(?!\w)|{_PERIOD})|\b{_END}|\btomorrow\b"
+    rf"|\btonight\b|\bend\s+of\s+{_MONTH})",
     re.IGNORECASE,
 )
