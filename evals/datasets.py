@@ -21,6 +21,9 @@ REQUESTS: dict[str, type[BaseModel] | None] = {
     "prompts": PromptsRequest,
     "feedback": FeedbackRequest,
     "summary": SummaryRequest,
+    # Notes written by someone who never read the summary code; the test split stays frozen.
+    "summary_blind_dev": SummaryRequest,
+    "summary_blind_test": SummaryRequest,
 }
 
 

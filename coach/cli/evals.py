@@ -12,7 +12,15 @@ if TYPE_CHECKING:
     from coach.settings import Settings
     from evals.results import CaseResult
 
-TASK_NAMES = ("retrieval", "agenda", "prompts", "feedback", "summary")
+TASK_NAMES = (
+    "retrieval",
+    "agenda",
+    "prompts",
+    "feedback",
+    "summary",
+    "summary_blind_dev",
+    "summary_blind_test",
+)
 
 
 def _settings(provider: str | None) -> Settings:

@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from coach.models import ActionItem, Owner
+from coach.models import ActionItem, ActionOwner, Owner
 from coach.offline.notes import Sentence, is_action_heading
 from coach.offline.vocab import DUE, IRREGULAR_PAST, MENTEE_HEADING, NOT_PAST_ED
 from coach.privacy.roster import Roster, name_forms
@@ -67,6 +67,19 @@ _TRAIL_TAG = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s*;\s*|,?\s+(?:and|but|while|whereas|then|plus)\s+|,\s+", re.IGNORECASE)
+# Hypotheticals, asides and stances are not work anyone took on: "If it catches on we
+# could...", "As Sales Director I need to...", "I'll admit...".
+_NOT_ACTION = re.compile(
+    r"^\s*(?:if|unless|maybe|perhaps|as\s+(?:a\s+|the\s+)?(?-i:[A-Z])\w+|i['’]ll\s+(?:admit|be honest)"
+    r"|to be (?:fair|honest))\b|\b(?:joked|jokingly|laughed|kidding)\b",
+    re.IGNORECASE,
+)
+# After a name that is also a modal ("Will will send", "Will to write"), the name is meant.
+_AFTER_NAME = re.compile(
+    r"^\s*(?:will|shall|to|should|must|needs?|is|has|can|said|says|joked|thinks|wants|agreed"
+    r"|agrees|\w+ed)\b",
+    re.IGNORECASE,
+)
 _DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of)\s*$", re.I)
 
 
@@ -247,7 +260,9 @@ class _Reader:
             return None
         gap = re.findall(r"[\w'’]+", text[mentions[-1].end : at].lower())
         possessive = gap[:1] in (["s"], ["'s"], ["’s"]) and len(gap) <= 3
-        if not possessive and any(w not in _BRIDGE for w in gap):
+        # "Tim Rowley in planning will fix": a name opening the clause is still its subject.
+        opening = not text[: mentions[-1].start].strip(" -–—:([") and len(gap) <= 3
+        if not (possessive or opening) and any(w not in _BRIDGE for w in gap):
             return None
         sides = self.sides(text, mentions, speaker)
         owners, start = self.people.group(text, mentions, sides)
@@ -272,11 +287,16 @@ class _Reader:
 
     def classify(self, text: str, section: str) -> _Clause:
         """Decide whether a clause assigns work and name the sides its words make owner."""
-        plain = _QUOTED.sub(" ", text).strip()
-        if not plain or plain.endswith("?"):
+        # Asides in brackets ("Hope (hope@...) will share") are not part of the clause.
+        plain = re.sub(r"\([^()]*\)", " ", _QUOTED.sub(" ", text)).strip()
+        plain = " ".join(plain.split())
+        if not plain or plain.endswith("?") or len(plain.split()) < 2 or _NOT_ACTION.search(plain):
             return _Clause(text, False, frozenset())
         tags, speaker = self.tag(plain)
         asked = _ASKED.search(plain)
+        # "I asked Lukas to help me" tells what happened unless it sets a deadline.
+        if asked and asked.group(0).lower().startswith("asked") and not _has_deadline(plain):
+            asked = None
         if asked:
             found = self.people.find(asked["who"])
             sides = {s for s in self.sides(asked["who"], found, speaker) if s}
@@ -300,8 +320,13 @@ class _Reader:
 
     def _cue(self, text: str, speaker: Owner | None) -> _Clause | None:
         """Return the clause a personal will/should/to-do cue makes an action, if any."""
+        names = [m for m in self.people.find(text) if m.who in ("mentor", "mentee", "other")]
         for cue in _MODAL.finditer(text):
             if _PAST_MODAL.search(text[: cue.start()]):
+                continue
+            if any(m.start <= cue.start() < m.end for m in names) and _AFTER_NAME.match(
+                text[cue.end() :]
+            ):
                 continue
             subject = self.subject(text, cue.start(), speaker)
             prefix = _LEAD_TAG.sub("", text[: cue.start()], count=1)
@@ -309,12 +334,17 @@ class _Reader:
                 elided = _ELIDED_SELF.match(text[cue.start() :].strip()) is not None
                 return _Clause(text, True, frozenset(), elided)
             if subject is not None:
-                return _Clause(text, subject != {"other"}, frozenset(subject))
+                return _Clause(text, True, frozenset(subject))
         for mention in self.people.find(text):
             if _TO_VERB.match(text[mention.end :]):
                 subject = self.subject(text, mention.end, speaker) or set()
                 return _Clause(text, subject != {"other"}, frozenset(subject))
         return None
+
+    def person(self, text: str) -> str | None:
+        """Return the name of the first third party a text names, as written."""
+        found = next((m for m in self.people.find(text) if m.who == "other"), None)
+        return text[found.start : found.end] if found else None
 
     def remember(self, text: str) -> None:
         """Note the pair member a sentence names last, for the pronouns that follow."""
@@ -359,9 +389,11 @@ def _section_owner(section: str, reader: _Reader) -> Owner | None:
     return "mentee" if MENTEE_HEADING.search(section) else None
 
 
-def _owner(clause: _Clause, fallback: Owner | None, author: Owner) -> Owner:
+def _owner(clause: _Clause, fallback: Owner | None, author: Owner) -> ActionOwner:
     """Turn the sides a clause names into one owner; "together" makes it the pair's."""
     sides = clause.owners - {"other"}
+    if not sides and "other" in clause.owners and not _TOGETHER.search(clause.text):
+        return "other"
     together = _TOGETHER.search(_PHRASAL.sub(" ", clause.text))
     if "both" in sides or len(sides) > 1 or together:
         return "both"
@@ -385,7 +417,8 @@ def extract_actions(
             carried = previous[1] if previous and previous[0] == sentence.section else None
             fallback = _section_owner(sentence.section, reader) or carried
             owner = _owner(clause, fallback, author)
-            items.append(ActionItem(text=text, owner=owner, due=find_due(text)))
+            person = reader.person(text) if owner == "other" else None
+            items.append(ActionItem(text=text, owner=owner, due=find_due(text), person=person))
             previous = (sentence.section, owner)
         reader.remember(sentence.text)
     return items

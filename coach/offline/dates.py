@@ -40,7 +40,9 @@ def _month_end(day: date, month: int | None = None) -> date:
 
 def _end_of(match: re.Match[str], base: date) -> date | None:
     """Resolve "end of the week/month/October", "EOD", "EOW"."""
-    what = (match["what"] or {"d": "day", "w": "week", "m": "month"}[match["short"].lower()]).lower()
+    what = (
+        match["what"] or {"d": "day", "w": "week", "m": "month"}[match["short"].lower()]
+    ).lower()
     if what == "day":
         return base
     if what == "week":

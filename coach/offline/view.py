@@ -15,11 +15,16 @@ from coach.models import (
     SummaryRequest,
 )
 from coach.offline.phrases import join, plain_phrase
-from coach.text_stems import content_stems
+from coach.text import tokenize
 
 # Sessions further apart than this suggest the pair has stalled.
 SUPPORT_GAP_WEEKS = 6
-_OWNER_WORDS = {"mentee": "the mentee", "mentor": "the mentor", "both": "both", "other": "someone outside the pair"}
+_OWNER_WORDS = {
+    "mentee": "the mentee",
+    "mentor": "the mentor",
+    "both": "both",
+    "other": "someone outside the pair",
+}
 _CONCERNS = {
     "power-dynamics": "a power-dynamics concern was raised",
 }
@@ -36,11 +41,13 @@ _UNMET = re.compile(
 )
 
 
-def goal_progress(request: SummaryRequest, notes_stems: set[str], acted: set[str]) -> list[GoalProgress]:
+def goal_progress(
+    request: SummaryRequest, notes_stems: set[str], acted: set[str]
+) -> list[GoalProgress]:
     """Say for each stated goal whether the session discussed it or planned work on it."""
     result: list[GoalProgress] = []
     for goal in request.goals:
-        stems = content_stems(goal)
+        stems = set(tokenize(goal))
         if not stems:
             continue
         shared = len(stems & notes_stems) / len(stems)
@@ -63,7 +70,9 @@ def support_reasons(request: SummaryRequest, challenges: list[str]) -> list[str]
     """Return why the pair may need a coordinator's help, in fixed words."""
     reasons: list[str] = []
     if request.session_date and request.previous_session_date:
-        gap = date.fromisoformat(request.session_date) - date.fromisoformat(request.previous_session_date)
+        gap = date.fromisoformat(request.session_date) - date.fromisoformat(
+            request.previous_session_date
+        )
         if gap.days > SUPPORT_GAP_WEEKS * 7:
             reasons.append(f"no session for more than {SUPPORT_GAP_WEEKS} weeks")
     if _UNMET.search(request.notes):
@@ -108,9 +117,7 @@ def write_view(
         lines.append(f"What got in the way: {join(glosses)}.")
     if goals:
         moved = Counter(g.status for g in goals)
-        lines.append(
-            "Goals: " + join([f"{n} {status}" for status, n in moved.items()]) + "."
-        )
+        lines.append("Goals: " + join([f"{n} {status}" for status, n in moved.items()]) + ".")
     lines.append(_commitment_line(items))
     if reasons:
         lines.append(f"May need support: {join(reasons)}.")

@@ -67,7 +67,12 @@ THEME_CUES: dict[str, tuple[str, ...]] = {
     "feedback": (r"feedback",),
     "confidence building": (r"confiden\w*", r"comfortable", r"more at ease"),
     "relationship building": (r"trust", r"rapport", r"got to know", r"opened up"),
-    "reflection": (r"reflect\w*", r"learn(?:ed|t|ing)", r"insights?", r"realis|realiz"),
+    "reflection": (r"reflect\w*", r"learn(?:ed|t|ing)", r"insights?", r"realis\w*|realiz\w*"),
+    "old habits": (r"habits?", r"always (?:done|used|forward\w*|print\w*)", r"old way",
+                   r"by email", r"forward(?:s|ed|ing)? everything", r"print(?:s|ed|ing)? (?:it|them)"),
+    "time pressure": (r"too busy", r"workload", r"no time", r"short on time", r"deadline"),
+    "seniority gap": (r"seniority", r"hierarch\w*", r"intimidat\w*", r"pull(?:ed)? rank"),
+    "confidentiality": (r"confidential\w*", r"off the record", r"between us"),
 }  # fmt: skip
 
 
@@ -87,6 +92,13 @@ THEMES = _compile(THEME_CUES)
 def matching(patterns: dict[str, re.Pattern[str]], text: str) -> list[str]:
     """Return the labels whose cues occur in the text, in vocabulary order."""
     return [label for label, pattern in patterns.items() if pattern.search(text)]
+
+
+def topics_of(notes: str, passages: list[Passage]) -> list[str]:
+    """Return the knowledge topics the notes touch, the most mentioned first."""
+    hits = {label: len(p.findall(notes)) for label, p in TOPICS.items()}
+    ranked = [t for t in sorted(TOPIC_CUES, key=lambda t: -hits[t]) if hits[t]]
+    return ranked + [t for t in passage_topics(passages, notes) if t not in ranked]
 
 
 def _label(slug: str) -> str:
