@@ -93,6 +93,14 @@ class Coach:
 
         return self.pipeline.run(SUMMARY, request)
 
+    def warm(self) -> None:
+        """Load what a first summary would otherwise wait for: Presidio, spaCy, date parsing."""
+        from coach.offline.dates import resolve_due
+        from coach.privacy.engine import warm
+
+        warm()
+        resolve_due("Friday", "2026-01-05")
+
     def status(self) -> dict[str, Any]:
         """Whether the index is ready and which engine is in force."""
         from coach.errors import CoachError

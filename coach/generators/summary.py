@@ -21,9 +21,13 @@ from coach.privacy.release import anonymize_side
 from coach.privacy.roster import Roster
 
 
+QUERY_CHARS = 1_000
+
+
 def retrieve(request: SummaryRequest, retriever: Retriever) -> list[Passage]:
     """Topic and challenge passages close to the notes, to name what the session was about."""
-    query = request.notes[:1_000]
+    # The embedder reads about this much anyway; the topic vote (offline/vocab) uses the ranking.
+    query = request.notes[:QUERY_CHARS]
     return retriever.search(query, k=5, filters=SearchFilters(kinds=["topic", "challenge"]))
 
 

@@ -288,7 +288,8 @@ class _Reader:
     def classify(self, text: str, section: str) -> _Clause:
         """Decide whether a clause assigns work and name the sides its words make owner."""
         # Asides in brackets ("Hope (hope@...) will share") are not part of the clause.
-        plain = re.sub(r"\([^()]*\)", " ", _QUOTED.sub(" ", text)).strip()
+        # A trailing "(Katie)" is an owner tag, not an aside: it stays.
+        plain = re.sub(r"\([^()]*\)(?!\s*\.?\s*$)", " ", _QUOTED.sub(" ", text)).strip()
         plain = " ".join(plain.split())
         if not plain or plain.endswith("?") or len(plain.split()) < 2 or _NOT_ACTION.search(plain):
             return _Clause(text, False, frozenset())

@@ -28,7 +28,13 @@ _OPEN = re.compile(
     r"\?\s*$|\b(?:not sure (?:whether|if|how)|unclear|open question|tbc|tbd)\b", re.I
 )
 _NEXT = re.compile(r"\bnext (?:time|session|meeting|call)\b", re.I)
-_OWNER_LABEL = {"mentor": "the mentor", "mentee": "the mentee", "both": "both", "other": "other"}
+_COMMITMENT = re.compile(
+    r"\b(?:commit(?:s|ted|ment)?|agreed|promised?|pledged?|from now on|going forward|"
+    r"every (?:week|day|month)|each (?:week|session)|will keep|will continue)\b",
+    re.IGNORECASE,
+)
+# "Katie will post", "Me: send", "We agreed": the action already says who.
+_HAS_SUBJECT = re.compile(r"^\s*(?:[\w'’.-]+\s+){0,2}(?:will|to|agreed|should|must|needs?)\b|:")
 
 
 def _challenges(notes: str) -> list[Challenge]:
@@ -57,7 +63,8 @@ def _action_line(item: ActionItem, names: dict[str, str]) -> str:
     """One action for the pair: who, what and when."""
     who = item.person or names.get(item.owner, "Someone")
     due = f" (due {item.due})" if item.due else ""
-    return f"{who}: {item.text.rstrip('.')}{due}."
+    text = item.text.rstrip(".")
+    return f"{text}{due}." if _HAS_SUBJECT.match(text) else f"{who}: {text}{due}."
 
 
 def _private(
@@ -71,7 +78,7 @@ def _private(
     names = _names(request)
     me = names[author]
     rest = [s for s in sentences if not is_action(s, Roster.from_request(request), author)]  # type: ignore[arg-type]
-    points = [third_person(p, me) for p in key_points(rest or sentences, limit=4)]
+    points = [third_person(p, me) for p in key_points(rest or sentences)]
     decided = [third_person(s.text, me) for s in rest if _DECIDED.search(s.text)][:4]
     open_qs = [third_person(s.text, me) for s in rest if _OPEN.search(s.text)][:4]
     nxt = [
@@ -97,7 +104,7 @@ def _private(
         key_points=points,
         action_items=actions,
         topics=topics,
-        commitments=[_action_line(a, names) for a in actions],
+        commitments=[s.text for s in sentences if _COMMITMENT.search(s.text)],
     )
 
 

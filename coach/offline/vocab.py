@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from coach.knowledge.models import Passage
+from coach.models import KNOWLEDGE_TOPICS
 
 # Label -> cue regexes (whole words, case-insensitive). Only labels ever reach coordinators,
 # so the anonymized side can never carry a word the notes chose.
@@ -94,11 +95,36 @@ def matching(patterns: dict[str, re.Pattern[str]], text: str) -> list[str]:
     return [label for label, pattern in patterns.items() if pattern.search(text)]
 
 
+# Cue hits per topic count up to this many; one topic named often should not drown the rest.
+MAX_CUE_HITS = 4
+
+
+def _retrieved_votes(passages: list[Passage]) -> dict[str, float]:
+    """Score topics by where their knowledge file ranked among the retrieved passages."""
+    votes: dict[str, float] = {}
+    for rank, passage in enumerate(passages):
+        label = KNOWLEDGE_TOPICS.get(passage.doc_id.removeprefix("topic-"))
+        if passage.kind == "topic" and label:
+            votes[label] = votes.get(label, 0.0) + (len(passages) - rank) / len(passages)
+    return votes
+
+
 def topics_of(notes: str, passages: list[Passage]) -> list[str]:
-    """Return the knowledge topics the notes touch, the most mentioned first."""
-    hits = {label: len(p.findall(notes)) for label, p in TOPICS.items()}
-    ranked = [t for t in sorted(TOPIC_CUES, key=lambda t: -hits[t]) if hits[t]]
-    return ranked + [t for t in passage_topics(passages, notes) if t not in ranked]
+    """Return the knowledge topics the notes touch, the main one first.
+
+    Cue words and retrieval each miss topics the other finds ("TikTok" in notes about
+    cultural trends; notes about a channel that never name the tool), so both vote.
+    """
+    hits = {label: min(len(p.findall(notes)), MAX_CUE_HITS) for label, p in TOPICS.items()}
+    score = {label: float(n) for label, n in hits.items()}
+    for label, vote in _retrieved_votes(passages).items():
+        score[label] = score.get(label, 0.0) + vote
+    ranked = sorted((t for t in score if score[t] > 0), key=lambda t: -score[t])
+    if not ranked:
+        return []
+    touched = [t for t in ranked[1:] if hits.get(t)]
+    rest = [t for t in passage_topics(passages, notes) if t not in touched and t != ranked[0]]
+    return [ranked[0], *touched, *rest]
 
 
 def _label(slug: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Literal
 
@@ -131,7 +132,8 @@ def role_names(roster: Roster) -> dict[Role, list[str]]:
     return {"mentor": [roster.mentor], "mentee": [roster.mentee], "colleague": list(roster.others)}
 
 
-def name_forms(roster: Roster) -> list[NameForms]:
+@lru_cache(maxsize=64)
+def name_forms(roster: Roster) -> tuple[NameForms, ...]:
     """Return every role's name forms; nobody's own name is taken as another's nickname."""
     own = {
         role: set().union(*(_own_forms(n) for n in names))
@@ -160,4 +162,4 @@ def name_forms(roster: Roster) -> list[NameForms]:
                 possessive_as_name=frozenset(_possessives(as_name)),
             )
         )
-    return result
+    return tuple(result)
