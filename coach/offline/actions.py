@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from coach.models import ActionItem, ActionOwner, Owner
 from coach.offline.notes import Sentence, is_action_heading
+from coach.offline.parse import read_clause
 from coach.offline.vocab import DUE, IRREGULAR_PAST, MENTEE_HEADING, NOT_PAST_ED
 from coach.privacy.roster import Roster, name_forms
 
@@ -24,6 +25,7 @@ _MODAL = re.compile(
     r"['’]ll(?!\w)|(?<![\w'’])(?:will|shall|(?:is|are|am|['’]m|['’]re)?\s*(?:going\s+to|gonna)|"
     r"(?:agreed|agrees|agree|commit(?:s|ted)?|promised|promises|offered|volunteered|"
     r"plans?|planning|intends?|needs?|has|have|aims?|is|are)\s+to|must|should|"
+    r"(?:is|are)\s+(?:meant|supposed|due|expected)\s+to|(?:is|are)\s+(?:getting|doing|sorting)\b|"
     r"(?:is|are)\s+responsible\s+for)(?!\w)",
     re.IGNORECASE,
 )
@@ -80,7 +82,7 @@ _AFTER_NAME = re.compile(
     r"|agrees|\w+ed)\b",
     re.IGNORECASE,
 )
-_DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of)\s*$", re.I)
+_DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of|on)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -184,11 +186,13 @@ def note_author(notes: str, roster: Roster) -> Owner:
 
 def find_due(text: str) -> str | None:
     """Return the deadline as written ("Friday", "next session") or as an ISO date."""
-    match = DUE.search(text)
-    if not match:
-        return None
-    when = match["iso"] or match["span"] or match["when"] or match["bare"]
-    return " ".join(when.rstrip(".").split())
+    for match in DUE.finditer(text):
+        # "from next month" says when something starts, not when it is due.
+        if re.search(r"\b(?:from|since|after)\s*$", text[: match.start()], re.IGNORECASE):
+            continue
+        when = match["iso"] or match["span"] or match["when"] or match["bare"]
+        return " ".join(when.rstrip(".").split())
+    return None
 
 
 def _has_deadline(text: str) -> bool:
@@ -279,7 +283,9 @@ class _Reader:
             mentions = self.people.find(who)
             leftover = "".join(who[a.end : b.start] for a, b in itertools.pairwise(mentions))
             leftover += who[: mentions[0].start] + who[mentions[-1].end :] if mentions else ""
-            if mentions and not re.sub(r"[\s,&/+]|\band\b|\bthe\b|\bowners?\b", "", leftover):
+            # "What I will do: ..." names its owner as much as "Katie: ..." does.
+            filler = r"[\s,&/+]|\b(?:and|the|owners?|what|will|do|does|to|is|going)\b"
+            if mentions and not re.sub(filler, "", leftover, flags=re.IGNORECASE):
                 owners = {s for s in self.sides(who, mentions, None) if s}
                 speaker = next(iter(owners)) if is_lead and len(owners) == 1 else None
                 return owners, speaker  # type: ignore[return-value]
@@ -311,7 +317,7 @@ class _Reader:
             return _Clause(text, False, frozenset())
         end = _lead_group_end(plain, mentions)
         opening = self.subject(plain, end, speaker) if end else None
-        if opening == {"other"}:
+        if opening == {"other"} and not (_listed(section) or _has_deadline(plain)):
             return _Clause(text, False, frozenset())
         # An owner tag with a date ("both: retro at next session") or "Owner:" assigns work too.
         dated = _has_deadline(plain) or bool(tags and find_due(plain))
@@ -376,6 +382,15 @@ def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _states_work(text: str, section: str) -> bool:
+    """Check on the parse that an action clause is not reported speech or a past event."""
+    plain = _QUOTED.sub(" ", text).strip() or text
+    reading = read_clause(plain)
+    if reading == "reported":
+        return _listed(section)
+    return reading != "past" or _has_deadline(plain)
+
+
 def _listed(section: str) -> bool:
     """Tell whether a heading introduces work: "Next steps", "Katie will:", "Mentor to:"."""
     return is_action_heading(section) or bool(re.search(r"\b(?:will|to)$", section))
@@ -413,7 +428,7 @@ def extract_actions(
     for sentence in sentences:
         for text in _clauses(sentence, reader):
             clause = reader.classify(text, sentence.section)
-            if not clause.action:
+            if not clause.action or not _states_work(text, sentence.section):
                 continue
             carried = previous[1] if previous and previous[0] == sentence.section else None
             fallback = _section_owner(sentence.section, reader) or carried

@@ -112,3 +112,8 @@ def warm() -> None:
     analyzer().analyze(text="The mentor met Maria in Leeds.", language=LANGUAGE)
     anonymizer()
     variants("maria")
+
+
+def nlp() -> Any:
+    """Return the spaCy pipeline the analyzer loaded, so the offline engine can parse too."""
+    return analyzer().nlp_engine.nlp[LANGUAGE]  # type: ignore[attr-defined]
