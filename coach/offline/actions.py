@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from coach.models import ActionItem, ActionOwner, Owner
 from coach.offline.notes import Sentence, is_action_heading
-from coach.offline.parse import read_clause
+from coach.offline.parse import read_clause, subject_words
 from coach.offline.vocab import DUE, IRREGULAR_PAST, MENTEE_HEADING, NOT_PAST_ED
 from coach.privacy.roster import Roster, name_forms
 
@@ -73,7 +73,8 @@ _SPLIT = re.compile(r"\s*;\s*|,?\s+(?:and|but|while|whereas|then|plus)\s+|,\s+",
 # could...", "As Sales Director I need to...", "I'll admit...".
 _NOT_ACTION = re.compile(
     r"^\s*(?:if|unless|maybe|perhaps|as\s+(?:a\s+|the\s+)?(?-i:[A-Z])\w+|i['’]ll\s+(?:admit|be honest)"
-    r"|to be (?:fair|honest))\b|\b(?:joked|jokingly|laughed|kidding)\b",
+    r"|to be (?:fair|honest)|we['’]ll see)\b|^\s*(?:my\s+|our\s+|the\s+)?goals?\s*:"
+    r"|\b(?:joked|jokingly|laughed|kidding)\b",
     re.IGNORECASE,
 )
 # After a name that is also a modal ("Will will send", "Will to write"), the name is meant.
@@ -82,6 +83,7 @@ _AFTER_NAME = re.compile(
     r"|agrees|\w+ed)\b",
     re.IGNORECASE,
 )
+_AHEAD = re.compile(r"\b(?:before|by|next|tomorrow|ahead of|in time for)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of|on)\s*$", re.I)
 
 
@@ -302,7 +304,8 @@ class _Reader:
         tags, speaker = self.tag(plain)
         asked = _ASKED.search(plain)
         # "I asked Lukas to help me" tells what happened unless it sets a deadline.
-        if asked and asked.group(0).lower().startswith("asked") and not _has_deadline(plain):
+        ahead = asked and (_has_deadline(plain) or _AHEAD.search(plain, asked.end()))
+        if asked and asked.group(0).lower().startswith("asked") and not ahead:
             asked = None
         if asked:
             found = self.people.find(asked["who"])
@@ -313,7 +316,10 @@ class _Reader:
         if cue is not None:
             return cue if cue.owners or not tags else _Clause(text, cue.action, frozenset(tags))
         mentions = self.people.find(plain)
-        if _is_narrative(plain, mentions) or _CONTACT.search(plain):
+        # The word test is cheap but fooled by adjectives ("an annotated guide"): the parse
+        # confirms that the main verb is in the past.
+        narrative = _is_narrative(plain, mentions) and read_clause(plain) == "past"
+        if narrative or _CONTACT.search(plain):
             return _Clause(text, False, frozenset())
         end = _lead_group_end(plain, mentions)
         opening = self.subject(plain, end, speaker) if end else None
@@ -347,6 +353,16 @@ class _Reader:
                 subject = self.subject(text, mention.end, speaker) or set()
                 return _Clause(text, subject != {"other"}, frozenset(subject))
         return None
+
+    def outsider_subject(self, text: str) -> bool:
+        """Tell whether the parse's subject is someone outside the pair ("Our DPO", "IT")."""
+        plain = re.sub(r"\([^()]*\)", " ", _QUOTED.sub(" ", text))
+        found = subject_words(" ".join(plain.split()) or text)
+        if found is None or found[1] not in ("NOUN", "PROPN"):
+            return False
+        words, _ = found
+        named = [m for m in self.people.find(words) if m.who != _THIRD]
+        return not named and not _TOGETHER.search(words)
 
     def person(self, text: str) -> str | None:
         """Return the name of the first third party a text names, as written."""
@@ -433,6 +449,8 @@ def extract_actions(
             carried = previous[1] if previous and previous[0] == sentence.section else None
             fallback = _section_owner(sentence.section, reader) or carried
             owner = _owner(clause, fallback, author)
+            if owner != "other" and reader.outsider_subject(text):
+                owner = "other"
             person = reader.person(text) if owner == "other" else None
             items.append(ActionItem(text=text, owner=owner, due=find_due(text), person=person))
             previous = (sentence.section, owner)

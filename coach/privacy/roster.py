@@ -109,9 +109,23 @@ def _own_forms(name: str) -> set[str]:
     return {s for f in forms for s in _spellings(f)}
 
 
+# A given name cut short ("Alex" for "Alexandros") keeps at least this many letters.
+MIN_SHORT_NAME = 4
+
+
 def _nickname_forms(name: str) -> set[str]:
-    """Return the nicknames and formal forms of each part of a name, capitalised."""
-    return {v.capitalize() for t in name_tokens(fold(name)) for v in variants(t) if v != t.lower()}
+    """Return the nicknames, formal forms and short forms of a given name, capitalised."""
+    tokens = name_tokens(fold(name))
+    forms = {v.capitalize() for t in tokens for v in variants(t) if v != t.lower()}
+    return {f for f in forms if len(f) >= 3}
+
+
+def _short_forms(name: str) -> set[str]:
+    """Return a given name cut short ("Alex" for "Alexandros"): the table misses many."""
+    tokens = name_tokens(fold(name))
+    if not tokens:
+        return set()
+    return {tokens[0][:n].capitalize() for n in range(MIN_SHORT_NAME, len(tokens[0]))}
 
 
 def _possessives(forms: set[str]) -> set[str]:
@@ -150,6 +164,11 @@ def name_forms(roster: Roster) -> tuple[NameForms, ...]:
         # A nickname that is also a word ("Kit", "Bell") only counts written as a name.
         as_name = {f for f in forms if f.lower() in COMMON_WORD_NAMES}
         as_name |= {f for f in nick if f.lower() in COMMON_WORD_NAMES}
+        # Short forms ("Chris", "Robe") are often words too: they count written as a name.
+        short = {f for n in names for f in _short_forms(n)}
+        short = {f for f in short if f.lower() not in everyone | claimed}
+        claimed |= {f.lower() for f in short}
+        as_name |= short
         any_case = (forms | nick) - as_name
         as_name |= {f.upper() for f in as_name}
         as_name |= {i for n in names for i in _initials(n)}

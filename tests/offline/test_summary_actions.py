@@ -118,7 +118,8 @@ CASES: list[tuple[str, Roster, str, Expected]] = [
         "for her team's stand-ups from next week. The mentor will check in on how it's going at "
         "our next session.",
         [
-            ("agreed to use it", "mentee", "next week"),
+            # "from next week" is when the habit starts, not a deadline.
+            ("agreed to use it", "mentee", None),
             ("check in on how it's going", "mentor", "our next session"),
         ],
     ),
