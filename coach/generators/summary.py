@@ -20,7 +20,6 @@ from coach.privacy.checks import summary_violations
 from coach.privacy.release import anonymize_side
 from coach.privacy.roster import Roster
 
-
 QUERY_CHARS = 1_000
 
 

@@ -72,8 +72,9 @@ _SPLIT = re.compile(r"\s*;\s*|,?\s+(?:and|but|while|whereas|then|plus)\s+|,\s+",
 # Hypotheticals, asides and stances are not work anyone took on: "If it catches on we
 # could...", "As Sales Director I need to...", "I'll admit...".
 _NOT_ACTION = re.compile(
-    r"^\s*(?:if|unless|maybe|perhaps|as\s+(?:a\s+|the\s+)?(?-i:[A-Z])\w+|i['’]ll\s+(?:admit|be honest)"
-    r"|to be (?:fair|honest)|we['’]ll see)\b|^\s*(?:my\s+|our\s+|the\s+)?goals?\s*:"
+    r"^\s*(?:if|unless|maybe|perhaps|as\s+(?:a\s+|the\s+)?(?-i:[A-Z])\w+"
+    r"|i['’]ll\s+(?:admit|be honest)|to be (?:fair|honest)|we['’]ll see)\b"
+    r"|^\s*(?:my\s+|our\s+|the\s+)?goals?\s*:"
     r"|\b(?:joked|jokingly|laughed|kidding)\b",
     re.IGNORECASE,
 )
@@ -453,7 +454,8 @@ def extract_actions(
                 owner = "other"
             person = reader.person(text) if owner == "other" else None
             items.append(ActionItem(text=text, owner=owner, due=find_due(text), person=person))
-            previous = (sentence.section, owner)
+            if owner != "other":  # a third party's item says nothing about the pair's list
+                previous = (sentence.section, owner)
         reader.remember(sentence.text)
     return items
 
@@ -466,6 +468,6 @@ def is_action(sentence: Sentence, roster: Roster, author: Owner = "mentor") -> b
 
 def resolve_owner(
     text: str, roster: Roster, previous: Owner | None = None, author: Owner = "mentor"
-) -> Owner:
+) -> ActionOwner:
     """Return who owns one action: the person asked, else the subject, else `previous`."""
     return _owner(_Reader(roster, author).classify(text, ""), previous, author)

@@ -37,9 +37,7 @@ def read_clause(text: str) -> Reading:
         return "reported"
     # "We wrapped up by agreeing that Katie will post": a modal under the root or under a
     # binding verb still commits someone; "I'll be honest" inside a story does not.
-    modal = any(
-        t.dep_ == "aux" and t.text.lower() in _MODALS and _binds(t.head, root) for t in doc
-    )
+    modal = any(t.dep_ == "aux" and t.text.lower() in _MODALS and _binds(t.head, root) for t in doc)
     if root.tag_ == "VBD" and not modal and root.lemma_.lower() not in BINDING:
         return "past"
     return "main"
@@ -58,3 +56,19 @@ def subject_words(text: str) -> tuple[str, str] | None:
         return None
     words = " ".join(t.text for t in subject.subtree)
     return words, subject.pos_
+
+
+def noun_phrases(texts: list[str], limit: int) -> list[str]:
+    """Return the distinct noun phrases of some texts that are not people or pronouns."""
+    found: list[str] = []
+    for doc in nlp().pipe(texts):
+        for chunk in doc.noun_chunks:
+            if chunk.root.pos_ != "NOUN" or any(t.pos_ in ("PROPN", "NUM") for t in chunk):
+                continue
+            words = [t.text for t in chunk if t.pos_ in ("NOUN", "ADJ", "VERB", "ADP")]
+            phrase = " ".join(words).lower()
+            if len(words) >= 2 and phrase not in found:
+                found.append(phrase)
+            if len(found) >= limit:
+                return found
+    return found

@@ -13,11 +13,12 @@ from coach.models import (
     SummaryDraft,
     SummaryRequest,
 )
-from coach.offline.actions import extract_actions, is_action, note_author
+from coach.offline.actions import extract_actions, find_due, is_action, note_author
 from coach.offline.dates import resolve_due
 from coach.offline.keypoints import key_points
 from coach.offline.notes import Sentence, parse_notes
-from coach.offline.phrases import join, third_person
+from coach.offline.parse import noun_phrases
+from coach.offline.phrases import action_core, join, third_person
 from coach.offline.view import goal_progress, write_view
 from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, matching, topics_of
 from coach.privacy.roster import Roster
@@ -28,13 +29,12 @@ _OPEN = re.compile(
     r"\?\s*$|\b(?:not sure (?:whether|if|how)|unclear|open question|tbc|tbd)\b", re.I
 )
 _NEXT = re.compile(r"\bnext (?:time|session|meeting|call)\b", re.I)
+MAX_COVERED = 5
 _COMMITMENT = re.compile(
     r"\b(?:commit(?:s|ted|ment)?|agreed|promised?|pledged?|from now on|going forward|"
     r"every (?:week|day|month)|each (?:week|session)|will keep|will continue)\b",
     re.IGNORECASE,
 )
-# "Katie will post", "Me: send", "We agreed": the action already says who.
-_HAS_SUBJECT = re.compile(r"^\s*(?:[\w'’.-]+\s+){0,2}(?:will|to|agreed|should|must|needs?)\b|:")
 
 
 def _challenges(notes: str) -> list[Challenge]:
@@ -59,12 +59,28 @@ def _dated(actions: list[ActionItem], request: SummaryRequest) -> list[ActionIte
     return [a.model_copy(update={"due": resolve_due(a.due, request.session_date)}) for a in actions]
 
 
-def _action_line(item: ActionItem, names: dict[str, str]) -> str:
-    """One action for the pair: who, what and when."""
+def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
+    """One action for the pair in the third person: who will do what, by when."""
     who = item.person or names.get(item.owner, "Someone")
-    due = f" (due {item.due})" if item.due else ""
-    text = item.text.rstrip(".")
-    return f"{text}{due}." if _HAS_SUBJECT.match(text) else f"{who}: {text}{due}."
+    due = f" by {item.due}" if item.due else ""
+    text = item.text
+    stated = find_due(text)
+    if stated and item.due:
+        # The date is given once, resolved: "by Friday" becomes "by 2026-03-13".
+        lead = r"(?:,?\s*\b(?:by|before|on|until|till|due|at|for|in|within)\s+)?"
+        text = re.sub(lead + re.escape(stated) + r"\.?", "", text, count=1, flags=re.I)
+    core = action_core(text)
+    if core.split(" ", 1)[0] in (who, item.person):  # "Harriet films a clip": keeps its verb
+        return f"{third_person(core, me)}{due}."
+    return f"{who} will {third_person(core, me)}{due}."
+
+
+def _sentence_list(label: str, items: list[str]) -> str:
+    """Write "Label: a; b." or nothing."""
+    if not items:
+        return ""
+    body = "; ".join(i.rstrip(".") for i in items)
+    return f"{label}: {body}" + ("" if body.endswith("?") else ".")
 
 
 def _private(
@@ -77,31 +93,32 @@ def _private(
     """Write the pair's own summary in the third person, sorted by what each part is for."""
     names = _names(request)
     me = names[author]
-    rest = [s for s in sentences if not is_action(s, Roster.from_request(request), author)]  # type: ignore[arg-type]
-    points = [third_person(p, me) for p in key_points(rest or sentences)]
+    roster = Roster.from_request(request)
+    rest = [s for s in sentences if not is_action(s, roster, author)]  # type: ignore[arg-type]
+    points = key_points(rest or sentences)
+    covered = noun_phrases(points, limit=MAX_COVERED)
     decided = [third_person(s.text, me) for s in rest if _DECIDED.search(s.text)][:4]
     open_qs = [third_person(s.text, me) for s in rest if _OPEN.search(s.text)][:4]
-    nxt = [
-        third_person(s.text, me) for s in sentences if _NEXT.search(s.text) or "next" in s.section
-    ][:4]
+    nxt = [third_person(s.text, me) for s in rest if _NEXT.search(s.text)][:4]
+    lines = [action for action in (_action_line(a, names, me) for a in actions)]
     when = f" on {request.session_date}" if request.session_date else ""
     about = join(topics) if topics else "their goals"
-    lines = [
-        f"{request.mentor_name} (mentor) and {request.mentee_name} (mentee) met{when} to work on {about}."
+    head = f"{request.mentor_name} (mentor) and {request.mentee_name} (mentee) met{when}"
+    parts = [
+        f"{head} to work on {about}.",
+        f"They covered {join(covered)}." if covered else "",
+        _sentence_list("Decided", decided),
+        " ".join(lines),
+        _sentence_list("Still open", open_qs),
+        _sentence_list("Next time", nxt),
     ]
-    if decided:
-        lines.append(f"They settled {len(decided)} point{'s' if len(decided) > 1 else ''}.")
-    if actions:
-        lines.append("Who does what: " + " ".join(_action_line(a, names) for a in actions))
-    if open_qs:
-        lines.append(f"{len(open_qs)} open question{'s' if len(open_qs) > 1 else ''} remain.")
     return PrivateSummary(
-        summary=" ".join(lines),
-        covered=points,
+        summary=" ".join(p for p in parts if p),
+        covered=covered,
         decided=decided,
         open_questions=open_qs,
         next_time=nxt,
-        key_points=points,
+        key_points=[third_person(p, me) for p in points],
         action_items=actions,
         topics=topics,
         commitments=[s.text for s in sentences if _COMMITMENT.search(s.text)],

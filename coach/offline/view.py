@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 
 from coach.models import (
@@ -66,7 +67,7 @@ def commitments(actions: list[ActionItem]) -> list[Commitment]:
     ]
 
 
-def support_reasons(request: SummaryRequest, challenges: list[str]) -> list[str]:
+def support_reasons(request: SummaryRequest, challenges: Sequence[str]) -> list[str]:
     """Return why the pair may need a coordinator's help, in fixed words."""
     reasons: list[str] = []
     if request.session_date and request.previous_session_date:
@@ -100,7 +101,7 @@ def write_view(
     request: SummaryRequest,
     topics: list[str],
     themes: list[str],
-    challenges: list[str],
+    challenges: Sequence[str],
     actions: list[ActionItem],
     goals: list[GoalProgress],
 ) -> AnonymizedSummary:
@@ -126,7 +127,7 @@ def write_view(
         topic=topics[0] if topics else None,
         topics=topics,
         themes=themes,
-        challenges=challenges,  # type: ignore[arg-type]
+        challenges=list(challenges),  # type: ignore[arg-type]
         goal_progress=goals,
         commitments=items,
         needs_support=bool(reasons),

@@ -70,7 +70,8 @@ THEME_CUES: dict[str, tuple[str, ...]] = {
     "relationship building": (r"trust", r"rapport", r"got to know", r"opened up"),
     "reflection": (r"reflect\w*", r"learn(?:ed|t|ing)", r"insights?", r"realis\w*|realiz\w*"),
     "old habits": (r"habits?", r"always (?:done|used|forward\w*|print\w*)", r"old way",
-                   r"by email", r"forward(?:s|ed|ing)? everything", r"print(?:s|ed|ing)? (?:it|them)"),
+                   r"by email", r"forward(?:s|ed|ing)? everything",
+                   r"print(?:s|ed|ing)? (?:it|them)"),
     "time pressure": (r"too busy", r"workload", r"no time", r"short on time", r"deadline"),
     "seniority gap": (r"seniority", r"hierarch\w*", r"intimidat\w*", r"pull(?:ed)? rank"),
     "confidentiality": (r"confidential\w*", r"off the record", r"between us"),
@@ -123,7 +124,9 @@ def topics_of(notes: str, passages: list[Passage]) -> list[str]:
     if not ranked:
         return []
     touched = [t for t in ranked[1:] if hits.get(t)]
-    rest = [t for t in passage_topics(passages, notes) if t not in touched and t != ranked[0]]
+    known = set(KNOWLEDGE_TOPICS.values())
+    rest = [t for t in passage_topics(passages, notes) if t in known and t not in touched]
+    rest = [t for t in rest if t != ranked[0]]
     return [ranked[0], *touched, *rest]
 
 

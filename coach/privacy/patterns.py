@@ -69,7 +69,10 @@ EMPLOYEE_ID = (
     r"\b(?:emp(?:loyee)?|staff|personnel|payroll)[\s\-#:]*(?:id|no\.?|number|#)?[\s:#\-]*"
     r"[A-Z]{0,4}[\-]?\d{3,}\b"
 )
-BADGE = r"\b(?:badge|pass|access\s+card|card)\s*(?:id|no\.?|number|#)?\s*[:#]?\s*[A-Z0-9]{1,4}[\-\s]?\d{3,}\b"
+BADGE = (
+    r"\b(?:badge|pass|access\s+card|card)\s*(?:id|no\.?|number|#)?\s*[:#]?\s*"
+    r"[A-Z0-9]{1,4}[\-\s]?\d{3,}\b"
+)
 TICKET = (
     r"\b(?:ticket|case|incident|request|issue|ref(?:erence)?|order)\s*(?:id|no\.?|number)?"
     r"\s*[:#]?\s*[A-Z]{0,5}[\-]?\d{3,}\b"

@@ -52,9 +52,13 @@ def anonymize_side(side: AnonymizedSummary, roster: Roster) -> AnonymizedSummary
     side = restrict(side)
     texts = anonymize_all(_free_texts(side), roster, keep=safe_terms())
     summary, reason, rest = texts[0], texts[1], texts[2:]
-    goals = [g.model_copy(update={"goal": t}) for g, t in zip(side.goal_progress, rest)]
+    goals = [
+        g.model_copy(update={"goal": t}) for g, t in zip(side.goal_progress, rest, strict=False)
+    ]
     rest = rest[len(goals) :]
-    commitments = [c.model_copy(update={"what": t}) for c, t in zip(side.commitments, rest)]
+    commitments = [
+        c.model_copy(update={"what": t}) for c, t in zip(side.commitments, rest, strict=True)
+    ]
     return side.model_copy(
         update={
             "summary": summary,

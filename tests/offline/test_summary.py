@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from coach.errors import PrivacyLeak
+from coach.generators.summary import finalize
 from coach.knowledge.models import Passage
 from coach.models import ActionItem, SummaryDraft, SummaryRequest
 from coach.offline.actions import extract_actions, find_due, resolve_owner
 from coach.offline.notes import parse_notes
-from coach.generators.summary import finalize
 from coach.offline.summary import compose_summary as compose
 from coach.privacy import release as release_module
 from coach.privacy.checks import summary_violations

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from coach.generators.summary import finalize
 from coach.models import Owner
 from coach.offline.actions import extract_actions, find_due, note_author
 from coach.offline.notes import parse_notes
-from coach.generators.summary import finalize
 from coach.offline.summary import compose_summary
 from coach.privacy.roster import Roster
 from tests.offline.test_summary import make_request
@@ -167,7 +167,10 @@ CASES: list[tuple[str, Roster, str, Expected]] = [
         "third-parties-own-their-actions",
         PAIR,
         "Dana will circulate the survey results. Katie will share them with Priya on Monday.",
-        [("circulate the survey results", "other", None), ("share them with Priya", "mentee", "Monday")],
+        [
+            ("circulate the survey results", "other", None),
+            ("share them with Priya", "mentee", "Monday"),
+        ],
     ),
     (
         "first-person-marked-as-mentor-and-a-plan-after-a-semicolon",
