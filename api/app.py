@@ -33,6 +33,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     upgrade(engine)
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
+    # Presidio and spaCy take seconds to load: pay that at start-up, not on a first summary.
+    app.state.coach.warm()
     try:
         yield
     finally:

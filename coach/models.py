@@ -11,6 +11,8 @@ from coach.llm.base import Usage
 
 Lead = Literal["mentor", "mentee", "both"]
 Owner = Literal["mentor", "mentee", "both"]
+# An action's owner may also be someone outside the pair, named in the notes.
+ActionOwner = Literal["mentor", "mentee", "both", "other"]
 Direction = Literal["mentor_to_mentee", "mentee_to_mentor"]
 QuestionAudience = Literal["mentee", "mentor", "both"]
 IssueCategory = Literal[
@@ -25,7 +27,8 @@ IssueCategory = Literal[
     "imperative",
     "judgement",
 ]
-# The fixed taxonomy coordinators see; one entry per challenge file in knowledge/challenges.
+# The fixed taxonomy coordinators see; one entry per file in knowledge/challenges, the
+# one home of these ids: prompts, the offline cues and the release gate all read it.
 Challenge = Literal[
     "resistance-to-change",
     "lack-of-time",
@@ -38,6 +41,45 @@ Challenge = Literal[
     "uneven-acceptance",
 ]
 CHALLENGES: tuple[str, ...] = Challenge.__args__  # type: ignore[attr-defined]
+CHALLENGE_GLOSSES: dict[str, str] = {
+    "resistance-to-change": "reluctance to try new tools or ways of working",
+    "lack-of-time": "sessions or practice squeezed out by workload",
+    "communication-styles": "different habits of speaking, writing or listening",
+    "generational-differences": "assumptions tied to age or career stage",
+    "power-dynamics": "the seniority gap getting in the way of candour",
+    "fear-of-judgement": "worry about looking foolish or uninformed",
+    "inadequate-training": "one of the pair unsure how to run or use the sessions",
+    "scheduling-conflicts": "sessions cancelled, moved or hard to book",
+    "uneven-acceptance": "support for the program differing across the organisation",
+}
+# Knowledge topic slug (knowledge/topics/<slug>.md) -> the label coordinators read.
+KNOWLEDGE_TOPICS: dict[str, str] = {
+    "social-media": "social media",
+    "short-form-video": "short-form video",
+    "digital-marketing": "digital marketing",
+    "collaboration-tools": "collaboration tools",
+    "data-and-dashboards": "data and dashboards",
+    "generative-ai": "generative AI",
+    "cultural-trends": "cultural trends",
+    "inclusion": "inclusion",
+    "hybrid-work": "hybrid work",
+    "sustainability": "sustainability",
+    "mental-health": "mental health",
+}
+# Program themes: what a session practised, and what got in its way.
+THEMES: tuple[str, ...] = (
+    "goal setting",
+    "hands-on practice",
+    "feedback",
+    "confidence building",
+    "relationship building",
+    "reflection",
+    "follow-up planning",
+    "old habits",
+    "time pressure",
+    "seniority gap",
+    "confidentiality",
+)
 
 MAX_FEEDBACK_CHARS = 4_000
 MAX_NOTES_CHARS = 20_000
@@ -250,33 +292,63 @@ class SummaryRequest(_Request):
     mentee_name: Label = Field(min_length=1, max_length=120)
     other_names: list[Label] = Field(default=[], max_length=50)
     session_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    goals: list[str] = Field(default=[], max_length=10)
+    # Who wrote the notes, when the app knows: "I" and "me" in them are that person.
+    note_taker: Literal["mentor", "mentee"] | None = None
+    previous_session_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
 
 
 class ActionItem(BaseModel):
-    """Something someone said they would do."""
+    """Something someone said they would do, and by when (ISO date when the notes say)."""
 
     text: str
-    owner: Owner
+    owner: ActionOwner
     due: str | None = None
+    # A named third party's name stays here, on the pair's side; coordinators see "other".
+    person: str | None = None
 
 
 class PrivateSummary(BaseModel):
     """The pair's own summary: names and detail allowed, never shown to coordinators."""
 
     summary: str
+    covered: list[str] = []
+    decided: list[str] = []
+    open_questions: list[str] = []
+    next_time: list[str] = []
     key_points: list[str] = []
     action_items: list[ActionItem] = []
     topics: list[str] = []
     commitments: list[str] = []
 
 
+class GoalProgress(BaseModel):
+    """How the session moved one of the pair's stated goals, in the program's words."""
+
+    goal: str
+    status: Literal["progressed", "discussed", "not discussed"]
+
+
+class Commitment(BaseModel):
+    """One commitment as a coordinator sees it: the role, what (anonymized) and when."""
+
+    owner: ActionOwner
+    what: str
+    due: str | None = None
+
+
 class AnonymizedSummary(BaseModel):
     """What a coordinator may read once the pair releases it: nothing identifying."""
 
     summary: str
+    topic: str | None = None
+    topics: list[str] = []
     themes: list[str] = []
     challenges: list[Challenge] = []
-    topics: list[str] = []
+    goal_progress: list[GoalProgress] = []
+    commitments: list[Commitment] = []
+    needs_support: bool = False
+    support_reason: str | None = None
     action_item_count: int = Field(ge=0)
 
 

@@ -109,6 +109,14 @@ class Coach:
 
         return self.pipeline.run(SUMMARY, request)
 
+    def warm(self) -> None:
+        """Load what a first summary would otherwise wait for: Presidio, spaCy, date parsing."""
+        from coach.offline.dates import resolve_due
+        from coach.privacy.engine import warm
+
+        warm()
+        resolve_due("Friday", "2026-01-05")
+
     def status(self) -> dict[str, Any]:
         """Whether the index is ready, which engine is in force and whether its endpoint answers."""
         from coach.errors import CoachError

@@ -229,6 +229,37 @@ def score_summary(ctx: Context, case: Case, out: Any) -> list[Score]:
     return scores
 
 
+def score_blind_summary(ctx: Context, case: Case, out: Any) -> list[Score]:
+    """Owner, precision and exact due of action items, topic named, support signal, leaks."""
+    labels = case.labels
+    anonymized = out.anonymized.model_dump(mode="json")
+    leaks = pv.leaked(anonymized, _leak_values(case))
+    items = [a.model_dump() for a in out.private.action_items]
+    expected = labels["expected_actions"]
+    matches = [pv.match_action(e, items) for e in expected]
+    wrong = [
+        f"{m.phrase} ({m.owner}{'' if m.found else ', not found'})"
+        for m in matches
+        if not m.owner_ok
+    ]
+    owner = sum(m.owner_ok for m in matches) / len(matches) if matches else None
+    dues = [d for e in expected if (d := pv.exact_due(e, items)) is not None]
+    topic = pv.topic_label(labels["topic"])
+    named = out.anonymized.topic == topic
+    support_ok = out.anonymized.needs_support == labels["needs_support"]
+    scores = [
+        _schema(out, "SessionSummary"),
+        Score("leaks", float(len(leaks)), not leaks, "; ".join(leaks)),
+        Score("action_owner", owner, None if owner is None else not wrong, "; ".join(wrong)),
+        Score("action_precision", pv.action_precision(expected, items)),
+        Score("topic_named", float(named), named, f"{out.anonymized.topic!r} != {topic!r}"),
+        Score("support_signal", float(support_ok), support_ok),
+    ]
+    if dues:
+        scores.append(Score("action_due", sum(dues) / len(dues), all(dues)))
+    return scores
+
+
 @dataclass(frozen=True)
 class Task:
     """One generator under evaluation: its dataset, how to call it, how to score it."""
@@ -265,4 +296,10 @@ TASKS: dict[str, Task] = {
         )
         for name in ("feedback_blind_dev", "feedback_blind_test")
     },
+    "summary_blind_dev": Task(
+        "summary_blind_dev", "summary", _call("summarize", "SummaryRequest"), score_blind_summary
+    ),
+    "summary_blind_test": Task(
+        "summary_blind_test", "summary", _call("summarize", "SummaryRequest"), score_blind_summary
+    ),
 }

@@ -20,6 +20,8 @@ TASK_NAMES = (
     "feedback_blind_dev",
     "feedback_blind_test",
     "summary",
+    "summary_blind_dev",
+    "summary_blind_test",
 )
 
 

@@ -1,4 +1,4 @@
-"""The session-summary generator: retrieval, anonymization enforced on any draft, checks."""
+"""The session-summary generator: retrieval, one release pass on any draft, checks."""
 
 from __future__ import annotations
 
@@ -7,17 +7,26 @@ from typing import Any
 from coach.generators.pipeline import Task
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
-from coach.models import SessionSummary, SummaryDraft, SummaryRequest
+from coach.models import (
+    CHALLENGE_GLOSSES,
+    KNOWLEDGE_TOPICS,
+    THEMES,
+    SessionSummary,
+    SummaryDraft,
+    SummaryRequest,
+)
 from coach.offline.summary import compose_summary
 from coach.privacy.checks import summary_violations
 from coach.privacy.release import anonymize_side
 from coach.privacy.roster import Roster
-from coach.privacy.taxonomy import CHALLENGE_LABELS
+
+QUERY_CHARS = 1_000
 
 
 def retrieve(request: SummaryRequest, retriever: Retriever) -> list[Passage]:
     """Topic and challenge passages close to the notes, to name what the session was about."""
-    query = request.notes[:1_000]
+    # The embedder reads about this much anyway; the topic vote (offline/vocab) uses the ranking.
+    query = request.notes[:QUERY_CHARS]
     return retriever.search(query, k=5, filters=SearchFilters(kinds=["topic", "challenge"]))
 
 
@@ -27,7 +36,7 @@ def check(request: SummaryRequest, draft: SummaryDraft, passages: list[Passage])
 
 
 def finalize(request: SummaryRequest, draft: SummaryDraft) -> SummaryDraft:
-    """Whatever a model wrote, the coordinators' side is anonymized and its count derived."""
+    """Whatever engine wrote it, the coordinators' side is released once, its count derived."""
     side = anonymize_side(draft.anonymized, Roster.from_request(request))
     side = side.model_copy(update={"action_item_count": len(draft.private.action_items)})
     return draft.model_copy(update={"anonymized": side})
@@ -35,7 +44,13 @@ def finalize(request: SummaryRequest, draft: SummaryDraft) -> SummaryDraft:
 
 def context(request: SummaryRequest, passages: list[Passage]) -> dict[str, Any]:
     """Variables for prompts/summary."""
-    return {"request": request, "passages": passages, "challenges": CHALLENGE_LABELS}
+    return {
+        "request": request,
+        "passages": passages,
+        "challenges": CHALLENGE_GLOSSES,
+        "topics": KNOWLEDGE_TOPICS,
+        "themes": THEMES,
+    }
 
 
 SUMMARY: Task[SummaryRequest, SummaryDraft] = Task(

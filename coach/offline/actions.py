@@ -13,8 +13,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from coach.models import ActionItem, Owner
+from coach.models import ActionItem, ActionOwner, Owner
 from coach.offline.notes import Sentence, is_action_heading
+from coach.offline.parse import read_clause, subject_words
 from coach.offline.vocab import DUE, IRREGULAR_PAST, MENTEE_HEADING, NOT_PAST_ED
 from coach.privacy.roster import Roster, name_forms
 
@@ -24,6 +25,7 @@ _MODAL = re.compile(
     r"['’]ll(?!\w)|(?<![\w'’])(?:will|shall|(?:is|are|am|['’]m|['’]re)?\s*(?:going\s+to|gonna)|"
     r"(?:agreed|agrees|agree|commit(?:s|ted)?|promised|promises|offered|volunteered|"
     r"plans?|planning|intends?|needs?|has|have|aims?|is|are)\s+to|must|should|"
+    r"(?:is|are)\s+(?:meant|supposed|due|expected)\s+to|(?:is|are)\s+(?:getting|doing|sorting)\b|"
     r"(?:is|are)\s+responsible\s+for)(?!\w)",
     re.IGNORECASE,
 )
@@ -67,7 +69,23 @@ _TRAIL_TAG = re.compile(
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s*;\s*|,?\s+(?:and|but|while|whereas|then|plus)\s+|,\s+", re.IGNORECASE)
-_DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of)\s*$", re.I)
+# Hypotheticals, asides and stances are not work anyone took on: "If it catches on we
+# could...", "As Sales Director I need to...", "I'll admit...".
+_NOT_ACTION = re.compile(
+    r"^\s*(?:if|unless|maybe|perhaps|as\s+(?:a\s+|the\s+)?(?-i:[A-Z])\w+"
+    r"|i['’]ll\s+(?:admit|be honest)|to be (?:fair|honest)|we['’]ll see)\b"
+    r"|^\s*(?:my\s+|our\s+|the\s+)?goals?\s*:"
+    r"|\b(?:joked|jokingly|laughed|kidding)\b",
+    re.IGNORECASE,
+)
+# After a name that is also a modal ("Will will send", "Will to write"), the name is meant.
+_AFTER_NAME = re.compile(
+    r"^\s*(?:will|shall|to|should|must|needs?|is|has|can|said|says|joked|thinks|wants|agreed"
+    r"|agrees|\w+ed)\b",
+    re.IGNORECASE,
+)
+_AHEAD = re.compile(r"\b(?:before|by|next|tomorrow|ahead of|in time for)\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of|on)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -171,11 +189,13 @@ def note_author(notes: str, roster: Roster) -> Owner:
 
 def find_due(text: str) -> str | None:
     """Return the deadline as written ("Friday", "next session") or as an ISO date."""
-    match = DUE.search(text)
-    if not match:
-        return None
-    when = match["iso"] or match["span"] or match["when"] or match["bare"]
-    return " ".join(when.rstrip(".").split())
+    for match in DUE.finditer(text):
+        # "from next month" says when something starts, not when it is due.
+        if re.search(r"\b(?:from|since|after)\s*$", text[: match.start()], re.IGNORECASE):
+            continue
+        when = match["iso"] or match["span"] or match["when"] or match["bare"]
+        return " ".join(when.rstrip(".").split())
+    return None
 
 
 def _has_deadline(text: str) -> bool:
@@ -247,7 +267,9 @@ class _Reader:
             return None
         gap = re.findall(r"[\w'’]+", text[mentions[-1].end : at].lower())
         possessive = gap[:1] in (["s"], ["'s"], ["’s"]) and len(gap) <= 3
-        if not possessive and any(w not in _BRIDGE for w in gap):
+        # "Tim Rowley in planning will fix": a name opening the clause is still its subject.
+        opening = not text[: mentions[-1].start].strip(" -–—:([") and len(gap) <= 3
+        if not (possessive or opening) and any(w not in _BRIDGE for w in gap):
             return None
         sides = self.sides(text, mentions, speaker)
         owners, start = self.people.group(text, mentions, sides)
@@ -264,7 +286,9 @@ class _Reader:
             mentions = self.people.find(who)
             leftover = "".join(who[a.end : b.start] for a, b in itertools.pairwise(mentions))
             leftover += who[: mentions[0].start] + who[mentions[-1].end :] if mentions else ""
-            if mentions and not re.sub(r"[\s,&/+]|\band\b|\bthe\b|\bowners?\b", "", leftover):
+            # "What I will do: ..." names its owner as much as "Katie: ..." does.
+            filler = r"[\s,&/+]|\b(?:and|the|owners?|what|will|do|does|to|is|going)\b"
+            if mentions and not re.sub(filler, "", leftover, flags=re.IGNORECASE):
                 owners = {s for s in self.sides(who, mentions, None) if s}
                 speaker = next(iter(owners)) if is_lead and len(owners) == 1 else None
                 return owners, speaker  # type: ignore[return-value]
@@ -272,11 +296,18 @@ class _Reader:
 
     def classify(self, text: str, section: str) -> _Clause:
         """Decide whether a clause assigns work and name the sides its words make owner."""
-        plain = _QUOTED.sub(" ", text).strip()
-        if not plain or plain.endswith("?"):
+        # Asides in brackets ("Hope (hope@...) will share") are not part of the clause.
+        # A trailing "(Katie)" is an owner tag, not an aside: it stays.
+        plain = re.sub(r"\([^()]*\)(?!\s*\.?\s*$)", " ", _QUOTED.sub(" ", text)).strip()
+        plain = " ".join(plain.split())
+        if not plain or plain.endswith("?") or len(plain.split()) < 2 or _NOT_ACTION.search(plain):
             return _Clause(text, False, frozenset())
         tags, speaker = self.tag(plain)
         asked = _ASKED.search(plain)
+        # "I asked Lukas to help me" tells what happened unless it sets a deadline.
+        ahead = asked and (_has_deadline(plain) or _AHEAD.search(plain, asked.end()))
+        if asked and asked.group(0).lower().startswith("asked") and not ahead:
+            asked = None
         if asked:
             found = self.people.find(asked["who"])
             sides = {s for s in self.sides(asked["who"], found, speaker) if s}
@@ -286,11 +317,14 @@ class _Reader:
         if cue is not None:
             return cue if cue.owners or not tags else _Clause(text, cue.action, frozenset(tags))
         mentions = self.people.find(plain)
-        if _is_narrative(plain, mentions) or _CONTACT.search(plain):
+        # The word test is cheap but fooled by adjectives ("an annotated guide"): the parse
+        # confirms that the main verb is in the past.
+        narrative = _is_narrative(plain, mentions) and read_clause(plain) == "past"
+        if narrative or _CONTACT.search(plain):
             return _Clause(text, False, frozenset())
         end = _lead_group_end(plain, mentions)
         opening = self.subject(plain, end, speaker) if end else None
-        if opening == {"other"}:
+        if opening == {"other"} and not (_listed(section) or _has_deadline(plain)):
             return _Clause(text, False, frozenset())
         # An owner tag with a date ("both: retro at next session") or "Owner:" assigns work too.
         dated = _has_deadline(plain) or bool(tags and find_due(plain))
@@ -300,8 +334,13 @@ class _Reader:
 
     def _cue(self, text: str, speaker: Owner | None) -> _Clause | None:
         """Return the clause a personal will/should/to-do cue makes an action, if any."""
+        names = [m for m in self.people.find(text) if m.who in ("mentor", "mentee", "other")]
         for cue in _MODAL.finditer(text):
             if _PAST_MODAL.search(text[: cue.start()]):
+                continue
+            if any(m.start <= cue.start() < m.end for m in names) and _AFTER_NAME.match(
+                text[cue.end() :]
+            ):
                 continue
             subject = self.subject(text, cue.start(), speaker)
             prefix = _LEAD_TAG.sub("", text[: cue.start()], count=1)
@@ -309,12 +348,27 @@ class _Reader:
                 elided = _ELIDED_SELF.match(text[cue.start() :].strip()) is not None
                 return _Clause(text, True, frozenset(), elided)
             if subject is not None:
-                return _Clause(text, subject != {"other"}, frozenset(subject))
+                return _Clause(text, True, frozenset(subject))
         for mention in self.people.find(text):
             if _TO_VERB.match(text[mention.end :]):
                 subject = self.subject(text, mention.end, speaker) or set()
                 return _Clause(text, subject != {"other"}, frozenset(subject))
         return None
+
+    def outsider_subject(self, text: str) -> bool:
+        """Tell whether the parse's subject is someone outside the pair ("Our DPO", "IT")."""
+        plain = re.sub(r"\([^()]*\)", " ", _QUOTED.sub(" ", text))
+        found = subject_words(" ".join(plain.split()) or text)
+        if found is None or found[1] not in ("NOUN", "PROPN"):
+            return False
+        words, _ = found
+        named = [m for m in self.people.find(words) if m.who != _THIRD]
+        return not named and not _TOGETHER.search(words)
+
+    def person(self, text: str) -> str | None:
+        """Return the name of the first third party a text names, as written."""
+        found = next((m for m in self.people.find(text) if m.who == "other"), None)
+        return text[found.start : found.end] if found else None
 
     def remember(self, text: str) -> None:
         """Note the pair member a sentence names last, for the pronouns that follow."""
@@ -345,6 +399,15 @@ def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _states_work(text: str, section: str) -> bool:
+    """Check on the parse that an action clause is not reported speech or a past event."""
+    plain = _QUOTED.sub(" ", text).strip() or text
+    reading = read_clause(plain)
+    if reading == "reported":
+        return _listed(section)
+    return reading != "past" or _has_deadline(plain)
+
+
 def _listed(section: str) -> bool:
     """Tell whether a heading introduces work: "Next steps", "Katie will:", "Mentor to:"."""
     return is_action_heading(section) or bool(re.search(r"\b(?:will|to)$", section))
@@ -359,9 +422,11 @@ def _section_owner(section: str, reader: _Reader) -> Owner | None:
     return "mentee" if MENTEE_HEADING.search(section) else None
 
 
-def _owner(clause: _Clause, fallback: Owner | None, author: Owner) -> Owner:
+def _owner(clause: _Clause, fallback: Owner | None, author: Owner) -> ActionOwner:
     """Turn the sides a clause names into one owner; "together" makes it the pair's."""
     sides = clause.owners - {"other"}
+    if not sides and "other" in clause.owners and not _TOGETHER.search(clause.text):
+        return "other"
     together = _TOGETHER.search(_PHRASAL.sub(" ", clause.text))
     if "both" in sides or len(sides) > 1 or together:
         return "both"
@@ -380,13 +445,17 @@ def extract_actions(
     for sentence in sentences:
         for text in _clauses(sentence, reader):
             clause = reader.classify(text, sentence.section)
-            if not clause.action:
+            if not clause.action or not _states_work(text, sentence.section):
                 continue
             carried = previous[1] if previous and previous[0] == sentence.section else None
             fallback = _section_owner(sentence.section, reader) or carried
             owner = _owner(clause, fallback, author)
-            items.append(ActionItem(text=text, owner=owner, due=find_due(text)))
-            previous = (sentence.section, owner)
+            if owner != "other" and reader.outsider_subject(text):
+                owner = "other"
+            person = reader.person(text) if owner == "other" else None
+            items.append(ActionItem(text=text, owner=owner, due=find_due(text), person=person))
+            if owner != "other":  # a third party's item says nothing about the pair's list
+                previous = (sentence.section, owner)
         reader.remember(sentence.text)
     return items
 
@@ -399,6 +468,6 @@ def is_action(sentence: Sentence, roster: Roster, author: Owner = "mentor") -> b
 
 def resolve_owner(
     text: str, roster: Roster, previous: Owner | None = None, author: Owner = "mentor"
-) -> Owner:
+) -> ActionOwner:
     """Return who owns one action: the person asked, else the subject, else `previous`."""
     return _owner(_Reader(roster, author).classify(text, ""), previous, author)

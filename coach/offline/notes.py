@@ -17,7 +17,21 @@ _HEADING_END = re.compile(r"\s*(?::|\s[-–—]|[-–—]{2})\s*$")
 _INLINE_HEADING = re.compile(r"^\s*(?P<head>[^:.!?;]{2,40}?)\s*(?::|\s[-–—])\s+(?P<rest>\S.*)$")
 # Split after ., ! or ? when the next sentence starts like one; keeps "e.g. this" together.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]?\s+(?=[\"“(\[]?[A-Z0-9@])")
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "prof.", "approx.")
+_ABBREVIATIONS = (
+    "e.g.",
+    "i.e.",
+    "etc.",
+    "vs.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "prof.",
+    "approx.",
+    "ext.",
+    "no.",
+    "tel.",
+)
 MAX_HEADING_WORDS = 6
 WRAP_WIDTH = 50
 

@@ -3,89 +3,38 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
 
 from coach.knowledge.models import Passage
 from coach.models import (
     CHALLENGES,
     ActionItem,
-    AnonymizedSummary,
     Challenge,
     PrivateSummary,
     SummaryDraft,
     SummaryRequest,
 )
-from coach.offline.actions import extract_actions, is_action, note_author
+from coach.offline.actions import extract_actions, find_due, is_action, note_author
+from coach.offline.dates import resolve_due
 from coach.offline.keypoints import key_points
 from coach.offline.notes import Sentence, parse_notes
-from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, TOPICS, matching, passage_topics
-from coach.privacy.release import release
+from coach.offline.parse import noun_phrases
+from coach.offline.phrases import action_core, join, third_person
+from coach.offline.view import goal_progress, write_view
+from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, matching, topics_of
 from coach.privacy.roster import Roster
+from coach.text import tokenize
 
+_DECIDED = re.compile(r"\b(?:agreed|decided|settled on|chose|will go with|we'll go with)\b", re.I)
+_OPEN = re.compile(
+    r"\?\s*$|\b(?:not sure (?:whether|if|how)|unclear|open question|tbc|tbd)\b", re.I
+)
+_NEXT = re.compile(r"\bnext (?:time|session|meeting|call)\b", re.I)
+MAX_COVERED = 5
 _COMMITMENT = re.compile(
     r"\b(?:commit(?:s|ted|ment)?|agreed|promised?|pledged?|from now on|going forward|"
     r"every (?:week|day|month)|each (?:week|session)|will keep|will continue)\b",
     re.IGNORECASE,
 )
-_OWNER_WORDS = {"mentee": "the mentee", "mentor": "the mentor", "both": "both of them"}
-
-
-def _join(items: list[str]) -> str:
-    """Join labels as English: "a", "a and b", "a, b and c"."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def _plural(n: int, word: str) -> str:
-    """Return "1 action item" / "3 action items"."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _owner_split(items: list[ActionItem]) -> str:
-    """Describe how many actions each side owns, e.g. "2 for the mentee and 1 for both"."""
-    counts = Counter(item.owner for item in items)
-    parts = [
-        f"{counts[o]} for {_OWNER_WORDS[o]}" for o in ("mentee", "mentor", "both") if counts[o]
-    ]
-    return _join(parts)
-
-
-def _anonymized_text(
-    topics: list[str], themes: list[str], challenges: Sequence[str], actions: list[ActionItem]
-) -> str:
-    """Write the coordinator's summary from labels and counts only, never from the notes."""
-    about = _join(topics) if topics else "the goals of their reverse-mentoring pairing"
-    lines = [f"The pair met and discussed {about}."]
-    if themes:
-        lines.append(f"The session centred on {_join(themes)}.")
-    if challenges:
-        labels = [c.replace("-", " ") for c in challenges]
-        lines.append(f"Program challenges raised: {_join(labels)}.")
-    else:
-        lines.append("No program challenges were raised.")
-    if actions:
-        lines.append(
-            f"They agreed on {_plural(len(actions), 'action item')}: {_owner_split(actions)}."
-        )
-    else:
-        lines.append("No action items were recorded.")
-    return " ".join(lines)
-
-
-def _private_text(
-    request: SummaryRequest, topics: list[str], points: list[str], actions: list[ActionItem]
-) -> str:
-    """Write the pair's own summary, which may name them and quote their notes."""
-    when = f" on {request.session_date}" if request.session_date else ""
-    about = _join(topics) if topics else "their goals"
-    pair = f"{request.mentor_name} (mentor) and {request.mentee_name} (mentee)"
-    lines = [f"Session{when} between {pair} on {about}."]
-    if points:
-        lines.append(f"Main point: {points[0]}")
-    lines.append(f"{_plural(len(actions), 'action item')} agreed.")
-    return " ".join(lines)
 
 
 def _challenges(notes: str) -> list[Challenge]:
@@ -94,32 +43,101 @@ def _challenges(notes: str) -> list[Challenge]:
     return [c for c in CHALLENGES if c in found]  # type: ignore[misc]
 
 
-def compose_summary(request: SummaryRequest, passages: list[Passage]) -> SummaryDraft:
-    """Summarise session notes deterministically; raise PrivacyLeak if the release is unsafe."""
+def _names(request: SummaryRequest) -> dict[str, str]:
+    """Return the first name each side goes by in the private summary."""
+    return {
+        "mentor": request.mentor_name.split()[0],
+        "mentee": request.mentee_name.split()[0],
+        "both": "Both",
+    }
+
+
+def _dated(actions: list[ActionItem], request: SummaryRequest) -> list[ActionItem]:
+    """Turn each stated deadline into a date relative to the session, when there is one."""
+    if not request.session_date:
+        return actions
+    return [a.model_copy(update={"due": resolve_due(a.due, request.session_date)}) for a in actions]
+
+
+def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
+    """One action for the pair in the third person: who will do what, by when."""
+    who = item.person or names.get(item.owner, "Someone")
+    due = f" by {item.due}" if item.due else ""
+    text = item.text
+    stated = find_due(text)
+    if stated and item.due:
+        # The date is given once, resolved: "by Friday" becomes "by 2026-03-13".
+        lead = r"(?:,?\s*\b(?:by|before|on|until|till|due|at|for|in|within)\s+)?"
+        text = re.sub(lead + re.escape(stated) + r"\.?", "", text, count=1, flags=re.I)
+    core = action_core(text)
+    if core.split(" ", 1)[0] in (who, item.person):  # "Harriet films a clip": keeps its verb
+        return f"{third_person(core, me)}{due}."
+    return f"{who} will {third_person(core, me)}{due}."
+
+
+def _sentence_list(label: str, items: list[str]) -> str:
+    """Write "Label: a; b." or nothing."""
+    if not items:
+        return ""
+    body = "; ".join(i.rstrip(".") for i in items)
+    return f"{label}: {body}" + ("" if body.endswith("?") else ".")
+
+
+def _private(
+    request: SummaryRequest,
+    sentences: list[Sentence],
+    topics: list[str],
+    actions: list[ActionItem],
+    author: str,
+) -> PrivateSummary:
+    """Write the pair's own summary in the third person, sorted by what each part is for."""
+    names = _names(request)
+    me = names[author]
     roster = Roster.from_request(request)
-    sentences: list[Sentence] = parse_notes(request.notes)
-    author = note_author(request.notes, roster)
-    actions = extract_actions(sentences, roster, author)
-    discussion = [s for s in sentences if not is_action(s, roster, author)] or sentences
-    points = key_points(discussion)
-    topics = matching(TOPICS, request.notes)
-    topics += [t for t in passage_topics(passages, request.notes) if t not in topics]
-    themes = matching(THEMES, request.notes)
-    if actions:
-        themes.append("follow-up planning")
-    challenges = _challenges(request.notes)
-    private = PrivateSummary(
-        summary=_private_text(request, topics, points, actions),
-        key_points=points,
+    rest = [s for s in sentences if not is_action(s, roster, author)]  # type: ignore[arg-type]
+    points = key_points(rest or sentences)
+    covered = noun_phrases(points, limit=MAX_COVERED)
+    decided = [third_person(s.text, me) for s in rest if _DECIDED.search(s.text)][:4]
+    open_qs = [third_person(s.text, me) for s in rest if _OPEN.search(s.text)][:4]
+    nxt = [third_person(s.text, me) for s in rest if _NEXT.search(s.text)][:4]
+    lines = [action for action in (_action_line(a, names, me) for a in actions)]
+    when = f" on {request.session_date}" if request.session_date else ""
+    about = join(topics) if topics else "their goals"
+    head = f"{request.mentor_name} (mentor) and {request.mentee_name} (mentee) met{when}"
+    parts = [
+        f"{head} to work on {about}.",
+        f"They covered {join(covered)}." if covered else "",
+        _sentence_list("Decided", decided),
+        " ".join(lines),
+        _sentence_list("Still open", open_qs),
+        _sentence_list("Next time", nxt),
+    ]
+    return PrivateSummary(
+        summary=" ".join(p for p in parts if p),
+        covered=covered,
+        decided=decided,
+        open_questions=open_qs,
+        next_time=nxt,
+        key_points=[third_person(p, me) for p in points],
         action_items=actions,
         topics=topics,
         commitments=[s.text for s in sentences if _COMMITMENT.search(s.text)],
     )
-    anonymized = AnonymizedSummary(
-        summary=_anonymized_text(topics, themes, challenges, actions),
-        themes=themes,
-        challenges=challenges,
-        topics=topics,
-        action_item_count=len(actions),
-    )
-    return SummaryDraft(private=private, anonymized=release(anonymized, request))
+
+
+def compose_summary(request: SummaryRequest, passages: list[Passage]) -> SummaryDraft:
+    """Summarise session notes deterministically; the release pass runs in the generator."""
+    roster = Roster.from_request(request)
+    sentences = parse_notes(request.notes)
+    author = request.note_taker or note_author(request.notes, roster)
+    actions = _dated(extract_actions(sentences, roster, author), request)
+    topics = topics_of(request.notes, passages)
+    themes = matching(THEMES, request.notes)
+    if actions:
+        themes.append("follow-up planning")
+    challenges = _challenges(request.notes)
+    acted = set(tokenize(" ".join(a.text for a in actions)))
+    goals = goal_progress(request, set(tokenize(request.notes)), acted)
+    private = _private(request, sentences, topics, actions, author)
+    anonymized = write_view(request, topics, themes, challenges, actions, goals)
+    return SummaryDraft(private=private, anonymized=anonymized)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from coach.knowledge.models import Passage
+from coach.models import KNOWLEDGE_TOPICS
 
 # Label -> cue regexes (whole words, case-insensitive). Only labels ever reach coordinators,
 # so the anonymized side can never carry a word the notes chose.
@@ -67,7 +68,13 @@ THEME_CUES: dict[str, tuple[str, ...]] = {
     "feedback": (r"feedback",),
     "confidence building": (r"confiden\w*", r"comfortable", r"more at ease"),
     "relationship building": (r"trust", r"rapport", r"got to know", r"opened up"),
-    "reflection": (r"reflect\w*", r"learn(?:ed|t|ing)", r"insights?", r"realis|realiz"),
+    "reflection": (r"reflect\w*", r"learn(?:ed|t|ing)", r"insights?", r"realis\w*|realiz\w*"),
+    "old habits": (r"habits?", r"always (?:done|used|forward\w*|print\w*)", r"old way",
+                   r"by email", r"forward(?:s|ed|ing)? everything",
+                   r"print(?:s|ed|ing)? (?:it|them)"),
+    "time pressure": (r"too busy", r"workload", r"no time", r"short on time", r"deadline"),
+    "seniority gap": (r"seniority", r"hierarch\w*", r"intimidat\w*", r"pull(?:ed)? rank"),
+    "confidentiality": (r"confidential\w*", r"off the record", r"between us"),
 }  # fmt: skip
 
 
@@ -87,6 +94,40 @@ THEMES = _compile(THEME_CUES)
 def matching(patterns: dict[str, re.Pattern[str]], text: str) -> list[str]:
     """Return the labels whose cues occur in the text, in vocabulary order."""
     return [label for label, pattern in patterns.items() if pattern.search(text)]
+
+
+# Cue hits per topic count up to this many; one topic named often should not drown the rest.
+MAX_CUE_HITS = 4
+
+
+def _retrieved_votes(passages: list[Passage]) -> dict[str, float]:
+    """Score topics by where their knowledge file ranked among the retrieved passages."""
+    votes: dict[str, float] = {}
+    for rank, passage in enumerate(passages):
+        label = KNOWLEDGE_TOPICS.get(passage.doc_id.removeprefix("topic-"))
+        if passage.kind == "topic" and label:
+            votes[label] = votes.get(label, 0.0) + (len(passages) - rank) / len(passages)
+    return votes
+
+
+def topics_of(notes: str, passages: list[Passage]) -> list[str]:
+    """Return the knowledge topics the notes touch, the main one first.
+
+    Cue words and retrieval each miss topics the other finds ("TikTok" in notes about
+    cultural trends; notes about a channel that never name the tool), so both vote.
+    """
+    hits = {label: min(len(p.findall(notes)), MAX_CUE_HITS) for label, p in TOPICS.items()}
+    score = {label: float(n) for label, n in hits.items()}
+    for label, vote in _retrieved_votes(passages).items():
+        score[label] = score.get(label, 0.0) + vote
+    ranked = sorted((t for t in score if score[t] > 0), key=lambda t: -score[t])
+    if not ranked:
+        return []
+    touched = [t for t in ranked[1:] if hits.get(t)]
+    known = set(KNOWLEDGE_TOPICS.values())
+    rest = [t for t in passage_topics(passages, notes) if t in known and t not in touched]
+    rest = [t for t in rest if t != ranked[0]]
+    return [ranked[0], *touched, *rest]
 
 
 def _label(slug: str) -> str:
@@ -148,12 +189,14 @@ DUE = re.compile(
     rf"|\b(?:in|within)\s+(?P<span>(?:a|one|two|three|four|\d{{1,2}})\s+(?:days?|weeks?|months?))"
     rf"|\b(?:by|before|on|until|till|due|for|at|in|within|ahead\s+of)\s+(?P<when>"
     rf"(?:next\s+|this\s+|coming\s+)?{_WEEKDAY}(?!\w)"
+    rf"(?:,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTH})?(?!\w))?"
     rf"|(?:the\s+|our\s+)?(?:next|following|coming)\s+{_PERIOD}|{_END}|tomorrow|tonight"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?"
     rf"|(?:early|mid|late)[- ]{_MONTH}|{_MONTH}(?!\w)"
     rf"|the\s+\d{{1,2}}(?:st|nd|rd|th)(?:\s+{_WEEKDAY}(?!\w))?"
     rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
-    rf"|(?P<bare>\b(?:next|this)\s+(?:{_WEEKDAY}(?!\w)|{_PERIOD})|\b{_END}|\btomorrow\b)",
+    rf"|(?P<bare>\b(?:next|this)\s+(?:{_WEEKDAY}(?!\w)|{_PERIOD})|\b{_END}|\btomorrow\b"
+    rf"|\btonight\b|\bend\s+of\s+{_MONTH})",
     re.IGNORECASE,
 )

@@ -13,6 +13,7 @@ from coach.privacy.recognizers import (
     TITLE_ENTITY,
     build_recognizers,
     name_entity,
+    pattern_entities,
 )
 from coach.privacy.roster import ROLES, Roster, name_forms
 from coach.privacy.spans import Span, resolve
@@ -31,6 +32,11 @@ REPLACEMENTS: dict[str, str] = {
     HANDLE_ENTITY: "[handle]",
     TITLE_ENTITY: "a senior leader",
     QUOTE_ENTITY: "[quote removed]",
+    "TEAM_TITLE": "a colleague",
+    "ID_NUMBER": "[id]",
+    "POSTCODE": "[postcode]",
+    "STREET_ADDRESS": "[address]",
+    "OTHER_SCRIPT": "[redacted]",
     "DEFAULT": "[redacted]",
 }
 for _role in ROLES:
@@ -44,16 +50,18 @@ _DOUBLE_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 
-_SCANNED = [
-    *NER_ENTITIES,
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "URL",
-    HANDLE_ENTITY,
-    TITLE_ENTITY,
-    QUOTE_ENTITY,
-    *(name_entity(r, p) for r in ROLES for p in (False, True)),
-]
+_SCANNED = sorted(
+    {
+        *NER_ENTITIES,
+        "PHONE_NUMBER",
+        "URL",
+        *pattern_entities(),
+        *(name_entity(r, p) for r in ROLES for p in (False, True)),
+    }
+)
+# Joins the fields of one view so a single analyzer call covers them all; the anonymizer's
+# replacements never contain it, and each field is flattened to one line first.
+_FIELD_BREAK = "\n\n"
 
 
 def _operators() -> dict[str, OperatorConfig]:
@@ -81,6 +89,18 @@ def find_spans(text: str, roster: Roster, keep: Iterable[str] = ()) -> list[Span
     )
     spans = [Span(r.entity_type, r.start, r.end, r.score) for r in results]
     return resolve(text, spans)
+
+
+def anonymize_all(texts: list[str], roster: Roster, *, keep: Iterable[str] = ()) -> list[str]:
+    """Anonymize several one-line texts with one analyzer call; returns them in order."""
+    flat = [" ".join(t.split()) for t in texts]
+    if not any(flat):
+        return flat
+    joined = anonymize(_FIELD_BREAK.join(flat), roster, keep=keep)
+    parts = joined.split(_FIELD_BREAK)
+    if len(parts) != len(flat):  # cannot happen with one-line fields; fail closed if it does
+        return ["[redacted]" for _ in flat]
+    return parts
 
 
 def anonymize(text: str, roster: Roster, *, keep: Iterable[str] = ()) -> str:

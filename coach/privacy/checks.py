@@ -1,22 +1,16 @@
-"""Invariants every session summary must hold, shared by the generators and the evals."""
+"""Invariants every released session summary must hold, shared by the generators and the evals."""
 
 from __future__ import annotations
 
 from coach.models import CHALLENGES, SummaryDraft, SummaryRequest
-from coach.privacy.leaks import describe, find_leaks
-from coach.privacy.roster import Roster
-
-
-def released_text(draft: SummaryDraft) -> str:
-    """Return every free-text field of the anonymized side, one per line."""
-    side = draft.anonymized
-    return "\n".join([side.summary, *side.themes, *side.topics])
+from coach.privacy.leaks import describe
+from coach.privacy.release import view_leaks
 
 
 def summary_violations(request: SummaryRequest, draft: SummaryDraft) -> list[str]:
     """Return one short sentence per broken invariant; the sentences never quote a leak."""
     problems: list[str] = []
-    leaks = find_leaks(released_text(draft), Roster.from_request(request), request.notes)
+    leaks = view_leaks(draft.anonymized, request)
     if leaks:
         problems.append(
             f"The anonymized summary still contains identifying content: {describe(leaks)}."

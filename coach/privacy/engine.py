@@ -103,3 +103,17 @@ def anonymizer() -> AnonymizerEngine:
     from presidio_anonymizer import AnonymizerEngine
 
     return AnonymizerEngine()
+
+
+def warm() -> None:
+    """Load the analyzer, the anonymizer and the name tables now, so no request pays for it."""
+    from coach.privacy.nicknames import variants
+
+    analyzer().analyze(text="The mentor met Maria in Leeds.", language=LANGUAGE)
+    anonymizer()
+    variants("maria")
+
+
+def nlp() -> Any:
+    """Return the spaCy pipeline the analyzer loaded, so the offline engine can parse too."""
+    return analyzer().nlp_engine.nlp[LANGUAGE]  # type: ignore[attr-defined]

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from coach.errors import PrivacyLeak
 from coach.privacy.engine import LANGUAGE, analyzer
 from coach.privacy.patterns import PATTERNS, QUOTE
-from coach.privacy.roster import Roster, name_forms
+from coach.privacy.roster import Roster, fold, name_forms
+from coach.privacy.vocabulary import safe_terms
 
 VERBATIM_WORDS = 8
 # A quote shorter than this is too common a phrase ("let's try it") to prove copying.
@@ -35,26 +36,38 @@ def _alternation(words: frozenset[str], flags: int) -> re.Pattern[str] | None:
 
 
 def _name_leaks(text: str, roster: Roster) -> list[Leak]:
-    """Find roster names, parts and nicknames; possessives match through the word boundary."""
+    """Find roster names in every form, also once the text is folded to ASCII."""
     leaks: list[Leak] = []
+    # Folding catches "Siobhan" for "Siobhán", "O’Neill" for "O'Neill", "Dmitriy" for "Дмитрий".
+    texts = {text, fold(text)}
     for forms in name_forms(roster):
         for words, flags in ((forms.any_case, re.IGNORECASE), (forms.as_name, 0)):
             pattern = _alternation(words, flags)
             if pattern is not None:
-                leaks += [Leak("name", m.group()) for m in pattern.finditer(text)]
+                leaks += [Leak("name", m.group()) for t in texts for m in pattern.finditer(t)]
     return leaks
 
 
 def _pattern_leaks(text: str) -> list[Leak]:
-    """Find emails, phones, handles, URLs, identifying titles and long double quotes."""
+    """Find every identifier kind the patterns know, from emails to names in other scripts."""
     return [Leak(kind, m.group()) for kind, rx in PATTERNS.items() for m in rx.finditer(text)]
 
 
+_NER_KINDS = {
+    "PERSON": "person",
+    "LOCATION": "place",
+    "ORGANIZATION": "organisation",
+    "PHONE_NUMBER": "phone",
+    "URL": "url",
+}
+
+
 def _ner_leaks(text: str) -> list[Leak]:
-    """Find people, and the phones and URLs Presidio's validators recognise."""
-    kinds = {"PERSON": "person", "PHONE_NUMBER": "phone", "URL": "url"}
-    results = analyzer().analyze(text=text, language=LANGUAGE, entities=list(kinds))
-    return [Leak(kinds[r.entity_type], text[r.start : r.end]) for r in results]
+    """Find people, places and organisations, and the phones and URLs Presidio validates."""
+    results = analyzer().analyze(
+        text=text, language=LANGUAGE, entities=list(_NER_KINDS), allow_list=safe_terms()
+    )
+    return [Leak(_NER_KINDS[r.entity_type], text[r.start : r.end]) for r in results]
 
 
 def _words(text: str) -> list[str]:

@@ -1,105 +1,12 @@
-"""Common English given-name variants, so a roster name also catches its everyday forms."""
+"""Everyday forms of a given name, from the `nicknames` package's hand-curated table."""
 
 from __future__ import annotations
 
-# Hand-written on purpose: the roster is a handful of names, the check must run offline and
-# deterministically, and a vetted table is easier to audit than a scraped dependency. Each
-# group is symmetric: any member found on the roster brings in all the others.
-_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("katherine", "catherine", "kathryn", "kate", "katie", "kathy", "cathy", "kat", "kitty"),
-    ("robert", "rob", "robbie", "bob", "bobby", "bert"),
-    ("william", "will", "willy", "bill", "billy", "liam"),
-    ("elizabeth", "liz", "lizzie", "beth", "betty", "eliza", "libby"),
-    ("michael", "mike", "mikey", "mick", "mickey"),
-    ("james", "jim", "jimmy", "jamie"),
-    ("john", "johnny", "jack"),
-    ("jonathan", "jon", "jonny"),
-    ("richard", "rich", "rick", "ricky", "dick"),
-    ("thomas", "tom", "tommy"),
-    ("christopher", "chris", "topher"),
-    ("christina", "christine", "chris", "chrissy", "tina"),
-    ("daniel", "dan", "danny"),
-    ("matthew", "matt", "matty"),
-    ("anthony", "tony"),
-    ("joseph", "joe", "joey"),
-    ("benjamin", "ben", "benny"),
-    ("samuel", "sam", "sammy"),
-    ("samantha", "sam", "sammy"),
-    ("alexander", "alex", "xander", "sasha"),
-    ("alexandra", "alex", "lexi", "sasha", "sandra"),
-    ("nicholas", "nick", "nicky"),
-    ("nicole", "nikki", "nicky"),
-    ("andrew", "andy", "drew"),
-    ("edward", "ed", "eddie", "ted", "teddy", "ned"),
-    ("stephen", "steven", "steve", "stevie"),
-    ("david", "dave", "davey"),
-    ("charles", "charlie", "chuck", "chaz"),
-    ("charlotte", "charlie", "lottie"),
-    ("patrick", "pat", "paddy"),
-    ("patricia", "pat", "patty", "trish", "tricia"),
-    ("margaret", "maggie", "meg", "peggy", "marge", "greta"),
-    ("jennifer", "jen", "jenny"),
-    ("jessica", "jess", "jessie"),
-    ("rebecca", "becky", "becca"),
-    ("susan", "sue", "suzy", "susie"),
-    ("deborah", "debbie", "deb"),
-    ("victoria", "vicky", "tori"),
-    ("abigail", "abby", "gail"),
-    ("gregory", "greg"),
-    ("timothy", "tim", "timmy"),
-    ("jacob", "jake"),
-    ("joshua", "josh"),
-    ("zachary", "zach", "zack"),
-    ("raymond", "ray"),
-    ("ronald", "ron", "ronnie"),
-    ("donald", "don", "donny"),
-    ("kenneth", "ken", "kenny"),
-    ("lawrence", "larry"),
-    ("leonard", "leo", "len", "lenny"),
-    ("frederick", "fred", "freddie"),
-    ("francis", "frances", "fran", "frank", "frankie"),
-    ("theodore", "theo", "ted", "teddy"),
-    ("eleanor", "ellie", "nell", "nora"),
-    ("dorothy", "dot", "dottie"),
-    ("maria", "mary", "mia", "marie"),
-    ("isabella", "isabel", "bella", "izzy"),
-    ("gabriel", "gabe"),
-    ("gabriela", "gabriella", "gabby"),
-    ("natalie", "nat"),
-    ("nathaniel", "nathan", "nate", "nat"),
-    ("jacqueline", "jackie"),
-    ("josephine", "jo", "josie"),
-    ("pamela", "pam"),
-    ("kimberly", "kim"),
-    ("cynthia", "cindy"),
-    ("sandra", "sandy"),
-    ("angela", "angie"),
-    ("amanda", "mandy"),
-    ("melissa", "mel", "missy"),
-    ("melanie", "mel"),
-    ("alison", "allison", "ali", "allie"),
-    ("oliver", "ollie"),
-    ("harold", "harry", "hal"),
-    ("henry", "hank", "harry", "hal"),
-    ("walter", "walt", "wally"),
-    ("albert", "al", "bert"),
-    ("alfred", "alf", "fred"),
-    ("peter", "pete"),
-    ("philip", "phillip", "phil"),
-    ("vincent", "vince", "vinny"),
-    ("douglas", "doug"),
-    ("gerald", "gerry", "jerry"),
-    ("jeffrey", "geoffrey", "jeff", "geoff"),
-    ("suzanne", "suzy", "sue"),
-    ("judith", "judy"),
-    ("barbara", "barb", "babs"),
-    ("cassandra", "cass", "cassie"),
-    ("priyanka", "priya"),
-    ("mohammed", "muhammad", "mohamed", "mo"),
-)
+from functools import lru_cache
 
 # Names that are also ordinary English words: matching them in lower case would flag "will"
-# or "bill" in every sentence, so these forms only match when written as a name.
+# or "bill" in every sentence, so these forms only match when written as a name. A word list,
+# not a nickname table: it says which roster tokens are words, nothing about who they are.
 COMMON_WORD_NAMES: frozenset[str] = frozenset(
     {
         "will", "bill", "rob", "pat", "sue", "dick", "mark", "grace", "hope", "faith",
@@ -107,15 +14,28 @@ COMMON_WORD_NAMES: frozenset[str] = frozenset(
         "mike", "nick", "rich", "chuck", "dot", "drew", "nat", "mel", "ted", "al", "ed",
         "jo", "mo", "hal", "len", "art", "gene", "sandy", "penny", "ruby", "ivy", "dawn",
         "robin", "summer", "hunter", "chase", "max", "sky", "gail", "kat", "bob", "tina",
+        "amber", "iris", "lily", "holly", "jean", "carol", "bell", "kit", "hob", "lib",
+        "dob", "kay", "sunny", "rusty", "buck", "cliff", "earl", "grant", "miles", "lane",
     }
 )  # fmt: skip
 
 
-def variants(name: str) -> set[str]:
-    """Return the lower-case variants of one given name, including the name itself."""
+@lru_cache(maxsize=1)
+def _namer() -> object:
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=512)
+def variants(name: str) -> frozenset[str]:
+    """Return the lower-case nicknames and formal forms of one given name, itself included."""
+    namer = _namer()
     key = name.lower()
-    found = {key}
-    for group in _GROUPS:
-        if key in group:
-            found.update(group)
-    return found
+    nick = set(namer.nicknames_of(key))  # type: ignore[attr-defined]
+    # One hop up (Kate -> Katherine) and the nicknames of nicknames (Katy -> Katie); the
+    # second hop wanders (Will -> Bill -> Robert), so it keeps only forms that sound alike.
+    formal = set(namer.canonicals_of(key))  # type: ignore[attr-defined]
+    second = {n for x in nick for n in namer.nicknames_of(x)}  # type: ignore[attr-defined]
+    second = {n for n in second if n[:1] == key[:1]}
+    return frozenset({key} | nick | formal | second)

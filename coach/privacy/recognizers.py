@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coach.privacy.engine import LANGUAGE
-from coach.privacy.patterns import EMAIL, HANDLE, PHONE, QUOTE, TITLE, URL
+from coach.privacy.patterns import ENTITY_OF_KIND, PATTERNS
 from coach.privacy.roster import NameForms, Roster, name_forms
 
 if TYPE_CHECKING:
@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 TITLE_ENTITY = "IDENTIFYING_TITLE"
 HANDLE_ENTITY = "SOCIAL_HANDLE"
 QUOTE_ENTITY = "VERBATIM_QUOTE"
+# Presidio's validating phone and URL recognizers come first; these looser shapes back them.
+_LOOSE = {"PHONE_NUMBER": 0.6, "URL": 0.6}
 
 
 def name_entity(role: str, possessive: bool = False) -> str:
@@ -52,16 +54,28 @@ def _roster_recognizers(forms: NameForms) -> list[EntityRecognizer]:
     return [r for r in built if r is not None]
 
 
-def _regex(entity: str, pattern: str, score: float = 0.9) -> EntityRecognizer:
-    """Build a single-pattern recognizer (Presidio compiles it case-insensitively)."""
+def _pattern_recognizers() -> list[EntityRecognizer]:
+    """One recognizer per identifier entity, built from the same regexes the leak check uses."""
     from presidio_analyzer import Pattern, PatternRecognizer
 
-    return PatternRecognizer(
-        supported_entity=entity,
-        name=f"coach-{entity.lower()}",
-        supported_language=LANGUAGE,
-        patterns=[Pattern(name=entity.lower(), regex=pattern, score=score)],
-    )
+    grouped: dict[str, list[Pattern]] = {}
+    for kind, entity in ENTITY_OF_KIND.items():
+        score = _LOOSE.get(entity, 0.9)
+        grouped.setdefault(entity, []).append(Pattern(kind, PATTERNS[kind].pattern, score))
+    return [
+        PatternRecognizer(
+            supported_entity=entity,
+            name=f"coach-{entity.lower()}",
+            supported_language=LANGUAGE,
+            patterns=patterns,
+        )
+        for entity, patterns in grouped.items()
+    ]
+
+
+def pattern_entities() -> list[str]:
+    """Return the entity types the identifier regexes report."""
+    return sorted(set(ENTITY_OF_KIND.values()))
 
 
 def build_recognizers(roster: Roster) -> list[EntityRecognizer]:
@@ -69,13 +83,4 @@ def build_recognizers(roster: Roster) -> list[EntityRecognizer]:
     recognizers: list[EntityRecognizer] = []
     for forms in name_forms(roster):
         recognizers.extend(_roster_recognizers(forms))
-    recognizers += [
-        _regex(TITLE_ENTITY, TITLE),
-        _regex(HANDLE_ENTITY, HANDLE),
-        _regex(QUOTE_ENTITY, QUOTE),
-        _regex("EMAIL_ADDRESS", EMAIL, score=1.0),
-        # Backs up Presidio's validating phone and URL recognizers with looser shapes.
-        _regex("PHONE_NUMBER", PHONE, score=0.6),
-        _regex("URL", URL, score=0.6),
-    ]
-    return recognizers
+    return recognizers + _pattern_recognizers()

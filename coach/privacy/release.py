@@ -1,29 +1,104 @@
-"""Preparing the coordinators' side of a summary for release, whoever wrote it."""
+"""The one release pass over a coordinator's view, whichever engine wrote it."""
 
 from __future__ import annotations
 
+import re
+
+from coach.errors import PrivacyLeak
 from coach.models import AnonymizedSummary, SummaryRequest
-from coach.privacy.anonymizer import anonymize
-from coach.privacy.leaks import assert_no_leaks
+from coach.privacy.anonymizer import anonymize_all
+from coach.privacy.leaks import Leak, describe, find_leaks
 from coach.privacy.roster import Roster
+from coach.privacy.vocabulary import (
+    known_challenges,
+    known_themes,
+    known_topics,
+    safe_terms,
+)
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def anonymize_side(side: AnonymizedSummary, roster: Roster) -> AnonymizedSummary:
-    """Pass every free-text field through the anonymizer, keeping the fixed label vocabulary."""
-    vocabulary = [*side.themes, *side.topics, *(c.replace("-", " ") for c in side.challenges)]
+def restrict(side: AnonymizedSummary) -> AnonymizedSummary:
+    """Keep only program vocabulary in the label fields; nothing else a model wrote survives."""
+    topic = known_topics([side.topic] if side.topic else [])
+    commitments = [
+        c.model_copy(update={"due": c.due if c.due and _ISO.match(c.due) else None})
+        for c in side.commitments
+    ]
     return side.model_copy(
         update={
-            "summary": anonymize(side.summary, roster, keep=vocabulary),
-            "themes": [anonymize(t, roster, keep=vocabulary) for t in side.themes],
-            "topics": [anonymize(t, roster, keep=vocabulary) for t in side.topics],
+            "topic": topic[0] if topic else None,
+            "topics": known_topics(side.topics),
+            "themes": known_themes(side.themes),
+            "challenges": known_challenges(side.challenges),
+            "commitments": commitments,
         }
     )
 
 
+def _free_texts(side: AnonymizedSummary) -> list[str]:
+    """Return the free-text fields of a view, in a fixed order."""
+    return [
+        side.summary,
+        side.support_reason or "",
+        *(g.goal for g in side.goal_progress),
+        *(c.what for c in side.commitments),
+    ]
+
+
+def anonymize_side(side: AnonymizedSummary, roster: Roster) -> AnonymizedSummary:
+    """Restrict the labels, then anonymize every free-text field in one analyzer call."""
+    side = restrict(side)
+    texts = anonymize_all(_free_texts(side), roster, keep=safe_terms())
+    summary, reason, rest = texts[0], texts[1], texts[2:]
+    goals = [
+        g.model_copy(update={"goal": t}) for g, t in zip(side.goal_progress, rest, strict=False)
+    ]
+    rest = rest[len(goals) :]
+    commitments = [
+        c.model_copy(update={"what": t}) for c, t in zip(side.commitments, rest, strict=True)
+    ]
+    return side.model_copy(
+        update={
+            "summary": summary,
+            "support_reason": reason or None,
+            "goal_progress": goals,
+            "commitments": commitments,
+        }
+    )
+
+
+def released_text(side: AnonymizedSummary) -> str:
+    """Return every string a coordinator can see in a view, one per line."""
+    strings: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            strings.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(side.model_dump(mode="json"))
+    return "\n".join(strings)
+
+
+def view_leaks(side: AnonymizedSummary, request: SummaryRequest) -> list[Leak]:
+    """Return what still identifies someone in a view that went through the release pass."""
+    return find_leaks(released_text(side), Roster.from_request(request), request.notes)
+
+
 def release(side: AnonymizedSummary, request: SummaryRequest) -> AnonymizedSummary:
-    """Anonymize, then refuse (PrivacyLeak) if the final leak check still finds anything."""
-    roster = Roster.from_request(request)
-    released = anonymize_side(side, roster)
-    text = "\n".join([released.summary, *released.themes, *released.topics])
-    assert_no_leaks(text, roster, source_notes=request.notes)
+    """Anonymize once, check once; raise PrivacyLeak (kinds only) if anything remains."""
+    released = anonymize_side(side, Roster.from_request(request))
+    leaks = view_leaks(released, request)
+    if leaks:
+        raise PrivacyLeak(
+            f"The anonymized summary still contains identifying content: {describe(leaks)}.",
+            errors=[{"kind": kind} for kind in sorted({leak.kind for leak in leaks})],
+        )
     return released

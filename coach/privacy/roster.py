@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -55,6 +56,16 @@ class NameForms:
     possessive_as_name: frozenset[str]
 
 
+_APOSTROPHE = re.compile(r"['’‘`´ʼ]")
+
+
+def fold(text: str) -> str:
+    """Return text in ASCII: diacritics dropped, other scripts transliterated, one apostrophe."""
+    from anyascii import anyascii
+
+    return anyascii(_APOSTROPHE.sub("'", text))
+
+
 def name_tokens(name: str) -> list[str]:
     """Return the parts of a name that can identify someone on their own."""
     parts = re.split(r"[\s\-]+", name.strip())
@@ -62,21 +73,67 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in tokens if len(t) >= 2 and t.lower() not in _NOT_NAMES]
 
 
-def _forms_of(name: str) -> set[str]:
-    """Return the full name, each name part and its nicknames, in canonical case."""
+def _spellings(form: str) -> set[str]:
+    """Return a form as written, folded to ASCII, and with its apostrophe curly, gone or a space."""
+    out = {form, fold(form)}
+    if any(ord(c) > 0x2E80 for c in form):  # CJK: "李明" -> "LiMing" and "Li Ming"
+        from anyascii import anyascii
+
+        out.add(" ".join(anyascii(c) for c in form if not c.isspace()))
+    for f in list(out):
+        if "'" in f or "’" in f:
+            bare = _APOSTROPHE.sub("'", f)
+            out |= {bare, bare.replace("'", "’"), bare.replace("'", ""), bare.replace("'", " ")}
+    return {o for o in out if o.strip()}
+
+
+def _initials(name: str) -> set[str]:
+    """Return dotted initials ("M.L.", "M. L.") and, from three letters up, bare ones ("MLR")."""
+    letters = [t[0].upper() for t in name_tokens(name) if t[:1].isalpha()]
+    if len(letters) < 2:
+        return set()
+    found = {".".join(letters) + ".", ". ".join(letters) + "."}
+    # Two bare letters are usually an acronym (AI, HR, ML); three rarely are.
+    if len(letters) >= 3:
+        found.add("".join(letters))
+    return found
+
+
+def _own_forms(name: str) -> set[str]:
+    """Return a person's own name forms: full, hyphenated, each part, in every spelling."""
     forms = {" ".join(name.split())} if name.strip() else set()
     if "-" in name:
         forms.add(name.strip())
-    for token in name_tokens(name):
-        forms.update(v.capitalize() for v in variants(token))
-        forms.add(token)
-    return {f for f in forms if f}
+    forms.update(name_tokens(name))
+    forms.update(p for t in name_tokens(name) for p in t.split("-") if len(p) >= 2)
+    return {s for f in forms for s in _spellings(f)}
+
+
+# A given name cut short ("Alex" for "Alexandros") keeps at least this many letters.
+MIN_SHORT_NAME = 4
+
+
+def _nickname_forms(name: str) -> set[str]:
+    """Return the nicknames, formal forms and short forms of a given name, capitalised."""
+    tokens = name_tokens(fold(name))
+    forms = {v.capitalize() for t in tokens for v in variants(t) if v != t.lower()}
+    return {f for f in forms if len(f) >= 3}
+
+
+def _short_forms(name: str) -> set[str]:
+    """Return a given name cut short ("Alex" for "Alexandros"): the table misses many."""
+    tokens = name_tokens(fold(name))
+    if not tokens:
+        return set()
+    return {tokens[0][:n].capitalize() for n in range(MIN_SHORT_NAME, len(tokens[0]))}
 
 
 def _possessives(forms: set[str]) -> set[str]:
     """Return "Maria's" / "James'" forms with straight and curly apostrophes."""
     out: set[str] = set()
     for form in forms:
+        if form.endswith("."):
+            continue
         for apo in _APOSTROPHES:
             out.add(f"{form}{apo}s")
             if form.lower().endswith("s"):
@@ -89,19 +146,32 @@ def role_names(roster: Roster) -> dict[Role, list[str]]:
     return {"mentor": [roster.mentor], "mentee": [roster.mentee], "colleague": list(roster.others)}
 
 
-def name_forms(roster: Roster) -> list[NameForms]:
-    """Return every role's name forms; a form claimed by an earlier role is not repeated."""
+@lru_cache(maxsize=64)
+def name_forms(roster: Roster) -> tuple[NameForms, ...]:
+    """Return every role's name forms; nobody's own name is taken as another's nickname."""
+    own = {
+        role: set().union(*(_own_forms(n) for n in names))
+        for role, names in role_names(roster).items()
+    }
+    everyone = {f.lower() for forms in own.values() for f in forms}
     claimed: set[str] = set()
     result: list[NameForms] = []
     for role, names in role_names(roster).items():
-        forms: set[str] = set()
-        for name in names:
-            forms |= _forms_of(name)
-        forms = {f for f in forms if f.lower() not in claimed}
-        claimed |= {f.lower() for f in forms}
+        nick = {f for n in names for f in _nickname_forms(n) if f.lower() not in everyone}
+        forms = {f for f in own[role] if f.lower() not in claimed}
+        nick = {f for f in nick if f.lower() not in claimed}
+        claimed |= {f.lower() for f in forms | nick}
+        # A nickname that is also a word ("Kit", "Bell") only counts written as a name.
         as_name = {f for f in forms if f.lower() in COMMON_WORD_NAMES}
-        any_case = forms - as_name
+        as_name |= {f for f in nick if f.lower() in COMMON_WORD_NAMES}
+        # Short forms ("Chris", "Robe") are often words too: they count written as a name.
+        short = {f for n in names for f in _short_forms(n)}
+        short = {f for f in short if f.lower() not in everyone | claimed}
+        claimed |= {f.lower() for f in short}
+        as_name |= short
+        any_case = (forms | nick) - as_name
         as_name |= {f.upper() for f in as_name}
+        as_name |= {i for n in names for i in _initials(n)}
         result.append(
             NameForms(
                 role=role,
@@ -111,4 +181,4 @@ def name_forms(roster: Roster) -> list[NameForms]:
                 possessive_as_name=frozenset(_possessives(as_name)),
             )
         )
-    return result
+    return tuple(result)

@@ -75,3 +75,20 @@ def action_precision(expected: Sequence[dict[str, str]], items: Sequence[dict[st
     wants = [key_stems(e["phrase"]) for e in expected]
     real = [i for i in items if any(w <= key_stems(i.get("text", "")) for w in wants)]
     return len(real) / len(items)
+
+
+def exact_due(expected: dict[str, Any], items: Sequence[dict[str, Any]]) -> bool | None:
+    """Whether the item found for an expected action carries exactly the expected date."""
+    want = key_stems(expected["phrase"])
+    hits = [i for i in items if want <= key_stems(i.get("text", ""))]
+    if not hits:
+        return None
+    return any(i.get("due") == expected.get("due") for i in hits)
+
+
+def topic_label(topic_id: str) -> str:
+    """The coordinator label of a knowledge topic id ("topic-generative-ai" -> "generative AI")."""
+    from coach.models import KNOWLEDGE_TOPICS
+
+    slug = topic_id.removeprefix("topic-")
+    return KNOWLEDGE_TOPICS.get(slug, slug.replace("-", " "))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from coach.errors import PrivacyLeak
+from coach.generators.summary import finalize
 from coach.knowledge.models import Passage
 from coach.models import ActionItem, SummaryDraft, SummaryRequest
 from coach.offline.actions import extract_actions, find_due, resolve_owner
 from coach.offline.notes import parse_notes
-from coach.offline.summary import compose_summary
+from coach.offline.summary import compose_summary as compose
 from coach.privacy import release as release_module
 from coach.privacy.checks import summary_violations
 from coach.privacy.roster import Roster
@@ -37,8 +38,17 @@ PLANTED = [
     "Whitfield", "CFO", "VP of Sales", "katherine.oneill", "acme", "7946", "123-4567",
     "987.6543", "@priya_codes", "priya_codes", "linkedin", "Chicago", "Globex", "Berlin",
     "board prep", "look silly on camera", "print the mentee's email", "Zebra", "quartz",
-    "violet harbour", "Friday", "Dec 3", "2026-12-01", "cheat sheet",
+    "violet harbour", "Friday", "Dec 3",
 ]  # fmt: skip
+
+
+def compose_summary(request: SummaryRequest, passages: list[Passage]) -> SummaryDraft:
+    """Compose and release, as the generator does: the one release pass runs in `finalize`."""
+    draft = finalize(request, compose(request, passages))
+    problems = summary_violations(request, draft)
+    if problems:
+        raise PrivacyLeak("; ".join(problems))
+    return draft
 
 
 def make_request(notes: str = NOTES, **overrides: object) -> SummaryRequest:
@@ -73,15 +83,16 @@ def test_no_sentence_of_the_notes_is_copied_to_the_anonymized_side(draft: Summar
 def test_private_side_keeps_action_items_with_owners_and_due_dates(draft: SummaryDraft) -> None:
     assert draft.private.action_items == [
         ActionItem(
-            text="Katie will post one 30-second video by Friday.", owner="mentee", due="Friday"
+            text="Katie will post one 30-second video by Friday.", owner="mentee", due="2026-11-27"
         ),
         ActionItem(
-            text="Priya to send a prompt cheat sheet before Dec 3.", owner="mentor", due="Dec 3"
+            text="Priya to send a prompt cheat sheet before Dec 3.",
+            owner="mentor",
+            due="2026-12-03",
         ),
+        # "the next session" has no date the notes give: no due date rather than a guess.
         ActionItem(
-            text="We agreed to review the dashboard at the next session.",
-            owner="both",
-            due="the next session",
+            text="We agreed to review the dashboard at the next session.", owner="both", due=None
         ),
         ActionItem(
             text="mentee to book a hybrid team demo by 2026-12-01.",
@@ -98,11 +109,13 @@ def test_anonymized_side_carries_only_labels_and_counts(draft: SummaryDraft) -> 
     side = draft.anonymized
     assert side.action_item_count == 4
     assert side.challenges == ["lack-of-time", "fear-of-judgement", "scheduling-conflicts"]
-    assert side.topics == [
-        "social media", "short-form video", "data and dashboards", "generative AI", "hybrid work"
-    ]  # fmt: skip
+    assert sorted(side.topics) == sorted(
+        ["social media", "short-form video", "data and dashboards", "generative AI", "hybrid work"]
+    )
+    assert side.topic == side.topics[0]
     assert "follow-up planning" in side.themes
-    assert "4 action items: 2 for the mentee, 1 for the mentor and 1 for both" in side.summary
+    assert "Commitments: 2 for the mentee" in side.summary
+    assert [c.owner for c in side.commitments] == ["mentee", "mentor", "both", "mentee"]
 
 
 def test_composed_summary_has_no_violations(draft: SummaryDraft) -> None:
@@ -142,7 +155,8 @@ def test_passage_topics_count_only_when_the_notes_mention_them() -> None:
     )  # fmt: skip
     notes = "We talked about thought leadership posts and how the mentee could start small."
     result = compose_summary(make_request(notes), [passage])
-    assert "thought leadership" in result.anonymized.topics
+    # Tags outside the knowledge topics are not program vocabulary: never shown.
+    assert "thought leadership" not in result.anonymized.topics
     assert "sustainability reporting" not in result.anonymized.topics
 
 
@@ -153,7 +167,7 @@ def test_release_is_refused_when_anonymization_fails(monkeypatch: pytest.MonkeyP
     )  # fmt: skip
     notes = "Katie and the mentor walked through reels together for an hour."
     assert "katie" not in compose_summary(make_request(notes), [passage]).anonymized.topics
-    monkeypatch.setattr(release_module, "anonymize", lambda text, roster, keep=(): text)
+    monkeypatch.setattr(release_module, "anonymize_all", lambda texts, roster, keep=(): texts)
     with pytest.raises(PrivacyLeak) as caught:
         compose_summary(make_request(notes), [passage])
     assert "katie" not in str(caught.value).lower()
@@ -168,7 +182,7 @@ def test_prompt_injection_in_notes_is_just_data() -> None:
     released = result.anonymized.model_dump_json().lower()
     assert "ignore the rules" not in released and "acme" not in released
     assert result.private.action_items == [
-        ActionItem(text="The mentee will try ChatGPT by Friday.", owner="mentee", due="Friday")
+        ActionItem(text="The mentee will try ChatGPT by Friday.", owner="mentee", due="2026-11-27")
     ]
 
 

