@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from api.errors import Forbidden, Unauthorized
 from coach.accounts.browser import check_session, csrf_matches
 from coach.accounts.mail import Mailer, mailer_for
+from coach.accounts.oidc import OidcProvider
 from coach.accounts.tokens import check_token
 from coach.db.auth import Principal, Role
 from coach.errors import NotAuthenticated
@@ -24,6 +25,7 @@ from coach.service import Coach
 from coach.settings import Settings
 
 SESSION_COOKIE = "coach_session"
+OIDC_STATE_COOKIE = "coach_oidc_state"
 CSRF_HEADER = "X-CSRF-Token"
 CSRF_FIELD = "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -55,6 +57,16 @@ def get_mailer(request: Request) -> Mailer:
     return mailer
 
 
+def get_oidc(request: Request) -> OidcProvider:
+    """The configured sign-on provider, kept by the app (404 when single sign-on is off)."""
+    provider: OidcProvider | None = getattr(request.app.state, "oidc", None)
+    if provider is None:
+        settings: Settings = request.app.state.settings
+        provider = OidcProvider(settings.oidc, settings.auth.base_url)
+        request.app.state.oidc = provider
+    return provider
+
+
 def get_db(request: Request) -> Iterator[Session]:
     """A database session per request; writes commit in the coach.db functions."""
     with request.app.state.sessions() as db:
@@ -64,6 +76,7 @@ def get_db(request: Request) -> Iterator[Session]:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 CoachDep = Annotated[Coach, Depends(get_coach)]
 MailerDep = Annotated[Mailer, Depends(get_mailer)]
+OidcDep = Annotated[OidcProvider, Depends(get_oidc)]
 Db = Annotated[Session, Depends(get_db)]
 
 
@@ -175,6 +188,19 @@ def set_session_cookie(request: Request, response: Response, secret: str) -> Non
         samesite="lax",
         secure=secure,
         path="/",
+    )
+
+
+def set_oidc_state_cookie(request: Request, response: Response, state: str) -> None:
+    """Bind a started sign-on to this browser, so a stranger's callback link cannot finish it."""
+    response.set_cookie(
+        OIDC_STATE_COOKIE,
+        state,
+        max_age=600,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/v1/auth/oidc",
     )
 
 

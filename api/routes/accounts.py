@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+import hmac
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import RedirectResponse
 
 from api.account_schemas import (
     AcceptIn,
@@ -17,20 +21,24 @@ from api.account_schemas import (
     TokenOut,
 )
 from api.deps import (
+    OIDC_STATE_COOKIE,
     AnyUser,
     Db,
     Id,
     MailerDep,
     Manager,
     MaybeUser,
+    OidcDep,
     SettingsDep,
     clear_session_cookie,
     client_address,
+    set_oidc_state_cookie,
     set_session_cookie,
 )
 from api.routes.problems import AUTH, BY_ID
 from api.schemas import MeOut
 from coach.accounts import browser, invitations, resets, signin, tokens
+from coach.errors import InvalidInput, NotAuthenticated
 
 router = APIRouter(prefix="/v1", tags=["accounts"])
 
@@ -139,3 +147,42 @@ def list_tokens(db: Db, me: AnyUser) -> list[TokenOut]:
 def revoke_token(token_id: Id, db: Db, me: AnyUser) -> None:
     """Revoke one of the caller's tokens; it stops working at once."""
     tokens.revoke_api_token(db, me, token_id)
+
+
+@router.get(
+    "/auth/oidc/start",
+    status_code=302,
+    response_class=RedirectResponse,
+    responses={404: {"description": "Single sign-on is not configured."}},
+)
+def oidc_start(
+    request: Request, db: Db, oidc: OidcDep, next: Annotated[str | None, Query()] = None
+) -> RedirectResponse:
+    """Send the browser to the company's sign-on provider."""
+    url, state = oidc.begin(db, next)
+    response = RedirectResponse(url, status_code=302)
+    set_oidc_state_cookie(request, response, state)
+    return response
+
+
+@router.get("/auth/oidc/callback", status_code=303, response_class=RedirectResponse)
+def oidc_callback(
+    request: Request,
+    db: Db,
+    oidc: OidcDep,
+    settings: SettingsDep,
+    state: Annotated[str, Query(max_length=200)] = "",
+    code: Annotated[str, Query(max_length=2000)] = "",
+    error: Annotated[str | None, Query(max_length=200)] = None,
+) -> RedirectResponse:
+    """Where the provider sends the browser back: sign the matching person in."""
+    if error or not code:
+        raise NotAuthenticated(f"the sign-on provider did not sign you in ({error}): try again")
+    bound = request.cookies.get(OIDC_STATE_COOKIE)
+    if not bound or not hmac.compare_digest(bound, state):
+        raise InvalidInput("this sign-on was not started in this browser: start it again")
+    secret, _, next_path = oidc.finish(db, state, code, settings.auth)
+    response = RedirectResponse(next_path, status_code=303)
+    response.delete_cookie(OIDC_STATE_COOKIE, path="/v1/auth/oidc")
+    set_session_cookie(request, response, secret)
+    return response
