@@ -27,7 +27,8 @@ def _message(sender: str, to: str, subject: str, body: str) -> EmailMessage:
     message = EmailMessage()
     message["From"], message["To"], message["Subject"] = sender, to, subject
     message["Message-ID"] = make_msgid(domain="coach.local")
-    message.set_content(body)
+    # Not quoted-printable: it would break the long link across lines in a raw .eml file.
+    message.set_content(body, cte="7bit" if body.isascii() else "8bit")
     return message
 
 

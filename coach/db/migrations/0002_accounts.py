@@ -10,7 +10,9 @@ keep working) that expires 90 days after the upgrade.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -26,6 +28,9 @@ MIGRATED_TOKEN_DAYS = 90
 
 
 def upgrade() -> None:
+    # Read first: SQLite rebuilds the users table below, which it cannot do once another
+    # table points at it, so api_tokens is made after the rebuild.
+    old_tokens = op.get_bind().execute(sa.text("SELECT id, token_hash FROM users")).all()
     with op.batch_alter_table("users") as batch:
         batch.add_column(sa.Column("email", sa.String(254), nullable=True))
         batch.add_column(sa.Column("password_hash", sa.String(255), nullable=True))
@@ -36,12 +41,12 @@ def upgrade() -> None:
         batch.add_column(sa.Column("locked_until", UTCDateTime(), nullable=True))
         batch.add_column(sa.Column("last_sign_in_at", UTCDateTime(), nullable=True))
         batch.create_unique_constraint("uq_users_email", ["email"])
-    _create_api_tokens()
-    _move_tokens()
-    with op.batch_alter_table("users") as batch:
         batch.drop_column("token_hash")
+    with op.batch_alter_table("users") as batch:
         batch.alter_column("active", server_default=None)
         batch.alter_column("failed_sign_ins", server_default=None)
+    _create_api_tokens()
+    _move_tokens(old_tokens)
     _create_browser_sessions()
     _create_invitations()
     _create_password_resets()
@@ -65,11 +70,9 @@ def _create_api_tokens() -> None:
     op.create_index("ix_api_tokens_user_id", "api_tokens", ["user_id"])
 
 
-def _move_tokens() -> None:
+def _move_tokens(rows: Sequence[Any]) -> None:
     """Every old per-user bearer token becomes that user's personal API token."""
-    conn = op.get_bind()
     now = datetime.now(UTC)
-    rows = conn.execute(sa.text("SELECT id, token_hash FROM users")).all()
     tokens = sa.table(
         "api_tokens",
         sa.column("user_id", sa.Integer()),
