@@ -59,8 +59,7 @@ def request_password_reset(
     log.info("password reset link sent for user %s", user.id)
 
 
-def reset_password(db: Session, secret: str, password: str) -> None:
-    """Set a new password from a reset link; every session of the account is signed out."""
+def _usable(db: Session, secret: str) -> PasswordReset:
     row = db.scalar(select(PasswordReset).where(PasswordReset.secret_hash == hash_secret(secret)))
     if row is None:
         raise LinkExpired("this reset link is not valid: ask for a new one")
@@ -68,6 +67,17 @@ def reset_password(db: Session, secret: str, password: str) -> None:
         raise LinkExpired("this reset link was used or replaced: ask for a new one")
     if row.expires_at <= utcnow():
         raise LinkExpired("this reset link expired: ask for a new one")
+    return row
+
+
+def check_reset(db: Session, secret: str) -> None:
+    """Whether a reset link still works, for the page that asks for the new password."""
+    _usable(db, secret)
+
+
+def reset_password(db: Session, secret: str, password: str) -> None:
+    """Set a new password from a reset link; every session of the account is signed out."""
+    row = _usable(db, secret)
     user = db.get(User, row.user_id)
     if user is None or not user.active:
         raise LinkExpired("this account is deactivated: ask an admin")
