@@ -19,6 +19,8 @@ from coach.settings import AuthSettings
 
 log = logging.getLogger("coach.accounts")
 RESET_PREFIX = "coachr_"
+# At most one reset email per account this often, so nobody can flood someone's inbox.
+RESEND_AFTER = timedelta(minutes=1)
 
 
 def request_password_reset(
@@ -32,6 +34,12 @@ def request_password_reset(
     user = user_by_email(db, email.strip().lower())
     if user is None or not user.active:
         return  # the answer is the same either way, so it does not tell who has an account
+    recent = select(PasswordReset.id).where(
+        PasswordReset.user_id == user.id, PasswordReset.created_at > utcnow() - RESEND_AFTER
+    )
+    if db.scalar(recent.limit(1)) is not None:
+        log.info("password reset for user %s not resent within a minute", user.id)
+        return
     # One live link at a time: an older one stops working when a new one is sent.
     db.execute(
         update(PasswordReset)
