@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api import errors
+from api import errors, web
 from api.middleware import BodyLimit
 from api.routes import admin, coordinator, generators, health, knowledge, programs, sessions
 from coach import __version__
@@ -51,4 +51,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit)
     for module in (health, programs, sessions, generators, knowledge, coordinator, admin):
         app.include_router(module.router)
+    web.install(app)
     return app

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from coach.db import audit
 from coach.db.auth import Principal
-from coach.db.models import CoachingSession, Pair
+from coach.db.models import CoachingSession, Pair, User
 from coach.errors import NotFound
 
 # An aggregate over fewer pairs than this could point at one pair; it is not shown.
@@ -51,6 +51,8 @@ class Insights:
     topics: list[Bucket] = field(default_factory=list)
     challenges: list[Bucket] = field(default_factory=list)
     hidden_buckets: int = 0
+    # Released sessions per month (YYYY-MM), oldest first; shown only above the group size.
+    months: list[tuple[str, int]] = field(default_factory=list)
 
 
 def _released(program_id: int) -> Select[Any]:
@@ -116,6 +118,7 @@ def _fill(result: Insights, db: Session, held: Sequence[Any]) -> None:
     result.topics, hidden_topics = _buckets(released, "topics")
     result.challenges, hidden_challenges = _buckets(released, "challenges")
     result.hidden_buckets = hidden_topics + hidden_challenges
+    result.months = sorted(Counter(r.date.strftime("%Y-%m") for r in released).items())
 
 
 def _buckets(rows: Any, key: str) -> tuple[list[Bucket], int]:
@@ -138,3 +141,50 @@ def _program_of(actor: Principal) -> int:
     if actor.role != "coordinator" or actor.program_id is None:
         raise NotFound("only a program's coordinator reads its summaries")
     return actor.program_id
+
+
+@dataclass(frozen=True)
+class PairStatus:
+    """A pair as its coordinator sees it: who, how many sessions, what was released; no content."""
+
+    pair_id: int
+    mentor: str
+    mentee: str
+    sessions: int
+    last_session: date | None
+    released: int
+
+
+def program_pairs(db: Session, actor: Principal) -> list[PairStatus]:
+    """The coordinator's pairs with names and counts; never notes or summaries."""
+    program_id = _program_of(actor)
+    pairs = db.scalars(select(Pair).where(Pair.program_id == program_id).order_by(Pair.id)).all()
+    names: defaultdict[int, dict[str, str]] = defaultdict(dict)
+    for pair_id, role, name in db.execute(
+        select(User.pair_id, User.role, User.name).where(User.pair_id.in_([p.id for p in pairs]))
+    ):
+        if pair_id is not None:
+            names[pair_id][role] = name
+    stats = {
+        pair_id: (count, last)
+        for pair_id, count, last in db.execute(
+            select(CoachingSession.pair_id, func.count(), func.max(CoachingSession.date))
+            .join(Pair, Pair.id == CoachingSession.pair_id)
+            .where(Pair.program_id == program_id)
+            .group_by(CoachingSession.pair_id)
+        )
+    }
+    released = Counter(r.pair_id for r in db.scalars(_released(program_id)))
+    audit.record(db, actor, "coordinator.pairs.read", program_id=program_id)
+    db.commit()
+    return [
+        PairStatus(
+            p.id,
+            names[p.id].get("mentor", "(no mentor yet)"),
+            names[p.id].get("mentee", "(no mentee yet)"),
+            stats.get(p.id, (0, None))[0],
+            stats.get(p.id, (0, None))[1],
+            released[p.id],
+        )
+        for p in pairs
+    ]

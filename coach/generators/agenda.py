@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from coach.generators.pipeline import Task, invented_sources
 from coach.generators.topics import as_passages, merge, resolve_topic
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
-from coach.models import Agenda, AgendaDraft, AgendaRequest
+from coach.models import Agenda, AgendaDraft, AgendaItem, AgendaRequest
 from coach.offline.agenda import compose_agenda
 
 CHECK_IN = re.compile(r"check[- ]?in|welcome|arriv", re.I)
@@ -36,14 +37,21 @@ def _item_text(item: Any) -> str:
     return f"{item.title} {item.notes}"
 
 
+def minutes_problem(items: Sequence[AgendaItem], duration_minutes: int) -> str | None:
+    """Why the items' minutes do not add up to the session's length, or None when they do."""
+    total = sum(i.minutes for i in items)
+    if total == duration_minutes:
+        return None
+    return f"items add up to {total} minutes, not {duration_minutes}"
+
+
 def agenda_violations(
     request: AgendaRequest, draft: AgendaDraft, passages: list[Passage]
 ) -> list[str]:
     """Every agenda invariant that the draft breaks, as sentences."""
     problems: list[str] = []
-    total = sum(i.minutes for i in draft.items)
-    if total != request.duration_minutes:
-        problems.append(f"items add up to {total} minutes, not {request.duration_minutes}")
+    if total := minutes_problem(draft.items, request.duration_minutes):
+        problems.append(total)
     first, last, middle = draft.items[0], draft.items[-1], draft.items[1:-1]
     if not CHECK_IN.search(_item_text(first)):
         problems.append("the first item must be a check-in")
