@@ -72,9 +72,14 @@ _NAV = {
 }
 
 
-def nav(principal: Any) -> list[tuple[str, str]]:
-    """The main navigation for a role."""
-    return _NAV.get(principal.role, [])
+def nav(principal: Any, path: str) -> list[tuple[str, str, bool]]:
+    """The main navigation for a role: (href, label, current); the longest matching href wins."""
+    links = _NAV.get(principal.role, [])
+    matches = [h for h, _ in links if path == h or (h != "/" and path.startswith(h + "/"))]
+    if not matches and any(h == "/" for h, _ in links) and path.startswith("/sessions"):
+        matches = ["/"]
+    current = max(matches, key=len, default=None)
+    return [(h, label, h == current) for h, label in links]
 
 
 def _environment() -> Environment:

@@ -121,7 +121,9 @@ def test_mentor_mentee_and_coordinator_flow(site: Site, new_page: Callable[..., 
     expect(status).to_contain_text("Maya Chen (mentor): released")
     check(mentee, "notes-phone")
     mentee.get_by_role("button", name="Release the anonymized summary").click()
-    expect(mentee.get_by_text("The coordinator can read the anonymized summary now.")).to_be_visible()
+    expect(
+        mentee.get_by_text("The coordinator can read the anonymized summary now.")
+    ).to_be_visible()
 
     coordinator = new_page(viewport={"width": 1280, "height": 900})
     sign_in(coordinator, people["coordinator"])
