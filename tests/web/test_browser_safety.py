@@ -166,5 +166,7 @@ def test_the_core_actions_work_without_javascript(site: Site, new_page: Callable
     page.get_by_label("Item 2", exact=True).fill("Try the assistant on a real email")
     page.get_by_role("button", name="Save changes").click()
     expect(page.get_by_text("Your changes are saved.")).to_be_visible()
-    expect(page.get_by_label("Item 2", exact=True)).to_have_value("Try the assistant on a real email")
+    expect(page.get_by_label("Item 2", exact=True)).to_have_value(
+        "Try the assistant on a real email"
+    )
     assert f"/sessions/{session_id}" in page.url
