@@ -207,7 +207,7 @@ def test_a_generation_failure_keeps_what_was_typed(
     assert "could not be written just now" in r.text and "not answering" in r.text
     assert ">Post once\nFind my voice</textarea>" in r.text
     assert 'value="45"' in r.text
-    assert 'action="/sessions/%d/agenda"' % session_id in r.text  # the form is still there
+    assert f'action="/sessions/{session_id}/agenda"' in r.text  # the form is still there
 
 
 def test_agenda_edits_must_total_exactly(app_world: tuple[TestClient, World]) -> None:
