@@ -9,7 +9,16 @@ from fastapi import FastAPI
 
 from api import errors, web
 from api.middleware import BodyLimit
-from api.routes import admin, coordinator, generators, health, knowledge, programs, sessions
+from api.routes import (
+    accounts,
+    admin,
+    coordinator,
+    generators,
+    health,
+    knowledge,
+    programs,
+    sessions,
+)
 from coach import __version__
 from coach.db.engine import make_engine, session_factory
 from coach.db.migrate import upgrade
@@ -18,9 +27,11 @@ from coach.settings import Settings, get_settings
 
 DESCRIPTION = """
 Reverse mentoring help: agendas, discussion prompts, constructive feedback and session
-summaries. Send `Authorization: Bearer <token>` (tokens come from `coach users create` or
-`coach demo`). Notes and private summaries are visible to the pair alone; coordinators read
-only anonymized summaries that both members released. Errors are `application/problem+json`.
+summaries. Sign in with `POST /v1/auth/sign-in` (a `coach_session` cookie; changes then carry
+its CSRF token as `X-CSRF-Token`) or send `Authorization: Bearer <personal API token>` (create
+one at `POST /v1/me/tokens`). People join by invitation. Notes and private summaries are
+visible to the pair alone; coordinators read only anonymized summaries both members released.
+Errors are `application/problem+json`.
 """
 
 
@@ -49,7 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.coach = Coach(app.state.settings)
     errors.install(app)
     app.add_middleware(BodyLimit)
-    for module in (health, programs, sessions, generators, knowledge, coordinator, admin):
+    for module in (health, accounts, programs, sessions, generators, knowledge, coordinator, admin):
         app.include_router(module.router)
     web.install(app)
     return app

@@ -11,24 +11,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from coach.errors import CoachError
+from coach.errors import CoachError, Forbidden, NotAuthenticated, TooManyAttempts
 
 log = logging.getLogger("coach.api")
 PROBLEM_JSON = "application/problem+json"
 
 
-class Unauthorized(CoachError):
-    """No bearer token, or one that belongs to nobody."""
-
-    status = 401
-    title = "Not authenticated"
-
-
-class Forbidden(CoachError):
-    """The caller's role may never do this, whatever the id."""
-
-    status = 403
-    title = "Forbidden"
+# One home for these: the core raises them too (sign-in, invitations).
+Unauthorized = NotAuthenticated
+__all__ = ["Forbidden", "Unauthorized", "install", "problem"]
 
 
 def _slug(name: str) -> str:
@@ -77,6 +68,8 @@ def _coach_error(request: Request, exc: Exception) -> JSONResponse:
         log.error("%s: %s", type(exc).__name__, exc.detail)
     errors = [e if "field" in e else _field_error(e) for e in exc.errors if isinstance(e, dict)]
     headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+    if isinstance(exc, TooManyAttempts):
+        headers = {"Retry-After": str(exc.retry_after)}
     return problem(
         request,
         exc.status,

@@ -9,7 +9,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from coach.db.coordinator import Insights, ReleasedSummary
 from coach.db.models import AuditEntry, CoachingSession
-from coach.db.programs import NewPair
 from coach.knowledge.models import Passage
 from coach.models import (
     MAX_NOTES_CHARS,
@@ -99,54 +98,38 @@ class ProgramOut(BaseModel):
     created_at: datetime
 
 
-class MemberIn(In):
-    """A pair member to create."""
-
-    name: Name
-
-
 class PairIn(In):
-    """A new pair and its two members."""
+    """A new pair; its mentor and mentee join by invitation (POST /v1/invitations)."""
 
-    model_config = _examples(
-        {"program_id": 1, "mentor": {"name": "Maya Chen"}, "mentee": {"name": "Robert Miller"}}
-    )
+    model_config = _examples({"program_id": 1})
     program_id: int = Field(ge=1)
-    mentor: MemberIn
-    mentee: MemberIn
-
-
-class MemberOut(BaseModel):
-    """A created member with the bearer token to hand over; it is not shown again."""
-
-    id: int
-    name: str
-    role: str
-    token: str
 
 
 class PairOut(BaseModel):
-    """A created pair."""
+    """A created pair: no member credential, ever; invite its members next."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     id: int
     program_id: int
-    mentor: MemberOut
-    mentee: MemberOut
-
-    @classmethod
-    def of(cls, pair: NewPair) -> PairOut:
-        """The response for a new pair."""
-        return cls.model_validate(pair, from_attributes=True)
+    created_at: datetime
 
 
 class MeOut(BaseModel):
-    """Who the token belongs to."""
+    """Who is calling, and how they signed in."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     id: int
     name: str
+    email: str | None
     role: str
     program_id: int | None
     pair_id: int | None
+    credential: str = Field(description="session (browser cookie) or token (bearer).")
+    csrf_token: str | None = Field(
+        default=None, description="For a browser session: echo it as X-CSRF-Token on changes."
+    )
 
 
 class SessionIn(In):
@@ -306,14 +289,14 @@ class BucketOut(BaseModel):
 
 
 class InsightsOut(BaseModel):
-    """Program aggregates; null when fewer than `min_group_pairs` pairs held sessions."""
+    """Aggregates of released summaries only; null when fewer than `min_group_pairs` released."""
 
     program_id: int
     pairs: int
-    active_pairs: int
+    active_pairs: int = Field(description="Pairs that released at least one summary.")
     min_group_pairs: int
     suppressed: bool
-    sessions_held: int | None
+    sessions_held: int | None = Field(description="Sessions whose summary both members released.")
     released_summaries: int | None
     topics: list[BucketOut]
     challenges: list[BucketOut]

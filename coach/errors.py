@@ -86,3 +86,42 @@ class PrivacyLeak(CoachError):
 
     status = 422
     title = "Anonymization refused"
+
+
+class NotAuthenticated(CoachError):
+    """No credential, or one that is wrong, expired or revoked; the message says what to do."""
+
+    status = 401
+    title = "Not authenticated"
+
+
+class Forbidden(CoachError):
+    """The caller is known but may not do this, whatever the id."""
+
+    status = 403
+    title = "Forbidden"
+
+
+class LinkExpired(CoachError):
+    """An invitation or reset link that expired, was used already or was withdrawn."""
+
+    status = 410
+    title = "Link no longer valid"
+
+
+class TooManyAttempts(CoachError):
+    """Too many failed sign-ins for an account or from an address; try again later."""
+
+    status = 429
+    title = "Too many attempts"
+
+    def __init__(self, detail: str, *, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after
+
+
+class MailUnavailable(CoachError):
+    """The email could not be handed to the mail server; nothing was changed."""
+
+    status = 503
+    title = "Email unavailable"

@@ -64,6 +64,50 @@ class RetrievalSettings(BaseModel):
     rrf_k: int = Field(default=60, ge=1)
 
 
+class AuthSettings(BaseModel):
+    """Accounts: the public address in emailed links, lifetimes, and sign-in throttling."""
+
+    base_url: str = "http://127.0.0.1:8000"
+    # None: Secure cookies exactly when the request came over https.
+    secure_cookies: bool | None = None
+    session_hours: float = Field(default=14 * 24, gt=0)
+    session_idle_hours: float = Field(default=3 * 24, gt=0)
+    invitation_days: float = Field(default=7, gt=0)
+    reset_minutes: float = Field(default=60, gt=0)
+    token_max_days: int = Field(default=365, ge=1)
+    lock_after_failures: int = Field(default=5, ge=1)
+    lock_minutes: float = Field(default=15, gt=0)
+    address_failures: int = Field(default=20, ge=1)
+    window_minutes: float = Field(default=15, gt=0)
+
+
+class SmtpSettings(BaseModel):
+    """Where email goes; with no host, messages are written to <data_dir>/outbox/ instead."""
+
+    host: str | None = None
+    port: int = Field(default=587, ge=1, le=65535)
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    user: str | None = None
+    password: SecretStr | None = None
+    sender: str = "coach <coach@localhost>"
+    timeout_s: float = Field(default=10.0, gt=0)
+
+
+class OidcSettings(BaseModel):
+    """Optional single sign-on with an OpenID Connect provider, matched by verified email."""
+
+    issuer: str | None = None
+    client_id: str | None = None
+    client_secret: SecretStr | None = None
+    scopes: str = "openid email profile"
+    timeout_s: float = Field(default=10.0, gt=0)
+
+    @property
+    def enabled(self) -> bool:
+        """Whether single sign-on is configured."""
+        return bool(self.issuer and self.client_id)
+
+
 class Settings(BaseSettings):
     """Everything configurable about coach."""
 
@@ -81,6 +125,9 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = EmbeddingSettings()
     llm: LLMSettings = LLMSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
+    auth: AuthSettings = AuthSettings()
+    smtp: SmtpSettings = SmtpSettings()
+    oidc: OidcSettings = OidcSettings()
 
     @model_validator(mode="after")
     def _check(self) -> Settings:
@@ -98,7 +145,14 @@ class Settings(BaseSettings):
                 "embedding provider 'openai' needs an endpoint: set COACH_EMBEDDING__BASE_URL "
                 "or COACH_EMBEDDING__API_KEY, or set COACH_EMBEDDING__PROVIDER=local"
             )
+        if self.oidc.issuer and not self.oidc.client_id:
+            raise ValueError("single sign-on needs a client: set COACH_OIDC__CLIENT_ID")
         return self
+
+    @property
+    def outbox_dir(self) -> Path:
+        """Where emails go when no SMTP server is configured."""
+        return self.data_dir / "outbox"
 
     @property
     def chroma_path(self) -> Path:

@@ -14,8 +14,8 @@ router = APIRouter(prefix="/v1", tags=["programs and pairs"])
 
 @router.get("/me", responses=AUTH)
 def me(principal: AnyUser) -> MeOut:
-    """Who the token belongs to: role, program and pair."""
-    return MeOut.model_validate(principal, from_attributes=True)
+    """Who is calling: name, email, role, program and pair, and how they signed in."""
+    return MeOut.model_validate(principal)
 
 
 @router.post("/programs", status_code=201, responses=AUTH)
@@ -27,6 +27,5 @@ def create_program(body: ProgramIn, db: Db, admin: Admin) -> ProgramOut:
 
 @router.post("/pairs", status_code=201, responses=BY_ID)
 def create_pair(body: PairIn, db: Db, manager: Manager) -> PairOut:
-    """Create a pair and its two members; their tokens are in this response only."""
-    pair = programs.create_pair(db, manager, body.program_id, body.mentor.name, body.mentee.name)
-    return PairOut.of(pair)
+    """Create an empty pair; invite its mentor and mentee next (POST /v1/invitations)."""
+    return PairOut.model_validate(programs.create_pair(db, manager, body.program_id))

@@ -1,33 +1,14 @@
-"""`coach serve`, `coach users create` and `coach demo`."""
+"""`coach serve`; `coach demo` and `coach users` live in accounts.py."""
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Annotated, Any
+import copy
+from typing import Annotated, Any
 
 import typer
 
+from coach.cli.accounts import database, demo, users
 from coach.settings import get_settings
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-users = typer.Typer(help="Users and their bearer tokens.", no_args_is_help=True)
-
-DEMO_PEOPLE = (
-    ("coordinator", "Cora Diaz"),
-    ("admin", "Ada Admin"),
-)
-
-
-def _database() -> Session:
-    """A session on the configured database, migrated to the newest schema."""
-    from coach.db.engine import make_engine, session_factory
-    from coach.db.migrate import upgrade
-
-    engine = make_engine(get_settings())
-    upgrade(engine)
-    return session_factory(engine)()
 
 
 def serve(
@@ -47,83 +28,24 @@ def serve(
     if not skip_ingest:
         report = ingest(settings)
         typer.echo(f"knowledge: {report.files} files, {report.chunks_embedded} chunks embedded")
-    _database().close()
+    database().close()
     typer.echo(f"database: {settings.db_url.split('@')[-1]} is up to date")
-    uvicorn.run(create_app(settings), host=host, port=port)
+    uvicorn.run(create_app(settings), host=host, port=port, log_config=log_config())
 
 
-@users.command("create")
-def create_user(
-    role: Annotated[str, typer.Option(help="mentor, mentee, coordinator or admin.")],
-    name: Annotated[str, typer.Option(help="The person's name.")],
-    pair: Annotated[int | None, typer.Option(help="Pair id (mentors and mentees).")] = None,
-    program: Annotated[int | None, typer.Option(help="Program id (coordinators).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
-    """Create a user and print their bearer token; it is shown only this once."""
-    from coach.db import audit
-    from coach.db.auth import add_user
+def log_config() -> dict[str, Any]:
+    """Uvicorn's logging, with invitation and reset secrets cut out of logged paths."""
+    from uvicorn.config import LOGGING_CONFIG
 
-    with _database() as db:
-        user, token = add_user(db, role, name, pair_id=pair, program_id=program)
-        audit.record(db, None, "user.create", program_id=user.program_id, pair_id=user.pair_id)
-        db.commit()
-        found = _user_json(user, token)
-    if as_json:
-        typer.echo(json.dumps(found, indent=2))
-        return
-    typer.echo(f"{found['role']} {found['name']} (id {found['id']})")
-    typer.echo(f"token (shown once): {token}")
-
-
-def _user_json(user: Any, token: str) -> dict[str, Any]:
-    return {
-        "id": user.id,
-        "name": user.name,
-        "role": user.role,
-        "program_id": user.program_id,
-        "pair_id": user.pair_id,
-        "token": token,
-    }
-
-
-def demo(
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
-) -> None:
-    """Create a demo program with a pair, a coordinator and an admin; print their tokens."""
-    from coach.db import audit
-    from coach.db.auth import add_user
-    from coach.db.programs import create_pair, create_program
-
-    with _database() as db:
-        program = create_program(db, None, "Demo program")
-        pair = create_pair(db, None, program.id, "Maya Chen", "Robert Miller")
-        people = [
-            {**vars(m), "program_id": program.id, "pair_id": pair.id}
-            for m in (pair.mentor, pair.mentee)
-        ]
-        for role, name in DEMO_PEOPLE:
-            user, token = add_user(
-                db, role, name, program_id=program.id if role != "admin" else None
-            )
-            audit.record(db, None, "user.create", program_id=user.program_id)
-            people.append(_user_json(user, token))
-        db.commit()
-    if as_json:
-        typer.echo(
-            json.dumps({"program_id": program.id, "pair_id": pair.id, "users": people}, indent=2)
-        )
-        return
-    typer.echo(f"# program {program.id}, pair {pair.id}; tokens are shown only this once.")
-    typer.echo('# Paste into your shell, then: curl -H "Authorization: Bearer $MENTOR_TOKEN" ...')
-    typer.echo(f"export PAIR={pair.id}")
-    for person in people:
-        variable = f"{person['role'].upper()}_TOKEN={person['token']}"
-        typer.echo(f"export {variable}  # {person['name']}, user {person['id']}")
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["secrets"] = {"()": "coach.accounts.redact.SecretPathFilter"}
+    for handler in config["handlers"].values():
+        handler.setdefault("filters", []).append("secrets")
+    return config
 
 
 def register(app: typer.Typer) -> None:
-    """Add the server and user commands to the app."""
+    """Add the server, demo and user commands to the app."""
     app.command()(serve)
     app.command()(demo)
     app.add_typer(users, name="users")

@@ -40,7 +40,10 @@ class Bucket:
 
 @dataclass
 class Insights:
-    """Program aggregates; everything but the counts of pairs is empty when suppressed."""
+    """Aggregates of released summaries; all but the pair counts are empty when suppressed.
+
+    active_pairs counts pairs that released a summary; sessions_held counts released sessions.
+    """
 
     program_id: int
     pairs: int
@@ -91,19 +94,20 @@ def released_summaries(
 
 
 def insights(db: Session, actor: Principal, today: date | None = None) -> Insights:
-    """Sessions held, topics and challenges of the program; nothing for fewer than 5 pairs."""
+    """Aggregates of released summaries only; nothing unless 5+ pairs released one.
+
+    Everything is computed from what pairs released, never from their unreleased sessions, so
+    nothing a coordinator arranges (pairs of their own, backdated sessions, repeated reads)
+    shows more about a pair than it released.
+    """
     program_id = _program_of(actor)
     today = today or date.today()
     pairs = db.scalar(select(func.count()).where(Pair.program_id == program_id)) or 0
-    held = db.execute(
-        select(CoachingSession.pair_id, func.count())
-        .join(Pair, Pair.id == CoachingSession.pair_id)
-        .where(Pair.program_id == program_id, CoachingSession.date <= today)
-        .group_by(CoachingSession.pair_id)
-    ).all()
-    result = Insights(program_id, pairs, len(held), suppressed=len(held) < MIN_GROUP_PAIRS)
+    released = [r for r in db.scalars(_released(program_id)) if r.date <= today]
+    sharing = {r.pair_id for r in released}
+    result = Insights(program_id, pairs, len(sharing), suppressed=len(sharing) < MIN_GROUP_PAIRS)
     if not result.suppressed:
-        _fill(result, db, held)
+        _fill(result, released)
     audit.record(
         db, actor, "coordinator.insights.read", program_id=program_id, suppressed=result.suppressed
     )
@@ -111,10 +115,8 @@ def insights(db: Session, actor: Principal, today: date | None = None) -> Insigh
     return result
 
 
-def _fill(result: Insights, db: Session, held: Sequence[Any]) -> None:
-    released = db.scalars(_released(result.program_id)).all()
-    result.sessions_held = sum(count for _, count in held)
-    result.released_summaries = len(released)
+def _fill(result: Insights, released: Sequence[CoachingSession]) -> None:
+    result.sessions_held = result.released_summaries = len(released)
     result.topics, hidden_topics = _buckets(released, "topics")
     result.challenges, hidden_challenges = _buckets(released, "challenges")
     result.hidden_buckets = hidden_topics + hidden_challenges

@@ -31,17 +31,17 @@ def script_directory() -> ScriptDirectory:
     return ScriptDirectory.from_config(alembic_config())
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision; a no-op when it is already there."""
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Bring the schema to a revision, the newest by default; a no-op when it is there."""
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
 
     def step(rev: Any, _context: Any) -> Any:
-        return script._upgrade_revs("head", rev)
+        return script._upgrade_revs(target, rev)
 
     with (
         engine.begin() as conn,
-        EnvironmentContext(config, script, fn=step, destination_rev="head") as env,
+        EnvironmentContext(config, script, fn=step, destination_rev=target) as env,
     ):
         env.configure(
             connection=conn,

@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coach.db import audit
-from coach.db.auth import Principal, add_user
+from coach.db.auth import Principal
 from coach.db.models import Pair, Program, User
 from coach.errors import NotFound
-
-
-@dataclass(frozen=True)
-class NewMember:
-    """A member created with a pair, with the token shown only this once."""
-
-    id: int
-    name: str
-    role: str
-    token: str
-
-
-@dataclass(frozen=True)
-class NewPair:
-    """A pair as created, with its two members' tokens."""
-
-    id: int
-    program_id: int
-    mentor: NewMember
-    mentee: NewMember
 
 
 def create_program(db: Session, actor: Principal | None, name: str) -> Program:
@@ -53,10 +31,8 @@ def visible_program(db: Session, actor: Principal, program_id: int) -> Program:
     return program
 
 
-def create_pair(
-    db: Session, actor: Principal | None, program_id: int, mentor_name: str, mentee_name: str
-) -> NewPair:
-    """Add a pair and both its members in one transaction."""
+def create_pair(db: Session, actor: Principal | None, program_id: int) -> Pair:
+    """Add an empty pair; its members join by invitation, so its creator holds no credential."""
     if actor is not None:
         visible_program(db, actor, program_id)
     elif db.get(Program, program_id) is None:
@@ -64,13 +40,9 @@ def create_pair(
     pair = Pair(program_id=program_id)
     db.add(pair)
     db.flush()
-    members = []
-    for role, name in (("mentor", mentor_name), ("mentee", mentee_name)):
-        user, token = add_user(db, role, name, pair_id=pair.id)
-        members.append(NewMember(user.id, user.name, role, token))
     audit.record(db, actor, "pair.create", program_id=program_id, pair_id=pair.id)
     db.commit()
-    return NewPair(pair.id, program_id, members[0], members[1])
+    return pair
 
 
 def member_names(db: Session, pair_id: int) -> dict[str, str]:

@@ -5,14 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from api.app import create_app
 from api.deps import get_coach
-from coach.db.auth import add_user
+from coach.accounts.browser import start_session
+from coach.accounts.tokens import create_api_token, revoke_api_token
+from coach.db.auth import add_user, principal
+from coach.db.models import BrowserSession, User, utcnow
 from coach.db.programs import create_pair, create_program
 from coach.knowledge.models import Passage, SearchFilters
 from coach.models import (
@@ -97,34 +102,89 @@ def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def cookie(secret: str, csrf: str | None = None) -> dict[str, str]:
+    """The headers of a browser session: its cookie and, when given, its CSRF token."""
+    headers = {"Cookie": f"coach_session={secret}"}
+    return headers | ({"X-CSRF-Token": csrf} if csrf else {})
+
+
+# Who is seeded: (name, role, email, where) with where naming a pair or program key of World.ids.
+PEOPLE = (
+    ("mentor", "Maya Chen", "pair"),
+    ("mentee", "Robert Miller", "pair"),
+    ("mentor_pair2", "Priya Shah", "pair2"),
+    ("mentee_pair2", "Tom Baker", "pair2"),
+    ("coordinator", "Cora Diaz", "program"),
+    ("mentor_other", "Ann Other", "pair_other"),
+    ("mentee_other", "Bob Other", "pair_other"),
+    ("coordinator_other", "Cora Other", "program_other"),
+    ("admin", "Ada Admin", None),
+)
+
+
 @dataclass
 class World:
-    """Two programs, each with a pair and a coordinator, and one admin; tokens by role name."""
+    """Program A (two pairs, a coordinator), program B (a pair, a coordinator), and an admin."""
 
     client: TestClient
     tokens: dict[str, str] = field(default_factory=dict)
     ids: dict[str, int] = field(default_factory=dict)
+    users: dict[str, int] = field(default_factory=dict)
 
     def as_(self, who: str) -> dict[str, str]:
-        """Headers of one of the seeded people; "anonymous" sends none."""
+        """Bearer headers of one of the seeded people; "anonymous" sends none."""
         return {} if who == "anonymous" else bearer(self.tokens[who])
+
+    def session(self, who: str, *, expired: bool = False) -> tuple[str, str]:
+        """A fresh browser session of one of the seeded people: (secret, csrf token)."""
+        with self.client.app.state.sessions() as db:  # type: ignore[attr-defined]
+            user = db.get(User, self.users[who])
+            assert user is not None
+            secret, csrf = start_session(db, user)
+            if expired:
+                row = db.scalars(select(BrowserSession).order_by(BrowserSession.id.desc())).first()
+                assert row is not None
+                row.expires_at = utcnow() - timedelta(minutes=1)
+            db.commit()
+        return secret, csrf
+
+    def with_session(self, who: str, *, expired: bool = False) -> dict[str, str]:
+        """Cookie and CSRF headers of a fresh session; "anonymous" sends none."""
+        return {} if who == "anonymous" else cookie(*self.session(who, expired=expired))
+
+    def revoked_token(self, who: str) -> dict[str, str]:
+        """Bearer headers of a token of theirs that was just revoked."""
+        if who == "anonymous":
+            return {}
+        with self.client.app.state.sessions() as db:  # type: ignore[attr-defined]
+            me = principal(db.get(User, self.users[who]))  # type: ignore[arg-type]
+            new = create_api_token(db, me, "revoked", 30)
+            revoke_api_token(db, me, new.info.id)
+        return bearer(new.secret)
 
 
 def seed(client: TestClient) -> World:
-    """Fill a fresh app's database: program A (pair, coordinator), program B (same), admin."""
+    """Fill a fresh app's database with the people above, each with an API token."""
     world = World(client)
     with client.app.state.sessions() as db:  # type: ignore[attr-defined]
-        for suffix, names in (("", ("Maya Chen", "Robert Miller")), ("_other", ("Ann", "Bob"))):
+        for suffix in ("", "_other"):
             program = create_program(db, None, f"Program{suffix or ' A'}")
-            pair = create_pair(db, None, program.id, *names)
-            _, token = add_user(db, "coordinator", f"Cora{suffix}", program_id=program.id)
-            world.tokens |= {
-                f"mentor{suffix}": pair.mentor.token,
-                f"mentee{suffix}": pair.mentee.token,
-                f"coordinator{suffix}": token,
-            }
-            world.ids |= {f"program{suffix}": program.id, f"pair{suffix}": pair.id}
-        _, world.tokens["admin"] = add_user(db, "admin", "Ada")
+            world.ids[f"program{suffix}"] = program.id
+            world.ids[f"pair{suffix}"] = create_pair(db, None, program.id).id
+        world.ids["pair2"] = create_pair(db, None, world.ids["program"]).id
+        for who, name, where in PEOPLE:
+            role = who.split("_")[0]
+            place = world.ids.get(where) if where else None
+            user = add_user(
+                db,
+                role,
+                name,
+                email=f"{who}@example.org",
+                pair_id=place if where and where.startswith("pair") else None,
+                program_id=place if where and where.startswith("program") else None,
+            )
+            world.users[who] = user.id
+            world.tokens[who] = create_api_token(db, principal(user), "tests", 30).secret
         db.commit()
     return world
 

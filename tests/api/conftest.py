@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from api_helpers import FakeCoach, World, running_app, seed
 from fastapi.testclient import TestClient
+from servers import Inbox, oidc_provider, smtp_server
 
 
 @pytest.fixture
@@ -27,3 +28,17 @@ def client(tmp_path: Path, fake_coach: FakeCoach) -> Iterator[TestClient]:
 def world(client: TestClient) -> World:
     """The seeded world on the `client` app."""
     return seed(client)
+
+
+@pytest.fixture
+def inbox() -> Iterator[Inbox]:
+    """A real SMTP server, started for one test; what it received."""
+    with smtp_server() as received:
+        yield received
+
+
+@pytest.fixture(scope="module")
+def oidc_issuer() -> Iterator[str]:
+    """A real OpenID Connect provider on a loopback port, for one test module."""
+    with oidc_provider() as issuer:
+        yield issuer

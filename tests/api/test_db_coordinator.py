@@ -31,7 +31,7 @@ def _program(db: Session, pairs: int, topic_in: int, released: int) -> Principal
     """A program whose pairs each hold one summarized session; the first `released` released it."""
     program = create_program(db, None, "P")
     for i in range(pairs):
-        pair = create_pair(db, None, program.id, f"Mentor {i}", f"Mentee {i}")
+        pair = create_pair(db, None, program.id)
         summary = {
             "summary": "The mentor and the mentee met.",
             "topics": ["social-media"] + (["ai"] if i < topic_in else []),
@@ -51,7 +51,7 @@ def _program(db: Session, pairs: int, topic_in: int, released: int) -> Principal
                 mentee_released_at=stamp,
             )
         )
-    user, _ = add_user(db, "coordinator", "C", program_id=program.id)
+    user = add_user(db, "coordinator", "C", program_id=program.id)
     db.commit()
     return principal(user)
 

@@ -10,12 +10,13 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import select, text
 
-from coach.db.auth import add_user, authenticate
+from coach.accounts.tokens import check_token, create_api_token
+from coach.db.auth import add_user, principal
 from coach.db.engine import make_engine, session_factory
 from coach.db.migrate import current_revision, head_revision, upgrade
-from coach.db.models import Base, User
+from coach.db.models import ApiToken, Base
 from coach.db.programs import create_pair, create_program
-from coach.errors import ConfigError, Conflict, InvalidInput
+from coach.errors import ConfigError, Conflict, InvalidInput, NotAuthenticated
 from coach.settings import load_settings
 
 
@@ -47,13 +48,15 @@ def test_bad_database_url_says_what_to_set(tmp_path: Path) -> None:
 
 def test_tokens_are_stored_as_sha256_only(engine) -> None:  # type: ignore[no-untyped-def]
     with session_factory(engine)() as db:
-        user, token = add_user(db, "admin", "Ada")
-        db.commit()
-        stored = db.scalar(select(User.token_hash).where(User.id == user.id))
-        assert stored == hashlib.sha256(token.encode()).hexdigest()
-        assert token.startswith("coach_") and len(token) > 40
-        assert authenticate(db, token) is not None
-        assert authenticate(db, token + "x") is None
+        user = add_user(db, "admin", "Ada", email="ada@example.org")
+        new = create_api_token(db, principal(user), "script", 30)
+        stored = db.scalar(select(ApiToken.secret_hash).where(ApiToken.id == new.info.id))
+        assert stored == hashlib.sha256(new.secret.encode()).hexdigest()
+        assert new.secret.startswith("coach_") and len(new.secret) > 40
+        assert new.secret not in str(db.execute(select(ApiToken.__table__)).all())
+        assert check_token(db, new.secret).id == user.id
+        with pytest.raises(NotAuthenticated, match="not recognised"):
+            check_token(db, new.secret + "x")
 
 
 @pytest.mark.parametrize(
@@ -70,7 +73,8 @@ def test_tokens_are_stored_as_sha256_only(engine) -> None:  # type: ignore[no-un
 def test_user_placement_rules(engine, role: str, where: dict, error: type) -> None:  # type: ignore[no-untyped-def]
     with session_factory(engine)() as db:
         program = create_program(db, None, "P")
-        pair = create_pair(db, None, program.id, "M", "E")
+        pair = create_pair(db, None, program.id)
+        add_user(db, "mentor", "M", pair_id=pair.id)
         ids = {"pair": pair.id, "program": program.id}
         with pytest.raises(error):
             add_user(db, role, "X", **{k: ids[v] for k, v in where.items()})

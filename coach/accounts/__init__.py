@@ -1,0 +1,1 @@
+"""Accounts for people: passwords, browser sessions, API tokens, invitations, resets, email, SSO."""
