@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +35,6 @@ def _sign_in_redirect(request: Request, exc: Exception) -> Response:
 
 def install(app: FastAPI) -> None:
     """Mount the pages, their static files and their error pages on the app."""
-    app.state.web_key = secrets.token_bytes(32)
     app.state.drafts = Drafts()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (account, member, session, notes, tools, knowledge, coordinator, admin):

@@ -1,26 +1,18 @@
-"""Who is signed in to the pages, CSRF on every form, and the way back after sign-in."""
+"""Who is signed in to the pages (issue 9's sessions), and the way back after signing in."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import Depends, Request
-from fastapi.responses import Response
 
-from api.deps import Db
+from api.deps import CSRF_FIELD, SAFE_METHODS, SESSION_COOKIE, Db, MaybeUser
 from api.web.drafts import Drafts
-from coach.db.auth import Principal, Role, authenticate
+from coach.accounts.browser import principal_for_session
+from coach.db.auth import Principal, Role
 from coach.errors import CoachError
-
-COOKIE = "coach_session"
-CSRF_FIELD = "csrf_token"
-CSRF_HEADER = "x-csrf-token"
-SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class SignInRequired(Exception):
@@ -45,13 +37,6 @@ class PageForbidden(CoachError):
     title = "Not for your role"
 
 
-class BadCsrf(CoachError):
-    """A form came without the token of the session that sent it."""
-
-    status = 403
-    title = "The form expired"
-
-
 def local_path(url: str | None, default: str = "/") -> str:
     """A same-site path to return to; anything else (//host, https://...) becomes the default."""
     if not url or not url.startswith("/") or url.startswith("//") or "\\" in url:
@@ -59,55 +44,35 @@ def local_path(url: str | None, default: str = "/") -> str:
     return url
 
 
-def csrf_for(request: Request, session_secret: str) -> str:
-    """The CSRF token bound to one session: an HMAC of it under the app's key."""
-    key: bytes = request.app.state.web_key
-    return hmac.new(key, session_secret.encode(), hashlib.sha256).hexdigest()
+def remember(request: Request, principal: Principal | None) -> Principal | None:
+    """Keep the signed-in person and their CSRF token for the templates."""
+    if principal is not None:
+        request.state.principal = principal
+        request.state.csrf = principal.csrf_token or ""
+    return principal
 
 
 def signed_in(request: Request, db: Db) -> Principal | None:
-    """The person behind the session cookie, or None."""
-    secret = request.cookies.get(COOKIE)
+    """The person behind the session cookie, or None (for pages anyone may open)."""
+    secret = request.cookies.get(SESSION_COOKIE)
     if not secret:
         return None
-    principal = authenticate(db, secret)
+    return remember(request, principal_for_session(db, secret, request.app.state.settings.auth))
+
+
+async def web_user(request: Request, principal: MaybeUser) -> Principal:
+    """The signed-in person (CSRF checked by api.deps); else off to sign in, keeping the form."""
     if principal is not None:
-        request.state.principal = principal
-        request.state.csrf = csrf_for(request, secret)
-    return principal
-
-
-async def _form_values(request: Request) -> dict[str, str]:
-    form = await request.form()
-    return {k: v for k, v in form.items() if isinstance(v, str) and k != CSRF_FIELD}
-
-
-async def _check_csrf(request: Request) -> None:
+        remember(request, principal)
+        return principal
     if request.method in SAFE_METHODS:
-        return
-    sent = request.headers.get(CSRF_HEADER) or (await request.form()).get(CSRF_FIELD)
-    expected = request.state.csrf
-    if not isinstance(sent, str) or not secrets.compare_digest(sent, expected):
-        raise BadCsrf("the form was sent without a valid token: reload the page and try again")
-
-
-async def web_user(request: Request, db: Db) -> Principal:
-    """The signed-in person; otherwise off to sign in, keeping what a form carried."""
-    principal = signed_in(request, db)
-    if principal is None:
-        draft = None
-        values = await _form_values(request) if request.method not in SAFE_METHODS else {}
-        back = local_path(values.pop("return_to", None) or request.url.path)
-        if values:
-            draft = request.app.state.drafts.keep(values)
-        raise SignInRequired(back if request.method not in SAFE_METHODS else _here(request), draft)
-    await _check_csrf(request)
-    return principal
-
-
-def _here(request: Request) -> str:
-    query = f"?{request.url.query}" if request.url.query else ""
-    return local_path(request.url.path + query)
+        query = f"?{request.url.query}" if request.url.query else ""
+        raise SignInRequired(local_path(request.url.path + query))
+    form = await request.form()
+    values = {k: v for k, v in form.items() if isinstance(v, str) and k != CSRF_FIELD}
+    back = local_path(values.pop("return_to", None), local_path(request.url.path))
+    drafts: Drafts = request.app.state.drafts
+    raise SignInRequired(back, drafts.keep(values) if values else None)
 
 
 def role_page(*roles: Role) -> Callable[..., Principal]:
@@ -121,38 +86,14 @@ def role_page(*roles: Role) -> Callable[..., Principal]:
     return check
 
 
+def restored(request: Request) -> dict[str, str]:
+    """The draft a page gets back after sign-in, if its URL names one."""
+    drafts: Drafts = request.app.state.drafts
+    return drafts.take(request.query_params.get("draft"))
+
+
 Person = Annotated[Principal, Depends(web_user)]
 Member = Annotated[Principal, Depends(role_page("mentor", "mentee"))]
 CoordinatorUser = Annotated[Principal, Depends(role_page("coordinator"))]
 AdminUser = Annotated[Principal, Depends(role_page("admin"))]
 Manager = Annotated[Principal, Depends(role_page("admin", "coordinator"))]
-
-
-def start_session(db: Db, email: str, password: str, client_ip: str) -> str | None:
-    """A new session's secret for valid credentials, else None."""
-    # Until accounts land this accepts an API token as the password; replaced by issue 9.
-    principal = authenticate(db, password)
-    return password if principal is not None else None
-
-
-def end_session(db: Db, request: Request) -> None:
-    """Forget the caller's session."""
-    return None
-
-
-def set_cookie(request: Request, response: Response, secret: str) -> None:
-    """The session cookie: HttpOnly, SameSite=Lax, Secure over TLS."""
-    response.set_cookie(
-        COOKIE,
-        secret,
-        httponly=True,
-        samesite="lax",
-        secure=request.url.scheme == "https",
-        path="/",
-    )
-
-
-def restored(request: Request) -> dict[str, str]:
-    """The draft a page gets back after sign-in, if its URL names one."""
-    drafts: Drafts = request.app.state.drafts
-    return drafts.take(request.query_params.get("draft"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -78,3 +80,9 @@ def people(db: Session, actor: Principal, program_id: int) -> list[Person]:
         select(User).where(User.program_id == program_id).order_by(User.pair_id, User.role)
     )
     return [Person(u.id, u.name, u.role, u.pair_id) for u in rows]
+
+
+def pair_ids(db: Session, actor: Principal, program_id: int) -> list[int]:
+    """The ids of the program's pairs, oldest first."""
+    visible_program(db, actor, program_id)
+    return list(db.scalars(select(Pair.id).where(Pair.program_id == program_id).order_by(Pair.id)))

@@ -14,7 +14,15 @@ from fastapi import FastAPI
 from api.app import create_app
 from coach.settings import Settings
 from tests.conftest import make_settings
-from tests.web.web_helpers import CHROMIUM, CHROMIUM_ARGS, World, offline_only, seed, serve
+from tests.web.web_helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Inbox,
+    World,
+    offline_only,
+    seed,
+    serve,
+)
 
 
 @dataclass
@@ -24,6 +32,7 @@ class Site:
     app: FastAPI
     url: str
     world: World
+    inbox: Inbox
 
 
 @pytest.fixture(scope="session")
@@ -38,8 +47,9 @@ def web_settings(indexed_settings: Settings, tmp_path_factory: pytest.TempPathFa
 def site(web_settings: Settings) -> Iterator[Site]:
     """The app served on a free loopback port, seeded with a program and its people."""
     app = create_app(web_settings)
+    app.state.mailer = inbox = Inbox()
     with serve(app) as url:
-        yield Site(app, url, seed(app))
+        yield Site(app, url, seed(app), inbox)
 
 
 @pytest.fixture(scope="session")

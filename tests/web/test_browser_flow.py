@@ -44,13 +44,44 @@ def plan_session(page: Any, topic: str, on: str = "2030-01-15") -> int:
     return int(re.search(r"/sessions/(\d+)", page.url).group(1))  # type: ignore[union-attr]
 
 
+def accept_invitation(page: Any, path: str, password: str) -> None:
+    """Open an emailed invitation link and choose a password."""
+    page.goto(path)
+    page.get_by_label("Choose a password").fill(password)
+    page.get_by_label("Type it again").fill(password)
+    page.get_by_role("button", name="Create my account").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def invite(page: Any, name: str, email: str, role: str, pair: str) -> None:
+    """Send an invitation from the program page."""
+    page.get_by_label("Name").fill(name)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Role").select_option(role)
+    page.get_by_label("Pair").select_option(label=pair)
+    page.get_by_role("button", name="Send the invitation").click()
+    expect(page.get_by_text("The invitation is on its way.")).to_be_visible()
+
+
 def test_mentor_mentee_and_coordinator_flow(site: Site, new_page: Callable[..., Any]) -> None:
-    people = site.world.people
+    people, inbox = site.world.people, site.inbox
+    coordinator = new_page(viewport={"width": 1280, "height": 900})
+    coordinator.goto("/")
+    expect(coordinator).to_have_url(re.compile(r"/sign-in"))
+    check(coordinator, "sign-in")
+    sign_in(coordinator, people["coordinator"])
+    coordinator.get_by_role("link", name="People").click()
+    coordinator.get_by_role("button", name="Start a new pair").click()
+    pair = coordinator.get_by_label("Pair").locator("option:checked").inner_text()
+    invite(coordinator, "Maya Chen", "maya@example.org", "mentor", pair)
+    invite(coordinator, "Robert Miller", "robert@example.org", "mentee", pair)
+    assert "/invitations/" not in coordinator.content()  # the sender never sees the link
+    check(coordinator, "people-and-invitations")
+
     mentor = new_page(viewport={"width": 1280, "height": 900})
-    mentor.goto("/")
-    expect(mentor).to_have_url(re.compile(r"/sign-in"))
-    check(mentor, "sign-in")
-    sign_in(mentor, people["mentor"])
+    mentor.goto(inbox.link("maya@example.org"))
+    check(mentor, "accept-invitation")
+    accept_invitation(mentor, inbox.link("maya@example.org"), "maya's own passphrase")
     check(mentor, "home")
 
     session_id = plan_session(mentor, "Social media and personal brand")
@@ -116,7 +147,8 @@ def test_mentor_mentee_and_coordinator_flow(site: Site, new_page: Callable[..., 
     check(mentor, "notes-and-summary")
 
     mentee = new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
-    sign_in(mentee, people["mentee"], f"/sessions/{session_id}/notes")
+    accept_invitation(mentee, inbox.link("robert@example.org"), "robert's own passphrase")
+    mentee.goto(f"/sessions/{session_id}/notes")
     status = mentee.locator(".status-list")
     expect(status).to_contain_text("Maya Chen (mentor): released")
     check(mentee, "notes-phone")
@@ -125,8 +157,7 @@ def test_mentor_mentee_and_coordinator_flow(site: Site, new_page: Callable[..., 
         mentee.get_by_text("The coordinator can read the anonymized summary now.")
     ).to_be_visible()
 
-    coordinator = new_page(viewport={"width": 1280, "height": 900})
-    sign_in(coordinator, people["coordinator"])
+    coordinator.get_by_role("link", name="Pairs").click()
     expect(coordinator.get_by_role("cell", name="Maya Chen")).to_be_visible()
     assert "LinkedIn" not in coordinator.content()
     check(coordinator, "coordinator-pairs")

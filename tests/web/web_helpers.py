@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 import time
@@ -15,6 +16,7 @@ from typing import Any
 import uvicorn
 from fastapi import FastAPI
 
+from coach.accounts.passwords import hash_password
 from coach.db.auth import add_user
 from coach.db.programs import create_pair, create_program
 
@@ -44,25 +46,47 @@ class World:
     ids: dict[str, int] = field(default_factory=dict)
 
 
+PASSWORD = "correct horse battery staple"
+
+
+class Inbox:
+    """A mailer that keeps what it was asked to send, so a test can open the emailed links."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, str, str]] = []
+
+    def send(self, to: str, subject: str, body: str) -> None:
+        """Keep the message."""
+        self.messages.append((to, subject, body))
+
+    def link(self, to: str, kind: str = "invitations") -> str:
+        """The path of the newest emailed link of a kind sent to an address."""
+        for address, _, body in reversed(self.messages):
+            found = re.search(rf"https?://[^/\s]+(/{kind}/\S+)", body)
+            if address == to and found:
+                return found.group(1)
+        raise AssertionError(f"no {kind} link was sent to {to}")
+
+
 def seed(app: FastAPI) -> World:
-    """People to sign in as; until accounts exist, the password is the person's API token."""
+    """People with passwords: a pair, a coordinator and an admin, and another program's mentor."""
     world = World()
     with app.state.sessions() as db:
         program = create_program(db, None, "Acme reverse mentoring")
-        pair = create_pair(db, None, program.id, "Maya Chen", "Robert Miller")
-        _, cora = add_user(db, "coordinator", "Cora Lind", program_id=program.id)
-        _, ada = add_user(db, "admin", "Ada Admin")
+        pair = create_pair(db, None, program.id)
         other = create_program(db, None, "Other program")
-        other_pair = create_pair(db, None, other.id, "Ann Other", "Bob Other")
+        other_pair = create_pair(db, None, other.id)
+        for key, name, role, where in (
+            ("mentor", "Priya Shah", "mentor", {"pair_id": pair.id}),
+            ("mentee", "Tom Baker", "mentee", {"pair_id": pair.id}),
+            ("coordinator", "Cora Lind", "coordinator", {"program_id": program.id}),
+            ("admin", "Ada Admin", "admin", {}),
+            ("other_mentor", "Ann Other", "mentor", {"pair_id": other_pair.id}),
+        ):
+            email = f"{key}@example.org"
+            add_user(db, role, name, email=email, password_hash=hash_password(PASSWORD), **where)
+            world.people[key] = Person(name, role, email, PASSWORD)
         db.commit()
-    for key, name, role, secret in (
-        ("mentor", "Maya Chen", "mentor", pair.mentor.token),
-        ("mentee", "Robert Miller", "mentee", pair.mentee.token),
-        ("coordinator", "Cora Lind", "coordinator", cora),
-        ("admin", "Ada Admin", "admin", ada),
-        ("other_mentor", "Ann Other", "mentor", other_pair.mentor.token),
-    ):
-        world.people[key] = Person(name, role, f"{key}@example.com", secret)
     world.ids |= {"program": program.id, "pair": pair.id, "other_pair": other_pair.id}
     return world
 
