@@ -21,7 +21,7 @@ from coach.errors import NotFound, ProviderUnavailable
 from coach.knowledge.models import Chunk
 from coach.models import FeedbackIssue
 from tests.api.api_helpers import FakeCoach, running_app
-from tests.web.web_helpers import Person, World, seed
+from tests.web.web_helpers import Inbox, Person, World, seed
 
 STATIC = Path(__file__).resolve().parents[2] / "api" / "web" / "static"
 
@@ -342,3 +342,27 @@ def test_a_draft_is_given_back_once() -> None:
     key = drafts.keep({"notes": "typed"})
     assert drafts.take(key) == {"notes": "typed"}
     assert drafts.take(key) == {} and drafts.take("unknown") == {} and drafts.take(None) == {}
+
+
+def test_reset_and_invitation_pages(app_world: tuple[TestClient, World]) -> None:
+    client, world = app_world
+    client.app.state.mailer = inbox = Inbox()  # type: ignore[attr-defined]
+    person = world.people["mentee"]
+    sent = client.post("/reset", data={"email": person.email})
+    assert "a link to choose a new password is on its way" in sent.text
+    nobody = client.post("/reset", data={"email": "nobody@example.org"})
+    assert nobody.text.replace("nobody@example.org", person.email) == sent.text
+    path = inbox.link(person.email, "reset")
+    differ = client.post(path, data={"password": "a brand new passphrase", "confirm": "other"})
+    assert differ.status_code == 422 and "The two passwords differ" in differ.text
+    done = client.post(
+        path,
+        data={"password": "a brand new passphrase", "confirm": "a brand new passphrase"},
+        follow_redirects=False,
+    )
+    assert done.headers["location"] == "/sign-in?reset=1"
+    again = client.post(path, data={"password": "another one here", "confirm": "another one here"})
+    assert again.status_code == 422 and "used or replaced" in again.text
+    sign_in(client, Person(person.name, person.role, person.email, "a brand new passphrase"))
+    gone = client.get("/invitations/coachi_not-a-real-secret")
+    assert gone.status_code == 410 and "not valid" in gone.text
