@@ -320,15 +320,12 @@ class InsightsOut(BaseModel):
 
 
 class PairStatusOut(BaseModel):
-    """A pair in the coordinator's list: names and counts, never content."""
+    """A pair in the coordinator's list: who joined; never content, activity or releases."""
 
     model_config = ConfigDict(from_attributes=True)
     pair_id: int
-    mentor: str
-    mentee: str
-    sessions: int
-    last_session: date | None
-    released: int
+    mentor: str | None = Field(description="Null until the mentor has joined.")
+    mentee: str | None = Field(description="Null until the mentee has joined.")
 
 
 class AuditOut(BaseModel):

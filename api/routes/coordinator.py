@@ -30,7 +30,7 @@ def summaries(
 
 @router.get("/pairs")
 def pairs(db: Db, me: Coordinator) -> list[PairStatusOut]:
-    """The program's pairs: members' names, session counts and releases, never content."""
+    """The program's pairs and who has joined them; nothing about what a pair did."""
     return [PairStatusOut.model_validate(p) for p in coordinator.program_pairs(db, me)]
 
 

@@ -14,7 +14,7 @@ from api.web.forms import FieldErrors, coach_errors, lines, validate
 from api.web.render import page
 from coach.db import generation, programs, sessions
 from coach.db.auth import Principal
-from coach.errors import CoachError
+from coach.errors import CoachError, PrivacyLeak
 from coach.models import MAX_NOTES_CHARS
 
 router = APIRouter(include_in_schema=False)
@@ -75,6 +75,11 @@ def release(
 
 
 def _failure(exc: CoachError) -> FieldErrors:
+    if isinstance(exc, PrivacyLeak):
+        return {
+            "form": f"{exc.detail} Nothing was released. If the notes name someone other than "
+            "the two of you, add them under “Other people named in the notes” and try again."
+        }
     if exc.status >= 500:
         return {
             "form": f"The summary could not be written just now: {exc.detail} "

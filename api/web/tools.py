@@ -78,13 +78,12 @@ def prompts(
     body, errors = validate(
         PromptsBody, {"topic": topic, "count": count, "audience": audience, "goals": lines(goals)}
     )
-    result = None
+    result, status = None, 422 if body is None else 200
     if body is not None:
         try:
             result = coach.prompts(body)
         except CoachError as exc:
-            errors = _failure(exc, "The questions")
-    status = 200 if not errors else 422 if body is None else 503
+            errors, status = _failure(exc, "The questions"), exc.status
     return page(
         request,
         "prompts.html",
@@ -118,13 +117,13 @@ def feedback(
         FeedbackBody, {"text": text, "direction": direction, "context": context or None}
     )
     result: FeedbackRewrite | None = None
+    status = 422 if body is None else 200
     if body is not None:
         try:
             result = coach.rewrite_feedback(body)
         except CoachError as exc:
-            errors = _failure(exc, "The rewording")
+            errors, status = _failure(exc, "The rewording"), exc.status
     marked = segments(body.text, result.issues) if body and result else []
-    status = 200 if not errors else 422 if body is None else 503
     return page(
         request,
         "feedback.html",

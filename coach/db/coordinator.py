@@ -147,18 +147,17 @@ def _program_of(actor: Principal) -> int:
 
 @dataclass(frozen=True)
 class PairStatus:
-    """A pair as its coordinator sees it: who, how many sessions, what was released; no content."""
+    """A pair as its coordinator sees it: who has joined; no content and no activity."""
 
     pair_id: int
-    mentor: str
-    mentee: str
-    sessions: int
-    last_session: date | None
-    released: int
+    mentor: str | None
+    mentee: str | None
 
 
 def program_pairs(db: Session, actor: Principal) -> list[PairStatus]:
-    """The coordinator's pairs with names and counts; never notes or summaries."""
+    """The coordinator's pairs and who has joined each; nothing about what they did."""
+    # Not even per-pair release counts: with the month-dated summaries they would tie an
+    # anonymized summary to a named pair. Activity stays the pair's business.
     program_id = _program_of(actor)
     pairs = db.scalars(select(Pair).where(Pair.program_id == program_id).order_by(Pair.id)).all()
     names: defaultdict[int, dict[str, str]] = defaultdict(dict)
@@ -167,26 +166,6 @@ def program_pairs(db: Session, actor: Principal) -> list[PairStatus]:
     ):
         if pair_id is not None:
             names[pair_id][role] = name
-    stats = {
-        pair_id: (count, last)
-        for pair_id, count, last in db.execute(
-            select(CoachingSession.pair_id, func.count(), func.max(CoachingSession.date))
-            .join(Pair, Pair.id == CoachingSession.pair_id)
-            .where(Pair.program_id == program_id)
-            .group_by(CoachingSession.pair_id)
-        )
-    }
-    released = Counter(r.pair_id for r in db.scalars(_released(program_id)))
     audit.record(db, actor, "coordinator.pairs.read", program_id=program_id)
     db.commit()
-    return [
-        PairStatus(
-            p.id,
-            names[p.id].get("mentor", "(no mentor yet)"),
-            names[p.id].get("mentee", "(no mentee yet)"),
-            stats.get(p.id, (0, None))[0],
-            stats.get(p.id, (0, None))[1],
-            released[p.id],
-        )
-        for p in pairs
-    ]
+    return [PairStatus(p.id, names[p.id].get("mentor"), names[p.id].get("mentee")) for p in pairs]

@@ -52,6 +52,11 @@ class PageCoach(FakeCoach):
             text="Hello <script>window.x=1</script> [bad](javascript:alert(1)) **bold**",
         )
 
+    def rewrite_feedback(self, request: Any) -> Any:
+        if self.down:
+            raise ProviderUnavailable("The LLM endpoint is not answering.")
+        return super().rewrite_feedback(request)
+
     def agenda(self, request: Any) -> Any:
         if self.down:
             raise ProviderUnavailable("The LLM endpoint is not answering.")
@@ -366,3 +371,32 @@ def test_reset_and_invitation_pages(app_world: tuple[TestClient, World]) -> None
     sign_in(client, Person(person.name, person.role, person.email, "a brand new passphrase"))
     gone = client.get("/invitations/coachi_not-a-real-secret")
     assert gone.status_code == 410 and "not valid" in gone.text
+
+
+def test_a_failed_rewording_keeps_the_feedback(
+    app_world: tuple[TestClient, World], coach: PageCoach
+) -> None:
+    client, world = app_world
+    csrf = sign_in(client, world.people["mentee"])
+    coach.down = True
+    text = "Your slides had too much text & tiny fonts."
+    r = client.post("/feedback", data={"csrf_token": csrf, "text": text, "context": "Q3 review"})
+    assert r.status_code == 503 and "The rewording could not be written just now" in r.text
+    assert ">Your slides had too much text &amp; tiny fonts.</textarea>" in r.text
+    assert 'value="Q3 review"' in r.text
+    coach.down = False
+    ok = client.post("/feedback", data={"csrf_token": csrf, "text": text})
+    assert ok.status_code == 200 and "Kinder words." in ok.text and "Offline engine" in ok.text
+
+
+def test_the_pair_list_says_who_joined_and_nothing_they_did(
+    app_world: tuple[TestClient, World],
+) -> None:
+    client, world = app_world
+    csrf = sign_in(client, world.people["mentor"])
+    new_session(client, csrf)
+    sign_in(client, world.people["coordinator"])
+    listed = client.get("/v1/coordinator/pairs").json()
+    assert listed == [{"pair_id": world.ids["pair"], "mentor": "Priya Shah", "mentee": "Tom Baker"}]
+    page = client.get("/coordinator").text
+    assert "Both joined" in page and "2030-01-10" not in page
