@@ -13,8 +13,8 @@ def _doc(description: str) -> dict[str, Any]:
 
 
 AUTH: dict[int | str, dict[str, Any]] = {
-    401: _doc("No bearer token, or an unknown one."),
-    403: _doc("The caller's role may never do this."),
+    401: _doc("No session cookie or bearer token, or one that is unknown, expired or revoked."),
+    403: _doc("The caller's role may never do this, or a session change lacks its CSRF token."),
     422: _doc("A field is wrong; `errors` says which and why."),
 }
 BY_ID: dict[int | str, dict[str, Any]] = {

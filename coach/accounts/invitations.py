@@ -85,21 +85,10 @@ def _authorize(db: Session, inviter: Principal | None, role: str, program_id: in
         raise NotFound("no such pair or program")
 
 
-def invite(
-    db: Session,
-    inviter: Principal | None,
-    email: str,
-    name: str,
-    role: str,
-    *,
-    program_id: int | None = None,
-    pair_id: int | None = None,
-    mailer: Mailer,
-    base_url: str,
-    policy: AuthSettings = DEFAULT_POLICY,
-) -> InvitationInfo:
-    """Email an invitation; a pending one to the same address and place is replaced."""
-    email = normalize_email(email)
+def _where(
+    db: Session, inviter: Principal | None, role: str, program_id: int | None, pair_id: int | None
+) -> tuple[int | None, int | None]:
+    """The checked (pair, program) an invitee joins, or why the inviter may not place them there."""
     if pair_id is not None:
         pair = db.get(Pair, pair_id)
         if pair is None:
@@ -108,9 +97,20 @@ def invite(
     elif program_id is not None and db.get(Program, program_id) is None:
         raise NotFound(f"program {program_id} not found")
     _authorize(db, inviter, role, program_id)
-    pair_id, program_id = placement(db, role, pair_id, program_id)
-    if user_by_email(db, email) is not None:
-        raise Conflict(f"{email} already has an account: they sign in, or reset their password")
+    return placement(db, role, pair_id, program_id)
+
+
+def _new_invitation(
+    db: Session,
+    inviter: Principal | None,
+    email: str,
+    name: str,
+    role: str,
+    place: tuple[int | None, int | None],
+    policy: AuthSettings,
+) -> tuple[Invitation, str]:
+    """A new invitation in the open transaction, withdrawing pending ones to the same place."""
+    pair_id, program_id = place
     for old in _pending(db, email, role, program_id, pair_id):
         old.revoked_at = utcnow()
     secret = new_secret(INVITE_PREFIX)
@@ -134,11 +134,34 @@ def invite(
         pair_id=pair_id,
         invitation_id=row.id,
     )
-    inviter_name = inviter.name if inviter else "The coach administrator"
-    # Sent before the commit: when the mail server refuses it, nothing is stored.
-    mailer.send(
-        email, "You are invited to coach", _body(row, inviter_name, secret, base_url, policy)
-    )
+    return row, secret
+
+
+def invite(
+    db: Session,
+    inviter: Principal | None,
+    email: str,
+    name: str,
+    role: str,
+    *,
+    program_id: int | None = None,
+    pair_id: int | None = None,
+    mailer: Mailer,
+    base_url: str,
+    policy: AuthSettings = DEFAULT_POLICY,
+) -> InvitationInfo:
+    """Email an invitation; a pending one to the same address and place is replaced."""
+    email = normalize_email(email)
+    place = _where(db, inviter, role, program_id, pair_id)
+    if user_by_email(db, email) is not None:
+        raise Conflict(f"{email} already has an account: they sign in, or reset their password")
+    row, secret = _new_invitation(db, inviter, email, name, role, place, policy)
+    sender = inviter.name if inviter else "The coach administrator"
+    try:  # sent before the commit: when the mail server refuses it, nothing is stored
+        mailer.send(email, "You are invited to coach", _body(row, sender, secret, base_url, policy))
+    except Exception:
+        db.rollback()
+        raise
     db.commit()
     log.info("invitation %s sent for role %s", row.id, role)
     return _info(row)

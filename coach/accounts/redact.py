@@ -6,7 +6,9 @@ import logging
 import re
 
 # The paths the emailed links open, and any query parameter that carries a secret.
-SECRET_PATH = re.compile(r"(/(?:invitations|reset)/)[^/?\s\"]+|((?:secret|code|state)=)[^&\s\"]+")
+SECRET_PATH = re.compile(
+    r"(/(?:invitations|reset)/)(?!accept\b|\d+\b)[^/?\s\"]+|((?:secret|code|state)=)[^&\s\"]+"
+)
 
 
 def redact(text: str) -> str:

@@ -56,7 +56,8 @@ def read_password(password_file: Path | None) -> str:
         raise InvalidInput(
             f"no password given: type it at a terminal, pass --password-file, or set {PASSWORD_ENV}"
         )
-    password: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    # On stderr, so `eval "$(coach demo)"` shows the prompt instead of evaluating it.
+    password: str = typer.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
     return password
 
 

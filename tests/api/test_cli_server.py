@@ -138,6 +138,8 @@ def test_serve_ingests_migrates_then_runs(data_dir: Path, monkeypatch: pytest.Mo
 def test_access_log_never_shows_link_secrets() -> None:
     assert redact('"GET /invitations/coachi_abc123 HTTP/1.1"') == '"GET /invitations/… HTTP/1.1"'
     assert redact("/reset/coachr_x?next=/") == "/reset/…?next=/"
+    kept = "POST /v1/auth/invitations/accept, DELETE /v1/invitations/12"
+    assert redact(kept) == kept
     assert redact("/v1/auth/oidc/callback?code=abc&state=def") == (
         "/v1/auth/oidc/callback?code=…&state=…"
     )
