@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from api import errors
+from api import errors, web
 from api.errors import PROBLEM_JSON
 from api.middleware import BodyLimit
 from api.routes import (
@@ -99,4 +99,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (health, accounts, programs, sessions, generators, knowledge, coordinator, admin):
         app.include_router(module.router)
     app.openapi = _openapi_with_body_problems(app)  # type: ignore[method-assign]
+    web.install(app)
     return app

@@ -14,6 +14,7 @@ from coach.knowledge.models import Passage
 from coach.models import (
     MAX_NOTES_CHARS,
     Agenda,
+    AgendaEdit,
     AgendaRequest,
     AnonymizedSummary,
     FeedbackRequest,
@@ -171,6 +172,15 @@ class SessionAgendaIn(In):
     goals: list[Goal] = Field(default=[], max_length=10)
 
 
+class AgendaEditIn(In):
+    """Every item of the stored agenda, edited, in order; the minutes must add up exactly."""
+
+    model_config = _examples(
+        {"items": [{"title": "Check-in", "minutes": 10, "lead": "both", "notes": ""}]}
+    )
+    items: list[AgendaEdit] = Field(min_length=1, max_length=30)
+
+
 class SessionSummaryIn(In):
     """Other people named in the notes, so the anonymized side removes them too."""
 
@@ -305,6 +315,9 @@ class InsightsOut(BaseModel):
     topics: list[BucketOut]
     challenges: list[BucketOut]
     hidden_buckets: int = Field(description="Topics or challenges seen in too few pairs to show.")
+    months: list[tuple[str, int]] = Field(
+        default=[], description="Released sessions per month (YYYY-MM, count), oldest first."
+    )
 
     @classmethod
     def of(cls, insights: Insights, min_group: int) -> InsightsOut:
@@ -318,6 +331,15 @@ class InsightsOut(BaseModel):
                 BucketOut.model_validate(b, from_attributes=True) for b in insights.challenges
             ],
         )
+
+
+class PairStatusOut(BaseModel):
+    """A pair in the coordinator's list: who joined; never content, activity or releases."""
+
+    model_config = ConfigDict(from_attributes=True)
+    pair_id: int
+    mentor: str | None = Field(description="Null until the mentor has joined.")
+    mentee: str | None = Field(description="Null until the mentee has joined.")
 
 
 class AuditOut(BaseModel):

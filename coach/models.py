@@ -178,6 +178,15 @@ class AgendaItem(BaseModel):
     sources: list[str] = []
 
 
+class AgendaEdit(_Request):
+    """A person's change to one agenda item; its sources stay as generated."""
+
+    title: str = Field(min_length=2, max_length=200)
+    minutes: int = Field(ge=1, le=180)
+    lead: Lead
+    notes: str = Field(default="", max_length=2_000)
+
+
 class AgendaDraft(BaseModel):
     """A session agenda as an engine writes it."""
 

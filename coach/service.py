@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from coach.knowledge.models import Passage, SearchFilters
+from coach.knowledge.models import Chunk, Passage, SearchFilters
 from coach.models import (
     Agenda,
     AgendaRequest,
@@ -78,6 +78,19 @@ class Coach:
     ) -> list[Passage]:
         """Passages of the knowledge base that answer a question."""
         return self.retriever.search(query, k, filters)
+
+    def passage(self, chunk_id: str) -> Chunk:
+        """One indexed section by its id, so a citation can be opened."""
+        from coach.errors import NotFound
+
+        chunk = self.retriever.chunks.get(chunk_id)
+        if chunk is None:
+            raise NotFound(f"no passage {chunk_id!r} in the knowledge base")
+        return chunk
+
+    def topics(self) -> list[str]:
+        """The titles of the topic files, sorted: the suggested topics for a session."""
+        return sorted({c.title for c in self.retriever.chunks.values() if c.kind == "topic"})
 
     def agenda(self, request: AgendaRequest) -> Agenda:
         """A time-boxed session agenda grounded in the knowledge base."""

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import Coordinator, Db
 from api.routes.problems import AUTH
-from api.schemas import CoordinatorSummaries, CoordinatorSummary, InsightsOut
+from api.schemas import CoordinatorSummaries, CoordinatorSummary, InsightsOut, PairStatusOut
 from coach.db import coordinator
 
 router = APIRouter(prefix="/v1/coordinator", tags=["coordinator"], responses=AUTH)
@@ -26,6 +26,12 @@ def summaries(
     return CoordinatorSummaries(
         items=[CoordinatorSummary.of(s) for s in found], limit=limit, offset=offset
     )
+
+
+@router.get("/pairs")
+def pairs(db: Db, me: Coordinator) -> list[PairStatusOut]:
+    """The program's pairs and who has joined them; nothing about what a pair did."""
+    return [PairStatusOut.model_validate(p) for p in coordinator.program_pairs(db, me)]
 
 
 @router.get("/insights")

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from api.deps import AnyUser, CoachDep
 from api.routes.problems import AUTH, GENERATION
 from api.schemas import SearchOut
-from coach.knowledge.models import Audience, Kind, SearchFilters
+from coach.knowledge.models import Audience, Chunk, Kind, SearchFilters
 
 router = APIRouter(prefix="/v1/knowledge", tags=["knowledge"], responses={**AUTH, **GENERATION})
 
@@ -27,3 +27,15 @@ def search(
     """Passages that answer a question (dense + BM25, fused by reciprocal rank)."""
     filters = SearchFilters(kinds=kind, topics=topic, audience=audience)
     return SearchOut(query=q, passages=coach.search(q, k, filters))
+
+
+@router.get("/topics")
+def topics(coach: CoachDep, _: AnyUser) -> list[str]:
+    """The topics the knowledge base has material for."""
+    return coach.topics()
+
+
+@router.get("/passages/{chunk_id:path}", responses={404: {"description": "No such passage."}})
+def passage(chunk_id: str, coach: CoachDep, _: AnyUser) -> Chunk:
+    """One cited passage, by the id an agenda or question gave as its source."""
+    return coach.passage(chunk_id)

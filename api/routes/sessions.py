@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from api.deps import CoachDep, Db, Id, PairMember
 from api.routes.problems import BY_ID, GENERATION
 from api.schemas import (
+    AgendaEditIn,
     NotesIn,
     SessionAgendaIn,
     SessionHeader,
@@ -52,6 +53,12 @@ def session_agenda(
     body = body or SessionAgendaIn()
     row = generation.agenda(db, coach, member, session_id, body.duration_minutes, body.goals)
     return SessionOut.of(row)
+
+
+@router.put("/sessions/{session_id}/agenda")
+def edit_agenda(session_id: Id, body: AgendaEditIn, db: Db, member: PairMember) -> SessionOut:
+    """Store edited agenda items; the minutes must add up to the session's length."""
+    return SessionOut.of(sessions.save_agenda(db, member, session_id, body.items))
 
 
 @router.post("/sessions/{session_id}/summary", responses=GENERATION)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from coach.db import audit
 from coach.db.auth import Principal
-from coach.db.models import CoachingSession, Pair
+from coach.db.models import CoachingSession, Pair, User
 from coach.errors import NotFound
 
 # An aggregate over fewer pairs than this could point at one pair; it is not shown.
@@ -54,6 +54,8 @@ class Insights:
     topics: list[Bucket] = field(default_factory=list)
     challenges: list[Bucket] = field(default_factory=list)
     hidden_buckets: int = 0
+    # Released sessions per month (YYYY-MM), oldest first; shown only above the group size.
+    months: list[tuple[str, int]] = field(default_factory=list)
 
 
 def _released(program_id: int) -> Select[Any]:
@@ -118,6 +120,7 @@ def _fill(result: Insights, released: Sequence[CoachingSession]) -> None:
     result.topics, hidden_topics = _buckets(released, "topics")
     result.challenges, hidden_challenges = _buckets(released, "challenges")
     result.hidden_buckets = hidden_topics + hidden_challenges
+    result.months = sorted(Counter(r.date.strftime("%Y-%m") for r in released).items())
 
 
 def _buckets(rows: Any, key: str) -> tuple[list[Bucket], int]:
@@ -140,3 +143,29 @@ def _program_of(actor: Principal) -> int:
     if actor.role != "coordinator" or actor.program_id is None:
         raise NotFound("only a program's coordinator reads its summaries")
     return actor.program_id
+
+
+@dataclass(frozen=True)
+class PairStatus:
+    """A pair as its coordinator sees it: who has joined; no content and no activity."""
+
+    pair_id: int
+    mentor: str | None
+    mentee: str | None
+
+
+def program_pairs(db: Session, actor: Principal) -> list[PairStatus]:
+    """The coordinator's pairs and who has joined each; nothing about what they did."""
+    # Not even per-pair release counts: with the month-dated summaries they would tie an
+    # anonymized summary to a named pair. Activity stays the pair's business.
+    program_id = _program_of(actor)
+    pairs = db.scalars(select(Pair).where(Pair.program_id == program_id).order_by(Pair.id)).all()
+    names: defaultdict[int, dict[str, str]] = defaultdict(dict)
+    for pair_id, role, name in db.execute(
+        select(User.pair_id, User.role, User.name).where(User.pair_id.in_([p.id for p in pairs]))
+    ):
+        if pair_id is not None:
+            names[pair_id][role] = name
+    audit.record(db, actor, "coordinator.pairs.read", program_id=program_id)
+    db.commit()
+    return [PairStatus(p.id, names[p.id].get("mentor"), names[p.id].get("mentee")) for p in pairs]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -49,3 +51,38 @@ def member_names(db: Session, pair_id: int) -> dict[str, str]:
     """role -> name of the pair's members."""
     rows = db.execute(select(User.role, User.name).where(User.pair_id == pair_id))
     return {role: name for role, name in rows}
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone in a program, as admins and coordinators list them: no credentials."""
+
+    id: int
+    name: str
+    role: str
+    pair_id: int | None
+
+
+def list_programs(db: Session, actor: Principal) -> list[Program]:
+    """Every program for admins, their own for coordinators."""
+    query = select(Program).order_by(Program.name, Program.id)
+    if actor.role == "coordinator":
+        query = query.where(Program.id == actor.program_id)
+    elif actor.role != "admin":
+        return []
+    return list(db.scalars(query))
+
+
+def people(db: Session, actor: Principal, program_id: int) -> list[Person]:
+    """The program's coordinators and members, by pair then role."""
+    visible_program(db, actor, program_id)
+    rows = db.scalars(
+        select(User).where(User.program_id == program_id).order_by(User.pair_id, User.role)
+    )
+    return [Person(u.id, u.name, u.role, u.pair_id) for u in rows]
+
+
+def pair_ids(db: Session, actor: Principal, program_id: int) -> list[int]:
+    """The ids of the program's pairs, oldest first."""
+    visible_program(db, actor, program_id)
+    return list(db.scalars(select(Pair.id).where(Pair.program_id == program_id).order_by(Pair.id)))

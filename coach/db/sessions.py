@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from coach.db import audit
 from coach.db.auth import Principal
 from coach.db.models import CoachingSession, utcnow
-from coach.errors import Conflict, NotFound
+from coach.errors import Conflict, InvalidInput, NotFound
+from coach.models import Agenda, AgendaEdit, AgendaItem
 
 MAX_SESSIONS_PER_PAIR = 100  # AgendaRequest.session_number stops at 100
 
@@ -119,3 +120,34 @@ def pair_sessions(db: Session, actor: Principal, pair_id: int) -> list[CoachingS
         raise NotFound(f"pair {pair_id} not found")
     query = select(CoachingSession).where(CoachingSession.pair_id == pair_id)
     return list(db.scalars(query.order_by(CoachingSession.number)))
+
+
+def save_agenda(
+    db: Session, actor: Principal, session_id: int, edits: list[AgendaEdit]
+) -> CoachingSession:
+    """Store the pair's edits to the agenda's items; the minutes must still add up exactly."""
+    from coach.generators.agenda import minutes_problem  # the generators' rule, loaded on use
+
+    row = member_session(db, actor, session_id)
+    if row.agenda is None:
+        raise Conflict(f"session {session_id} has no agenda yet: prepare one first")
+    agenda = Agenda.model_validate(row.agenda)
+    if len(edits) != len(agenda.items):
+        raise InvalidInput(
+            f"send all {len(agenda.items)} items, in order",
+            errors=[{"field": "items", "message": f"expected {len(agenda.items)} items"}],
+        )
+    # Sources stay as the generator cited them: an edit changes the plan, not its grounding.
+    items = [
+        AgendaItem(**edit.model_dump(), sources=old.sources)
+        for edit, old in zip(edits, agenda.items, strict=True)
+    ]
+    if problem := minutes_problem(items, row.duration_minutes):
+        raise InvalidInput(
+            f"{problem}: change the minutes so they total {row.duration_minutes}",
+            errors=[{"field": "items", "message": problem}],
+        )
+    row.agenda = agenda.model_copy(update={"items": items}).model_dump(mode="json")
+    audit_session(db, actor, "session.agenda.edit", row)
+    db.commit()
+    return row

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from coach.agenda_shape import shape_problems
 from coach.generators.pipeline import Task, invented_sources
 from coach.generators.topics import as_passages, merge, resolve_topic
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
-from coach.models import Agenda, AgendaDraft, AgendaRequest
+from coach.models import Agenda, AgendaDraft, AgendaItem, AgendaRequest
 from coach.offline.agenda import compose_agenda
 
 
@@ -24,14 +26,21 @@ def retrieve(request: AgendaRequest, retriever: Retriever) -> list[Passage]:
     return merge(topic, related, guides)
 
 
+def minutes_problem(items: Sequence[AgendaItem], duration_minutes: int) -> str | None:
+    """Why the items' minutes do not add up to the session's length, or None when they do."""
+    total = sum(i.minutes for i in items)
+    if total == duration_minutes:
+        return None
+    return f"items add up to {total} minutes, not {duration_minutes}"
+
+
 def agenda_violations(
     request: AgendaRequest, draft: AgendaDraft, passages: list[Passage]
 ) -> list[str]:
     """Every agenda invariant that the draft breaks, as sentences."""
     problems: list[str] = []
-    total = sum(i.minutes for i in draft.items)
-    if total != request.duration_minutes:
-        problems.append(f"items add up to {total} minutes, not {request.duration_minutes}")
+    if total := minutes_problem(draft.items, request.duration_minutes):
+        problems.append(total)
     problems += shape_problems(draft.items, request.session_number, bool(request.previous_summary))
     for item in draft.items:
         problems += invented_sources(f"item {item.title!r}", item.sources, passages)
