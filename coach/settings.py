@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -32,6 +33,19 @@ class EmbeddingSettings(BaseModel):
     base_url: str | None = None
     api_key: SecretStr | None = None
     batch_size: int = Field(default=32, ge=1, le=1024)
+    # local only: onnx needs no torch at run time; torch is sentence-transformers itself.
+    runtime: Literal["onnx", "torch"] = "onnx"
+    onnx_dir: Path | None = None
+    threads: int = Field(default=1, ge=1, le=64)
+    query_cache_size: int = Field(default=2048, ge=0, le=1_000_000)
+
+    @property
+    def onnx_folder(self) -> Path:
+        """Where local ONNX exports live: shared by every data directory of this user."""
+        if self.onnx_dir:
+            return self.onnx_dir
+        cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(cache) / "coach" / "onnx"
 
 
 class LLMSettings(BaseModel):
@@ -64,6 +78,15 @@ class RetrievalSettings(BaseModel):
     rrf_k: int = Field(default=60, ge=1)
 
 
+class PromptSettings(BaseModel):
+    """Token budgets (MiniLM WordPiece tokens) for the knowledge passages in each prompt."""
+
+    agenda: int = Field(default=1_100, ge=100, le=100_000)
+    discussion: int = Field(default=1_100, ge=100, le=100_000)
+    feedback: int = Field(default=600, ge=100, le=100_000)
+    summary: int = Field(default=600, ge=100, le=100_000)
+
+
 class Settings(BaseSettings):
     """Everything configurable about coach."""
 
@@ -81,6 +104,7 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = EmbeddingSettings()
     llm: LLMSettings = LLMSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
+    prompts: PromptSettings = PromptSettings()
 
     @model_validator(mode="after")
     def _check(self) -> Settings:

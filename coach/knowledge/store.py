@@ -78,14 +78,14 @@ def chunk_from_record(chunk_id: str, document: str, meta: dict[str, Any]) -> Chu
     )
 
 
-def all_chunks(store: Chroma) -> list[Chunk]:
-    """Every chunk in the index, in id order."""
-    got = store.get(include=["documents", "metadatas"])
-    chunks = [
-        chunk_from_record(i, d, m)
-        for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-    ]
-    return sorted(chunks, key=lambda c: c.id)
+def all_chunks_and_vectors(store: Chroma) -> tuple[list[Chunk], list[Any]]:
+    """Every chunk in the index with its stored embedding, in id order."""
+    got = store.get(include=["documents", "metadatas", "embeddings"])
+    rows = sorted(
+        zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True),
+        key=lambda row: row[0],
+    )
+    return [chunk_from_record(i, d, m) for i, d, m, _ in rows], [v for *_, v in rows]
 
 
 def stored_text(chunk: Chunk) -> str:
