@@ -20,7 +20,7 @@ from coach.models import (
 from coach.settings import Settings
 
 if TYPE_CHECKING:
-    from coach.generators.pipeline import Pipeline
+    from coach.generators.pipeline import Pipeline, Task
     from coach.knowledge.retrieval import Retriever
 
 
@@ -57,6 +57,11 @@ class Coach:
                 self._pipeline = Pipeline(self.settings, retriever, provider)
             return self._pipeline
 
+    def _run(self, task: Task[Any, Any], request: Any) -> Any:
+        from coach.generators.budgets import budgeted
+
+        return self.pipeline.run(budgeted(task, self.settings.prompts), request)
+
     def search(
         self, query: str, k: int | None = None, filters: SearchFilters | None = None
     ) -> list[Passage]:
@@ -67,19 +72,19 @@ class Coach:
         """A time-boxed session agenda grounded in the knowledge base."""
         from coach.generators.agenda import AGENDA
 
-        return self.pipeline.run(AGENDA, request)
+        return self._run(AGENDA, request)
 
     def prompts(self, request: PromptsRequest) -> DiscussionPrompts:
         """Open discussion questions on a topic, each with purpose and follow-up."""
         from coach.generators.discussion import PROMPTS
 
-        return self.pipeline.run(PROMPTS, request)
+        return self._run(PROMPTS, request)
 
     def rewrite_feedback(self, request: FeedbackRequest) -> FeedbackRewrite:
         """Blunt or vague feedback reworded as situation, behavior, impact and request."""
         from coach.generators.feedback import FEEDBACK
 
-        return self.pipeline.run(FEEDBACK, request)
+        return self._run(FEEDBACK, request)
 
     def analyze_feedback(self, request: FeedbackRequest) -> FeedbackAnalysis:
         """The deterministic analyzer alone: no retrieval, no model."""
@@ -91,7 +96,7 @@ class Coach:
         """A private summary for the pair and an anonymized one for coordinators."""
         from coach.generators.summary import SUMMARY
 
-        return self.pipeline.run(SUMMARY, request)
+        return self._run(SUMMARY, request)
 
     def status(self) -> dict[str, Any]:
         """Whether the index is ready and which engine is in force."""

@@ -81,10 +81,10 @@ class RetrievalSettings(BaseModel):
 class PromptSettings(BaseModel):
     """Token budgets (MiniLM WordPiece tokens) for the knowledge passages in each prompt."""
 
-    agenda: int = Field(default=1_100, ge=100, le=100_000)
-    discussion: int = Field(default=1_100, ge=100, le=100_000)
-    feedback: int = Field(default=600, ge=100, le=100_000)
-    summary: int = Field(default=600, ge=100, le=100_000)
+    agenda: int = Field(default=900, ge=100, le=100_000)
+    discussion: int = Field(default=1_000, ge=100, le=100_000)
+    feedback: int = Field(default=500, ge=100, le=100_000)
+    summary: int = Field(default=400, ge=100, le=100_000)
 
 
 class Settings(BaseSettings):

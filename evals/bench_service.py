@@ -32,7 +32,7 @@ import httpx
 from coach.settings import PROJECT_ROOT, load_settings
 
 FEEDBACK = {"text": "You always interrupt me, it's so rude.", "direction": "mentor_to_mentee"}
-OFFLINE = {
+OFFLINE: dict[str, tuple[str, dict[str, Any]]] = {
     "rewrite": ("/v1/feedback/rewrite", FEEDBACK),
     "prompts": ("/v1/discussion-prompts", {"topic": "generative AI at work", "count": 5}),
     "agenda": (

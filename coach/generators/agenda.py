@@ -7,7 +7,6 @@ from typing import Any
 
 from coach.generators.pipeline import Task, invented_sources
 from coach.generators.topics import as_passages, merge, resolve_topic
-from coach.knowledge.budget import fit
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
 from coach.models import Agenda, AgendaDraft, AgendaRequest
@@ -21,7 +20,7 @@ TWO_WAY = re.compile(r"feedback", re.I)
 
 
 def retrieve(request: AgendaRequest, retriever: Retriever) -> list[Passage]:
-    """The topic file, the passages closest to the goals and session guidance, within budget."""
+    """The topic file whole, the passages closest to the goals, and session-structure guidance."""
     query = " ".join([request.topic, *request.goals])
     doc_id = resolve_topic(request.topic, retriever)
     topic = as_passages(retriever, doc_id) if doc_id else []
@@ -30,7 +29,7 @@ def retrieve(request: AgendaRequest, retriever: Retriever) -> list[Passage]:
     if request.session_number == 1:
         guidance = "first session ground rules goals " + guidance
     guides = retriever.search(guidance, k=4, filters=SearchFilters(kinds=["guideline", "template"]))
-    return fit(merge(topic, related, guides), retriever.settings.prompts.agenda)
+    return merge(topic, related, guides)
 
 
 def _item_text(item: Any) -> str:

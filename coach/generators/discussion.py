@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from coach.generators.pipeline import Task, invented_sources
 from coach.generators.topics import as_passages, merge, resolve_topic
-from coach.knowledge.budget import fit
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
 from coach.language.questions import is_open, near_duplicates
@@ -13,12 +12,12 @@ from coach.offline.discussion import compose_prompts
 
 
 def retrieve(request: PromptsRequest, retriever: Retriever) -> list[Passage]:
-    """The topic file plus the topic passages closest to the goals, within the token budget."""
+    """The topic file whole plus the topic passages closest to the goals."""
     doc_id = resolve_topic(request.topic, retriever)
     topic = as_passages(retriever, doc_id) if doc_id else []
     query = " ".join([request.topic, *request.goals])
     related = retriever.search(query, k=6, filters=SearchFilters(kinds=["topic", "challenge"]))
-    return fit(merge(topic, related), retriever.settings.prompts.discussion)
+    return merge(topic, related)
 
 
 def prompts_violations(

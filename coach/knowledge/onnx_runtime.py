@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +104,7 @@ def ensure_export(model_dir: Path, onnx_dir: Path) -> Path:
     return target
 
 
-class OnnxEmbeddings(Embeddings):
+class OnnxEmbeddings:
     """Normalized mean-pooled sentence embeddings from an exported transformer."""
 
     def __init__(self, model_dir: Path, onnx_file: Path, batch_size: int, threads: int) -> None:

@@ -11,7 +11,7 @@ import numpy as np
 from coach.errors import NotIndexed
 from coach.knowledge.embeddings import build_embeddings
 from coach.knowledge.models import Chunk, Passage, SearchFilters
-from coach.knowledge.store import all_chunks_and_vectors, open_store
+from coach.knowledge.store import read_index
 from coach.language.stems import tokenize
 from coach.settings import Settings
 
@@ -57,12 +57,11 @@ class Retriever:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._embeddings = build_embeddings(settings.embedding)
-        self._store = open_store(settings, self._embeddings)
-        chunks, vectors = all_chunks_and_vectors(self._store)
+        chunks, vectors = read_index(settings)
         self.chunks = {c.id: c for c in chunks}
         if not self.chunks:
             raise NotIndexed("The knowledge base is empty: run `coach ingest` first.")
+        self._embeddings = build_embeddings(settings.embedding)
         # Exact search over a few thousand vectors in memory costs microseconds, filters apply
         # before ranking (no over-fetching), and a query needs no round trip through Chroma.
         self._ids = [c.id for c in chunks]
