@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import errors
+from api.admission import Admission
 from api.middleware import BodyLimit
 from api.routes import admin, coordinator, generators, health, knowledge, programs, sessions
 from coach import __version__
@@ -49,6 +50,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.coach = Coach(app.state.settings)
     errors.install(app)
     app.add_middleware(BodyLimit)
+    service = app.state.settings.service
+    # Added last, so it runs first: a refused request is not even read.
+    app.add_middleware(
+        Admission, limit=service.max_generations, retry_after_s=service.retry_after_s
+    )
     for module in (health, programs, sessions, generators, knowledge, coordinator, admin):
         app.include_router(module.router)
     return app

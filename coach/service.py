@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from coach.knowledge.models import Passage, SearchFilters
@@ -58,9 +59,15 @@ class Coach:
             return self._pipeline
 
     def _run(self, task: Task[Any, Any], request: Any) -> Any:
+        """One generation; meta.latency_ms covers all of it, first-use loading included."""
         from coach.generators.budgets import budgeted
 
-        return self.pipeline.run(budgeted(task, self.settings.prompts), request)
+        started = perf_counter()
+        result = self.pipeline.run(budgeted(task, self.settings.prompts), request)
+        took = round((perf_counter() - started) * 1000, 1)
+        return result.model_copy(
+            update={"meta": result.meta.model_copy(update={"latency_ms": took})}
+        )
 
     def search(
         self, query: str, k: int | None = None, filters: SearchFilters | None = None

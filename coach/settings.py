@@ -87,6 +87,15 @@ class PromptSettings(BaseModel):
     summary: int = Field(default=400, ge=100, le=100_000)
 
 
+class ServiceSettings(BaseModel):
+    """How much the HTTP service takes on at once."""
+
+    # Below the database pool (5 + 10 overflow): a request past it would wait on the pool for
+    # 30 s and fail; refusing it at once with 503 and Retry-After lets the client back off.
+    max_generations: int = Field(default=12, ge=1, le=10_000)
+    retry_after_s: int = Field(default=1, ge=1, le=3_600)
+
+
 class Settings(BaseSettings):
     """Everything configurable about coach."""
 
@@ -105,6 +114,7 @@ class Settings(BaseSettings):
     llm: LLMSettings = LLMSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     prompts: PromptSettings = PromptSettings()
+    service: ServiceSettings = ServiceSettings()
 
     @model_validator(mode="after")
     def _check(self) -> Settings:
