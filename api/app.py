@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio
 from fastapi import FastAPI
 
 from api import errors
@@ -32,6 +33,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     upgrade(engine)
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
+    # Loaded before the first request rather than during it (seconds, not milliseconds).
+    await anyio.to_thread.run_sync(app.state.coach.warm)
     try:
         yield
     finally:

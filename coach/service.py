@@ -69,6 +69,28 @@ class Coach:
             update={"meta": result.meta.model_copy(update={"latency_ms": took})}
         )
 
+    def warm(self) -> bool:
+        """Load what the first generation would (index, embedder, provider, generators) now.
+
+        Skipped, returning False, when there is no local index yet: a fresh data directory
+        must still start, and `coach ingest` fills it later.
+        """
+        if not self.settings.chroma.host and not self.settings.chroma_path.is_dir():
+            return False
+        import coach.generators.agenda
+        import coach.generators.discussion
+        import coach.generators.feedback
+        import coach.generators.summary  # noqa: F401  # imported for their load time only
+        from coach.errors import NotIndexed
+
+        if self.settings.llm.resolved_provider == "openai":
+            import openai.resources  # noqa: F401  # the SDK loads these on first use: ~1 s
+        try:
+            self.pipeline.retriever.search("session structure", k=1)  # BM25 and the embedder
+        except NotIndexed:
+            return False
+        return True
+
     def search(
         self, query: str, k: int | None = None, filters: SearchFilters | None = None
     ) -> list[Passage]:

@@ -172,6 +172,9 @@ async def _load(url: str, body: dict[str, Any], token: str, c: int, n: int, limi
                 statuses[status] += 1
                 if status == "200":
                     latencies.append((time.perf_counter() - started) * 1000)
+                elif status == "503" and "retry-after" in response.headers:
+                    # A well-behaved client backs off as told (bounded, so the run stays short).
+                    await asyncio.sleep(min(float(response.headers["retry-after"]), 5.0))
 
         try:
             await asyncio.wait_for(asyncio.gather(*(worker() for _ in range(c))), limit_s * 2)

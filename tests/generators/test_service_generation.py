@@ -39,3 +39,20 @@ def test_the_prompt_sees_passages_within_budget_and_the_checks_see_all(
     assert sum(count_tokens(p.text) + WRAPPER_TOKENS for p in shown) <= budget
     assert shown and {p.id for p in shown} <= {p.id for p in passages}
     assert task.retrieve is PROMPTS.retrieve and task.offline is PROMPTS.offline
+
+
+def test_warm_loads_the_index_before_any_request(
+    indexed_settings: Settings, tmp_path: Path
+) -> None:
+    fresh = Coach(settings_on_index(indexed_settings, tmp_path))
+    assert fresh.warm() is True
+    assert fresh._retriever is not None and fresh._pipeline is not None
+
+
+def test_warm_skips_a_data_directory_with_no_index(tmp_path: Path) -> None:
+    from tests.conftest import make_settings
+
+    empty = Coach(make_settings(tmp_path / "fresh"))
+    assert empty.warm() is False
+    assert empty._retriever is None
+    assert not (tmp_path / "fresh" / "chroma").exists()
