@@ -11,7 +11,7 @@ import numpy as np
 from coach.errors import NotIndexed
 from coach.knowledge.embeddings import build_embeddings
 from coach.knowledge.models import Chunk, Passage, SearchFilters
-from coach.knowledge.store import read_index
+from coach.knowledge.snapshot import index_contents
 from coach.language.stems import tokenize
 from coach.settings import Settings
 
@@ -57,7 +57,7 @@ class Retriever:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        chunks, vectors = read_index(settings)
+        chunks, vectors = index_contents(settings)
         self.chunks = {c.id: c for c in chunks}
         if not self.chunks:
             raise NotIndexed("The knowledge base is empty: run `coach ingest` first.")

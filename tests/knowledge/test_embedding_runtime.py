@@ -11,6 +11,7 @@ import pytest
 from langchain_core.embeddings import Embeddings
 
 from coach.knowledge.embeddings import CachedQueries, build_embeddings, embedding_signature
+from coach.knowledge.snapshot import index_contents
 from coach.settings import EmbeddingSettings, Settings
 
 SAMPLES = [
@@ -75,11 +76,15 @@ CLI_RUNS = {
 
 
 @pytest.mark.parametrize("command", sorted(CLI_RUNS))
-def test_the_cli_request_path_never_imports_torch(indexed_settings: Settings, command: str) -> None:
+def test_the_cli_request_path_imports_neither_torch_nor_chromadb(
+    indexed_settings: Settings, command: str
+) -> None:
+    index_contents(indexed_settings)  # refreshes the snapshot if another test opened the index
     code = (
         "import sys; from coach.cli import app; from typer.testing import CliRunner; "
         f"r = CliRunner().invoke(app, {CLI_RUNS[command]!r}); assert r.exit_code == 0, r.output; "
-        "print([m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules])"
+        "print([m for m in ('torch', 'sentence_transformers', 'transformers', 'chromadb', "
+        "'langchain_core') if m in sys.modules])"
     )
     env = {**os.environ, "COACH_DATA_DIR": str(indexed_settings.data_dir)}
     out = subprocess.run(
