@@ -64,6 +64,13 @@ class ProviderUnavailable(CoachError):
     title = "LLM provider unavailable"
 
 
+class DeadlineExceeded(ProviderUnavailable):
+    """The generation's one deadline passed before the provider gave a usable answer."""
+
+    status = 504
+    title = "LLM deadline exceeded"
+
+
 class GenerationError(CoachError):
     """The model kept returning invalid output; keeps the last completion."""
 

@@ -23,17 +23,23 @@ from coach.settings import Settings
 if TYPE_CHECKING:
     from coach.generators.pipeline import Pipeline, Task
     from coach.knowledge.retrieval import Retriever
+    from coach.llm.base import Provider
 
 
 class Coach:
     """Generators, search and status over one knowledge index and one LLM provider."""
 
     def __init__(self, settings: Settings) -> None:
+        from coach.llm.registry import check_provider
+
+        check_provider(settings.llm)  # a wrong provider name stops start-up, not a request
         self.settings = settings
         # Concurrent first requests must not each load the embedding model.
         self._lock = threading.Lock()
         self._retriever: Retriever | None = None
         self._pipeline: Pipeline | None = None
+        self._provider: Provider | None = None
+        self._provider_built = False
 
     @property
     def retriever(self) -> Retriever:
@@ -49,12 +55,11 @@ class Coach:
     def pipeline(self) -> Pipeline:
         """Retrieval, prompt, engine and validation, shared by the four generators."""
         from coach.generators.pipeline import Pipeline
-        from coach.llm.registry import build_provider
 
         retriever = self.retriever
+        provider = self.provider
         with self._lock:
             if self._pipeline is None:
-                provider = build_provider(self.settings.llm)
                 self._pipeline = Pipeline(self.settings, retriever, provider)
             return self._pipeline
 
@@ -90,6 +95,17 @@ class Coach:
         except NotIndexed:
             return False
         return True
+
+    @property
+    def provider(self) -> Provider | None:
+        """The LLM provider from the registry, built once (None: the offline engine)."""
+        from coach.llm.registry import build_provider
+
+        with self._lock:
+            if not self._provider_built:
+                self._provider = build_provider(self.settings.llm)
+                self._provider_built = True
+            return self._provider
 
     def search(
         self, query: str, k: int | None = None, filters: SearchFilters | None = None
@@ -128,7 +144,7 @@ class Coach:
         return self._run(SUMMARY, request)
 
     def status(self) -> dict[str, Any]:
-        """Whether the index is ready and which engine is in force."""
+        """Whether the index is ready, which engine is in force and whether its endpoint answers."""
         from coach.errors import CoachError
 
         llm = self.settings.llm
@@ -138,7 +154,16 @@ class Coach:
         except CoachError as exc:
             state["indexed_chunks"] = 0
             state["index_error"] = exc.detail
+        state["provider_ok"], state["provider_detail"] = self.probe_provider()
         return state
+
+    def probe_provider(self) -> tuple[bool, str]:
+        """Whether the LLM endpoint answers a cheap request (the offline engine always does)."""
+        provider = self.provider
+        if provider is None:
+            return True, "the offline engine needs no endpoint"
+        probe = provider.probe()
+        return probe.ok, probe.detail
 
     @property
     def model_name(self) -> str:

@@ -4,15 +4,17 @@ Run: python -m evals.bench_service [--latency-ms 300] [--levels 1,8,32,128,256]
 
 It copies this checkout's knowledge index into a temporary data directory, creates a pair and
 a mentor token with the coach.db helpers, starts coach offline to time the offline endpoints
-(and to take a feedback draft that passes the checks, which the stub then returns), then starts
-the stub (evals/stub_llm.py) and coach against it and loads POST /v1/feedback/rewrite at each
-concurrency. Request counts and every wait are bounded; all processes are stopped at the end.
+(and to take a feedback draft that passes the checks, which the stub then returns as its
+FeedbackDraft answer), then starts the stub (evals/stub_llm.py) and coach against it and
+loads POST /v1/feedback/rewrite at each concurrency. Request counts and every wait are bounded;
+all processes are stopped at the end.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import shutil
 import socket
@@ -241,10 +243,10 @@ def offline_phase(data_dir: Path, token: str, n: int) -> tuple[str, list[str]]:
 def model_phase(data_dir: Path, token: str, reply: str, args: argparse.Namespace) -> list[str]:
     """The stub and coach against it; one table row per concurrency."""
     stub_port, port = free_port(), free_port()
-    reply_file = data_dir / "reply.json"
-    reply_file.write_text(reply)
+    answers = data_dir / "answers.json"
+    answers.write_text(json.dumps({"FeedbackDraft": json.loads(reply)}))
     stub_args = [sys.executable, "-m", "evals.stub_llm", "--port", str(stub_port)]
-    stub_args += ["--latency-ms", str(args.latency_ms), "--reply-file", str(reply_file)]
+    stub_args += ["--latency-ms", str(args.latency_ms), "--answers", str(answers)]
     stub_env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     base = f"http://127.0.0.1:{port}"
     env = coach_env(
@@ -259,7 +261,7 @@ def model_phase(data_dir: Path, token: str, reply: str, args: argparse.Namespace
         "| RSS MiB |",
         "|---|---|---|---|---|---|---|",
     ]
-    stub_ready = f"http://127.0.0.1:{stub_port}/health"
+    stub_ready = f"http://127.0.0.1:{stub_port}/v1/models"
     with (
         process(stub_args, stub_env, stub_ready),
         process(serve_args(port), env, base + "/healthz") as proc,
@@ -280,7 +282,7 @@ def model_phase(data_dir: Path, token: str, reply: str, args: argparse.Namespace
                 f"{pct(over, 50):.0f} / {pct(over, 95):.0f} / {pct(over, 99):.0f} | "
                 f"{errors or 0} | {run.cpu_ms:.1f} | {run.rss_mib:.0f} |"
             )
-            print(lines[-1], flush=True)
+            print(lines[-1], file=sys.stderr, flush=True)
     return lines
 
 

@@ -39,13 +39,18 @@ def _knowledge_and_provider(coach: Any) -> tuple[dict[str, Any], dict[str, Any]]
     knowledge = {"ok": chunks > 0, "chunks": chunks}
     if "index_error" in state:
         knowledge["detail"] = state["index_error"]
-    provider = {"ok": True, "name": state.get("provider"), "model": state.get("model")}
+    provider = {
+        "ok": bool(state.get("provider_ok")),
+        "name": state.get("provider"),
+        "model": state.get("model"),
+        "detail": state.get("provider_detail"),
+    }
     return knowledge, provider
 
 
 @router.get("/readyz", responses={503: {"description": "A check failed; the body says which."}})
 def readyz(request: Request, coach: CoachDep) -> JSONResponse:
-    """Ready to serve: database reachable and migrated, knowledge indexed, provider chosen."""
+    """Ready to serve: database migrated, knowledge indexed, the LLM endpoint answering."""
     knowledge, provider = _knowledge_and_provider(coach)
     checks = {"database": _database(request), "knowledge": knowledge, "provider": provider}
     ready = all(c["ok"] for c in checks.values())

@@ -28,4 +28,5 @@ GENERATION: dict[int | str, dict[str, Any]] = {
         "The knowledge base is not indexed, the LLM provider is down, or too many generations "
         "are in flight (then `Retry-After` says when to try again)."
     ),
+    504: _doc("The LLM did not answer within COACH_LLM__DEADLINE_S (fallback off)."),
 }

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
+from coach.agenda_shape import shape_problems
 from coach.generators.pipeline import Task, invented_sources
 from coach.generators.topics import as_passages, merge, resolve_topic
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
 from coach.models import Agenda, AgendaDraft, AgendaRequest
 from coach.offline.agenda import compose_agenda
-
-CHECK_IN = re.compile(r"check[- ]?in|welcome|arriv", re.I)
-REVIEW = re.compile(r"review|last (session|time)|commitment|follow[- ]?up", re.I)
-WRAP_UP = re.compile(r"wrap[- ]?up|clos|next steps", re.I)
-NEXT_STEPS = re.compile(r"next steps?|commitment|action", re.I)
-TWO_WAY = re.compile(r"feedback", re.I)
 
 
 def retrieve(request: AgendaRequest, retriever: Retriever) -> list[Passage]:
@@ -32,10 +24,6 @@ def retrieve(request: AgendaRequest, retriever: Retriever) -> list[Passage]:
     return merge(topic, related, guides)
 
 
-def _item_text(item: Any) -> str:
-    return f"{item.title} {item.notes}"
-
-
 def agenda_violations(
     request: AgendaRequest, draft: AgendaDraft, passages: list[Passage]
 ) -> list[str]:
@@ -44,21 +32,10 @@ def agenda_violations(
     total = sum(i.minutes for i in draft.items)
     if total != request.duration_minutes:
         problems.append(f"items add up to {total} minutes, not {request.duration_minutes}")
-    first, last, middle = draft.items[0], draft.items[-1], draft.items[1:-1]
-    if not CHECK_IN.search(_item_text(first)):
-        problems.append("the first item must be a check-in")
-    if (
-        request.session_number > 1
-        and request.previous_summary
-        and not REVIEW.search(_item_text(first))
-    ):
-        problems.append("the first item must review last session's commitments")
-    text = _item_text(last)
-    if not (WRAP_UP.search(text) and NEXT_STEPS.search(text) and TWO_WAY.search(text)):
-        problems.append("the last item must be a wrap-up with next steps and two-way feedback")
+    problems += shape_problems(draft.items, request.session_number, bool(request.previous_summary))
     for item in draft.items:
         problems += invented_sources(f"item {item.title!r}", item.sources, passages)
-    for item in middle:
+    for item in draft.items[1:-1]:
         if not item.sources:
             problems.append(f"item {item.title!r} cites no source")
     return problems

@@ -6,9 +6,9 @@ from coach.generators.pipeline import Task, invented_sources
 from coach.generators.topics import as_passages, merge, resolve_topic
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
-from coach.language.questions import is_open, near_duplicates
 from coach.models import DiscussionPrompts, PromptsDraft, PromptsRequest
-from coach.offline.discussion import compose_prompts
+from coach.offline.discussion import compose_prompts, thin_knowledge
+from coach.text import is_open, near_duplicates
 
 
 def retrieve(request: PromptsRequest, retriever: Retriever) -> list[Passage]:
@@ -31,7 +31,7 @@ def prompts_violations(
     problems += [f"not an open question: {q!r}" for q in questions if not is_open(q)]
     problems += [
         f"near-duplicates: {questions[i]!r} and {questions[j]!r}"
-        for i, j in near_duplicates(questions)
+        for i, j, _ in near_duplicates(questions)
     ]
     for q in draft.questions:
         problems += invented_sources(repr(q.question), q.sources, passages)
@@ -45,4 +45,5 @@ PROMPTS: Task[PromptsRequest, PromptsDraft] = Task(
     retrieve=retrieve,
     offline=compose_prompts,
     check=prompts_violations,
+    offline_notices=thin_knowledge,
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,15 +13,17 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from coach.errors import GenerationError, ProviderUnavailable
+from coach.errors import CoachError, GenerationError, ProviderUnavailable
 from coach.knowledge.models import Passage
 from coach.knowledge.retrieval import Retriever
-from coach.llm.base import Completion, Provider, Usage
+from coach.llm.base import Completion, Deadline, Provider, Usage
 from coach.llm.prompts import render
+from coach.llm.registry import OFFLINE
 from coach.llm.structured import ask_structured
 from coach.models import Meta
 from coach.settings import Settings
 
+log = logging.getLogger("coach.pipeline")
 Req = TypeVar("Req", bound=BaseModel)
 Draft = TypeVar("Draft", bound=BaseModel)
 
@@ -41,6 +44,10 @@ def invented_sources(label: str, sources: list[str], passages: list[Passage]) ->
     return [f"{label} cites ids retrieval did not return: {unknown}"] if unknown else []
 
 
+def _no_notices(request: Any, passages: list[Passage]) -> list[str]:
+    return []
+
+
 @dataclass(frozen=True)
 class Task(Generic[Req, Draft]):
     """What makes one generator: its models, retrieval, offline composer, checks and prompt."""
@@ -52,8 +59,10 @@ class Task(Generic[Req, Draft]):
     offline: Callable[[Req, list[Passage]], Draft]
     check: Callable[[Req, Draft, list[Passage]], list[str]]
     context: Callable[[Req, list[Passage]], dict[str, Any]] = field(default=plain_context)
-    # Applied to a model's draft before checks, e.g. enforcing anonymization.
+    # Applied to every draft before its checks, e.g. enforcing anonymization.
     finalize: Callable[[Req, Draft], Draft] = field(default=_same)
+    # What the offline engine wants the reader to know, e.g. that the knowledge was thin.
+    offline_notices: Callable[[Req, list[Passage]], list[str]] = field(default=_no_notices)
 
 
 def offline_hash(task: Task[Any, Any]) -> str:
@@ -80,60 +89,74 @@ class Pipeline:
         self.retriever = retriever
         self.provider = provider
 
-    def _offline(self, task: Task[Req, Draft], request: Req, passages: list[Passage]) -> Draft:
-        return task.offline(request, passages)
-
     def _llm(
-        self, task: Task[Req, Draft], request: Req, passages: list[Passage]
+        self,
+        task: Task[Req, Draft],
+        request: Req,
+        passages: list[Passage],
+        vet: Callable[[Draft], tuple[Draft, list[str]]],
     ) -> tuple[Draft, dict[str, Any]]:
         assert self.provider is not None
         prompt = render(task.name, **task.context(request, passages))
-
-        def check(draft: Draft) -> list[str]:
-            return task.check(request, task.finalize(request, draft), passages)
-
+        deadline = Deadline(self.settings.llm.deadline_s)
         draft, completions = ask_structured(
-            self.provider, prompt.messages, task.draft, check, self.settings.llm.max_reasks
+            self.provider, prompt.messages, task.draft, vet, self.settings.llm.max_reasks, deadline
         )
         meta = {
-            "engine": "openai",
+            "engine": self.provider.name,
             "model": completions[-1].model,
             "prompt_template": prompt.template,
             "prompt_hash": prompt.hash,
             "usage": _usage(completions),
             "attempts": len(completions),
         }
-        return task.finalize(request, draft), meta
+        return draft, meta
 
-    def _offline_meta(self, task: Task[Any, Any], degraded: bool) -> dict[str, Any]:
-        return {
-            "engine": "offline",
+    def _offline(
+        self, task: Task[Req, Draft], request: Req, passages: list[Passage], reason: str | None
+    ) -> tuple[Draft, dict[str, Any]]:
+        meta = {
+            "engine": OFFLINE,
             "model": "coach-offline",
             "prompt_template": f"offline/{task.name}",
             "prompt_hash": offline_hash(task),
-            "degraded": degraded,
+            "degraded": reason is not None,
+            "degraded_reason": reason,
+            "notices": task.offline_notices(request, passages),
         }
+        return task.offline(request, passages), meta
+
+    def _fallback(self, exc: CoachError) -> str:
+        """The reason to degrade to the offline engine, or re-raise when fallback is off."""
+        if not self.settings.llm.fallback_offline:
+            raise exc
+        log.warning("degrading to the offline engine: %s", exc.detail)
+        return exc.detail
 
     def run(self, task: Task[Req, Draft], request: Req) -> Any:
-        """Produce a validated result with meta, falling back offline when the provider is down."""
+        """A finalized, checked result with meta; the offline engine answers if the model fails."""
         started = time.perf_counter()
         passages = task.retrieve(request, self.retriever)
-        if self.provider is None:
-            draft, meta = self._offline(task, request, passages), self._offline_meta(task, False)
-        else:
+
+        def vet(draft: Draft) -> tuple[Draft, list[str]]:
+            final = task.finalize(request, draft)
+            return final, task.check(request, final, passages)
+
+        draft: Draft | None = None
+        reason: str | None = None
+        if self.provider is not None:
             try:
-                draft, meta = self._llm(task, request, passages)
-            except ProviderUnavailable:
-                if not self.settings.llm.fallback_offline:
-                    raise
-                draft = self._offline(task, request, passages)
-                meta = self._offline_meta(task, True)
-        problems = task.check(request, draft, passages)
-        if problems:
-            raise GenerationError(
-                f"The {meta['engine']} engine produced a {task.name} that failed its checks.",
-                errors=[{"message": p} for p in problems],
-            )
+                draft, meta = self._llm(task, request, passages, vet)
+            except (ProviderUnavailable, GenerationError) as exc:
+                reason = self._fallback(exc)
+        if draft is None:
+            raw, meta = self._offline(task, request, passages, reason)
+            draft, problems = vet(raw)
+            if problems:  # a bug in the offline engine, never the caller's fault
+                raise GenerationError(
+                    f"The offline engine produced a {task.name} that failed its checks.",
+                    errors=[{"field": "output", "in": "output", "message": p} for p in problems],
+                )
         meta["source_ids"] = [p.id for p in passages]
         meta["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
         return task.result(**draft.model_dump(), meta=Meta(**meta))

@@ -6,7 +6,7 @@ import re
 
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
-from coach.language.stems import tokenize
+from coach.text import tokenize
 
 
 def _norm(text: str) -> str:

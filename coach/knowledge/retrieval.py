@@ -12,8 +12,8 @@ from coach.errors import NotIndexed
 from coach.knowledge.embeddings import build_embeddings
 from coach.knowledge.models import Chunk, Passage, SearchFilters
 from coach.knowledge.snapshot import index_contents
-from coach.language.stems import tokenize
 from coach.settings import Settings
+from coach.text import tokenize
 
 MAX_PER_DOC = 2
 

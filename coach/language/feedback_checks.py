@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from coach.language.analyzer import analyze, inspect
-from coach.language.stems import stem
 from coach.language.tone import CONDESCENSION, INJECTION, content_words
 from coach.models import FeedbackDraft, FeedbackRequest
+from coach.text import stem
 
 # Categories that must never survive a rewrite. Vagueness and hedging may legitimately remain
 # as placeholders or a single softener; absolutes are only flagged in critical clauses.

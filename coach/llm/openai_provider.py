@@ -2,29 +2,103 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from email.utils import parsedate_to_datetime
 from typing import Any
 
+import httpx
 import openai
+from pydantic import BaseModel, Field, ValidationError
 
-from coach.errors import ProviderUnavailable
-from coach.llm.base import Completion, Message, Usage
+from coach.errors import DeadlineExceeded, ProviderUnavailable
+from coach.llm.base import Completion, Deadline, Message, Probe, Usage
 from coach.settings import LLMSettings
 
-# Raised by the SDK only after its own retries with backoff are spent.
-_DOWN = (
-    openai.APIConnectionError,
-    openai.APITimeoutError,
-    openai.RateLimitError,
-    openai.InternalServerError,
-)
+MODES = ("json_schema", "json_object_schema", "json_object")
+MAX_ANSWER_BYTES = 4 * 1024 * 1024  # a chat answer is kilobytes; more is a broken endpoint
+PROBE_TIMEOUT_S = 2.0
+PROBE_TTL_S = 15.0  # /readyz is polled often; the endpoint is asked at most this often
+_RETRIABLE = {408, 409, 429}
 
 
-MODES = ["json_schema", "json_object_schema", "json_object"]
+class Malformed(Exception):
+    """A 2xx answer whose body is not a chat completion: a provider failure, retried."""
 
 
-def _format_refused(exc: openai.APIStatusError) -> bool:
+class _Message(BaseModel):
+    content: str
+
+
+class _Choice(BaseModel):
+    message: _Message
+
+
+class _Body(BaseModel):
+    """The part of a chat.completion body we read; anything else in it is ignored."""
+
+    choices: list[_Choice] = Field(min_length=1)
+    model: str | None = None
+    usage: Usage | None = None
+
+
+def _describe(raw: bytes) -> str:
+    text = raw.strip()
+    if not text:
+        return "an empty body"
+    if text[:1] == b"<":
+        return "an HTML or XML page, not JSON"
+    if text[:1] not in (b"{", b"["):
+        return "a body that is not JSON"
+    return "JSON that is not a chat completion (no choices[0].message.content)"
+
+
+def parse_completion(raw: bytes, model: str) -> Completion:
+    """The completion in a response body, or Malformed saying what the body was instead."""
+    try:
+        body = _Body.model_validate_json(raw)
+    except ValidationError:
+        raise Malformed(_describe(raw)) from None
+    return Completion(
+        text=body.choices[0].message.content, model=body.model or model, usage=body.usage
+    )
+
+
+def response_format(mode: str, schema: dict[str, Any], schema_name: str) -> dict[str, Any]:
+    """The response_format for one structured-output mode."""
+    if mode == "json_schema":
+        return {
+            "type": "json_schema",
+            "json_schema": {"name": schema_name, "schema": schema, "strict": False},
+        }
+    if mode == "json_object_schema":  # llama.cpp's server turns this into a grammar
+        return {"type": "json_object", "schema": schema}
+    return {"type": "json_object"}
+
+
+def format_refused(exc: openai.APIStatusError) -> bool:
     """Whether the endpoint rejected our response_format (llama.cpp answers that with a 500)."""
     return exc.status_code in (400, 422, 500) and "response_format" in str(exc.message)
+
+
+def retry_after(headers: httpx.Headers) -> float | None:
+    """The wait a 429 or 503 asks for (retry-after-ms, or Retry-After in seconds or as a date)."""
+    if (ms := headers.get("retry-after-ms")) and ms.replace(".", "", 1).isdigit():
+        return float(ms) / 1000
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    if value.replace(".", "", 1).isdigit():
+        return float(value)
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+def backoff(attempt: int) -> float:
+    """Exponential back-off between tries: 0.5 s, 1 s, 2 s ... capped at 8 s."""
+    return float(min(8.0, 0.5 * 2**attempt))
 
 
 class OpenAIProvider:
@@ -35,61 +109,117 @@ class OpenAIProvider:
     def __init__(self, cfg: LLMSettings) -> None:
         self.cfg = cfg
         self.model = cfg.model
-        # Tried in order until the endpoint accepts one; the one that worked is kept.
-        self.modes = list(MODES[MODES.index(cfg.structured) :])
+        # The first structured mode worth trying; it only moves down, under the lock, so
+        # concurrent calls never skip a mode on one another's behalf.
+        self._first_mode = MODES.index(cfg.structured)
+        self._lock = threading.Lock()
+        self._probed: tuple[float, Probe] | None = None
+        # Retries are ours (see complete): the SDK's would each get a full timeout.
         self.client = openai.OpenAI(
             base_url=cfg.base_url,
             api_key=cfg.api_key.get_secret_value() if cfg.api_key else "not-needed",
             timeout=cfg.timeout_s,
-            max_retries=cfg.max_retries,
+            max_retries=0,
         )
 
-    def _response_format(self, schema: dict[str, Any], schema_name: str) -> dict[str, Any]:
-        mode = self.modes[0]
-        if mode == "json_schema":
-            return {
-                "type": "json_schema",
-                "json_schema": {"name": schema_name, "schema": schema, "strict": False},
-            }
-        if mode == "json_object_schema":  # llama.cpp's server turns this into a grammar
-            return {"type": "json_object", "schema": schema}
-        return {"type": "json_object"}
-
-    def _create(self, messages: list[Message], schema: dict[str, Any], name: str) -> Any:
-        create: Any = self.client.chat.completions.create  # the SDK's overloads want TypedDicts
-        return create(
+    def _post(self, messages: list[Message], fmt: dict[str, Any], deadline: Deadline) -> Completion:
+        """One HTTP request; the body is read chunk by chunk so a slow drip meets the deadline."""
+        per_try = min(self.cfg.timeout_s, deadline.check("sending a request"))
+        client = self.client.with_options(timeout=httpx.Timeout(per_try, connect=min(per_try, 10)))
+        create: Any = client.chat.completions.with_streaming_response.create
+        raw = bytearray()
+        with create(
             model=self.model,
             messages=messages,
             temperature=self.cfg.temperature,
-            response_format=self._response_format(schema, name),
-        )
+            response_format=fmt,
+        ) as response:
+            for chunk in response.iter_bytes():
+                raw += chunk
+                deadline.check("reading a slow answer")
+                if len(raw) > MAX_ANSWER_BYTES:
+                    raise Malformed(f"a body over {MAX_ANSWER_BYTES} bytes")
+        return parse_completion(bytes(raw), self.model)
+
+    def _try_modes(
+        self, messages: list[Message], schema: dict[str, Any], name: str, deadline: Deadline
+    ) -> Completion:
+        """One attempt, stepping down the structured modes while the endpoint refuses them."""
+        index = self._first_mode
+        while True:
+            try:
+                completion = self._post(
+                    messages, response_format(MODES[index], schema, name), deadline
+                )
+            except openai.APIStatusError as exc:
+                if not (format_refused(exc) and index + 1 < len(MODES)):
+                    raise
+                index += 1  # this endpoint lacks that kind of structured output
+                continue
+            with self._lock:
+                self._first_mode = max(self._first_mode, index)
+            return completion
+
+    def _failure(self, exc: Exception) -> tuple[str, float | None]:
+        """Why an attempt failed, and the wait it asks for; ProviderUnavailable when final."""
+        if isinstance(exc, openai.APIStatusError):
+            status = exc.status_code
+            if status not in _RETRIABLE and status < 500:
+                raise ProviderUnavailable(
+                    f"the LLM endpoint refused the request ({status}): {str(exc.message)[:200]}"
+                ) from exc
+            return f"the LLM endpoint answered {status}", retry_after(exc.response.headers)
+        if isinstance(exc, Malformed):
+            return f"the LLM endpoint answered 2xx with {exc}", None
+        if isinstance(exc, openai.APITimeoutError | httpx.TimeoutException):
+            return "the LLM endpoint did not answer in time", None
+        return f"the LLM endpoint is unreachable ({type(exc).__name__})", None
 
     def complete(
-        self, messages: list[Message], *, schema: dict[str, Any], schema_name: str
+        self,
+        messages: list[Message],
+        *,
+        schema: dict[str, Any],
+        schema_name: str,
+        deadline: Deadline,
     ) -> Completion:
-        """One structured request; ProviderUnavailable once the SDK's retries are spent."""
+        """One structured answer; ProviderUnavailable once retries or the deadline are spent."""
+        reason = ""
+        for attempt in range(self.cfg.max_retries + 1):
+            try:
+                return self._try_modes(messages, schema, schema_name, deadline)
+            except (openai.APIError, httpx.TransportError, Malformed) as exc:
+                reason, asked = self._failure(exc)
+            if attempt == self.cfg.max_retries:
+                break
+            wait = backoff(attempt) if asked is None else asked
+            if wait >= deadline.remaining():
+                raise DeadlineExceeded(
+                    f"{reason}; the next try (in {wait:g} s) would pass the "
+                    f"{deadline.seconds:g} s deadline"
+                )
+            time.sleep(wait)
+        tries = self.cfg.max_retries + 1
+        raise ProviderUnavailable(f"{reason} (after {tries} attempt{'s' * (tries > 1)})")
+
+    def probe(self) -> Probe:
+        """GET /models, asked at most every PROBE_TTL_S seconds."""
+        with self._lock:
+            if self._probed and time.monotonic() - self._probed[0] < PROBE_TTL_S:
+                return self._probed[1]
+        result = self._probe_now()
+        with self._lock:
+            self._probed = (time.monotonic(), result)
+        return result
+
+    def _probe_now(self) -> Probe:
+        where = f"{self.client.base_url}models"
         try:
-            while True:
-                try:
-                    response = self._create(messages, schema, schema_name)
-                    break
-                except openai.APIStatusError as exc:
-                    if not (_format_refused(exc) and len(self.modes) > 1):
-                        raise
-                    self.modes.pop(0)  # this endpoint lacks that kind of structured output
-        except _DOWN as exc:
-            raise ProviderUnavailable(f"LLM endpoint unavailable: {type(exc).__name__}") from exc
+            self.client.with_options(timeout=PROBE_TIMEOUT_S).models.list()
         except openai.APIStatusError as exc:
-            raise ProviderUnavailable(
-                f"LLM endpoint refused the request ({exc.status_code})"
-            ) from exc
-        usage = response.usage
-        return Completion(
-            text=response.choices[0].message.content or "",
-            model=response.model or self.model,
-            usage=Usage(
-                prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens
-            )
-            if usage
-            else None,
-        )
+            if exc.status_code in (404, 405):  # reachable, just no model listing
+                return Probe(True, f"GET {where} answered {exc.status_code}")
+            return Probe(False, f"GET {where} answered {exc.status_code}")
+        except (openai.APIError, httpx.HTTPError) as exc:
+            return Probe(False, f"GET {where} failed: {type(exc).__name__}")
+        return Probe(True, f"GET {where} answered")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -16,9 +17,29 @@ PROMPTS_DIR = PROJECT_ROOT / "prompts"
 DATA_TAG = "user_data"
 
 
+# Any spelling a model might read as our tag: any case, spaces, tabs or line breaks, invisible
+# characters (zero-width, soft hyphen, bidi marks), "user data" / "user-data", a slash before
+# or after the name, attributes, or no ">" at all. Its "<" is escaped, so the data can neither
+# end the block nor open a new one.
+_GAP = "[\\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*"
+_TAG = re.compile(
+    "<"
+    + _GAP
+    + "/?"
+    + _GAP
+    + _GAP.join("user")
+    + _GAP
+    + "[_\\-]?"
+    + _GAP
+    + _GAP.join("data")
+    + "(?![a-z0-9])(?:[^<>]{0,80}>)?",
+    re.IGNORECASE,
+)
+
+
 def as_data(text: object) -> str:
-    """Wrap user text as delimited data; a closing tag inside it cannot end the block early."""
-    body = str(text).replace(f"</{DATA_TAG}>", f"<\\/{DATA_TAG}>")
+    """Wrap user text as delimited data; no spelling of the tag inside it can end the block."""
+    body = _TAG.sub(lambda m: "<\\" + m.group(0)[1:], str(text))
     return f"<{DATA_TAG}>\n{body}\n</{DATA_TAG}>"
 
 

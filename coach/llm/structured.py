@@ -1,4 +1,14 @@
-"""Validate and re-ask: parse into a model, show it its errors, retry a bounded number of times."""
+"""Validate and re-ask: parse into a model, show it its errors, retry a bounded number of times.
+
+Why not `instructor`: it wraps the SDK client and owns the retry loop (tenacity), but our loop
+must (1) run the generator's own checks (minutes add up, cited ids exist, no leaks) inside
+the re-ask, which instructor allows only through validators bound to the model class,
+while our checks need the request and the retrieved passages; (2) share one deadline with the
+transport's retries and back-off; (3) step down structured modes per endpoint (json_schema,
+llama.cpp's json_object + schema, plain JSON mode) and count a 200 with a non-completion
+body as a provider failure. That leaves instructor only the fence-stripping and re-ask
+message below, about thirty lines, against a new dependency in the request path.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +20,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from coach.errors import GenerationError
-from coach.llm.base import Completion, Message, Provider
+from coach.llm.base import Completion, Deadline, Message, Provider
 
 T = TypeVar("T", bound=BaseModel)
 _FENCE = re.compile(r"^```(?:json)?\s*(.*?)\s*```$", re.DOTALL)
@@ -46,28 +56,32 @@ def ask_structured(
     provider: Provider,
     messages: list[Message],
     model: type[T],
-    check: Callable[[T], list[str]],
+    vet: Callable[[T], tuple[T, list[str]]],
     max_reasks: int,
+    deadline: Deadline,
 ) -> tuple[T, list[Completion]]:
-    """Ask until the answer parses and passes `check`; GenerationError keeps the last completion."""
+    """The vetted draft of the first answer that parses and passes `vet`, else GenerationError."""
     schema = model.model_json_schema()
     completions: list[Completion] = []
     errors: list[str] = []
     for _ in range(max_reasks + 1):
-        completion = provider.complete(messages, schema=schema, schema_name=model.__name__)
+        completion = provider.complete(
+            messages, schema=schema, schema_name=model.__name__, deadline=deadline
+        )
         completions.append(completion)
         parsed, errors = parse(completion.text, model)
         if parsed is not None:
-            errors = check(parsed)
+            vetted, errors = vet(parsed)
             if not errors:
-                return parsed, completions
+                return vetted, completions
         messages = [
             *messages,
             {"role": "assistant", "content": completion.text},
             reask_message(errors),
         ]
     raise GenerationError(
-        f"The model's answer was still invalid after {len(completions)} attempts.",
+        f"the model's answer was still invalid after {len(completions)} attempt(s): "
+        + "; ".join(errors[:3]),
         last_completion=completions[-1].text,
-        errors=[{"message": e} for e in errors],
+        errors=[{"field": "output", "in": "output", "message": e} for e in errors],
     )

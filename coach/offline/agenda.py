@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from coach.knowledge.models import Passage
-from coach.language.stems import tokenize
 from coach.models import AgendaDraft, AgendaItem, AgendaRequest
 from coach.offline.topics import Exercise, TopicMaterial, read_topic
+from coach.text import leading_sentences, tokenize
 
 _COMMITMENT = re.compile(
     r"[^.\n]*\b(will|commit\w*|agreed|next time|by (the )?next)\b[^.\n]*", re.I
@@ -28,16 +28,6 @@ def split_minutes(total: int, weights: list[int]) -> list[int]:
             parts[j] += step
         i += 1
     return parts
-
-
-def _sentences(text: str, limit: int) -> str:
-    """Whole sentences of a text, as many as fit in limit characters (at least one)."""
-    out = ""
-    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
-        if out and len(out) + len(sentence) + 1 > limit:
-            break
-        out = f"{out} {sentence}".strip()
-    return out
 
 
 def _relevance(text: str, goals: set[str]) -> int:
@@ -124,7 +114,7 @@ def _generic_items(passages: list[Passage]) -> list[AgendaItem]:
             title=f"Explore: {p.heading.split(' > ')[-1]}",
             minutes=1,
             lead="mentor",
-            notes=_sentences(p.text, 300),
+            notes=leading_sentences(p.text, 300),
             sources=[p.id],
         )
         for p in usable
@@ -145,7 +135,7 @@ def compose_agenda(request: AgendaRequest, passages: list[Passage]) -> AgendaDra
                 title=e.name,
                 minutes=e.minutes,
                 lead="both",
-                notes=_sentences(e.text, 400),
+                notes=leading_sentences(e.text, 400),
                 sources=[e.source],
             )
             for e in exercises

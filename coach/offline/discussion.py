@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from coach.knowledge.models import Passage
-from coach.language.questions import DUPLICATE_JACCARD, is_open, similarity
-from coach.language.stems import tokenize
 from coach.models import DiscussionQuestion, PromptsDraft, PromptsRequest
 from coach.offline.topics import Sourced, bullets, read_topic
+from coach.text import DUPLICATE_JACCARD, is_open, similarity, tokenize
 
 # (first word of the question, purpose, follow-up): the follow-up digs where the opener points.
 _STYLES = [
@@ -99,16 +98,65 @@ def candidates(request: PromptsRequest, passages: list[Passage]) -> list[Sourced
     return ranked + built + [_from_pitfall(p) for p in pitfalls]
 
 
-def compose_prompts(request: PromptsRequest, passages: list[Passage]) -> PromptsDraft:
-    """Exactly `count` open, distinct, grounded questions, each with purpose and follow-up."""
-    chosen: list[Sourced] = []
-    for candidate in candidates(request, passages):
-        if len(chosen) == request.count:
+# When the knowledge base is thin on a topic: questions that fit any topic, worded apart so
+# that no two read as near-duplicates, more of them than the largest count one may ask for.
+_GENERAL = [
+    "What first comes to mind when you hear {topic}?",
+    "Where does this subject already touch your daily work?",
+    "What would you like to be able to do differently after our sessions on it?",
+    "Which part of it feels most unfamiliar or uncomfortable to you?",
+    "How do people on your team talk about it today?",
+    "What have you already tried here, and what happened?",
+    "Who in your organisation handles this well, and what do they do?",
+    "What worries you most about getting this wrong?",
+    "How would you explain the idea to a colleague who has never heard of it?",
+    "What small experiment could we try before our next session?",
+    "Why does this matter for your role right now?",
+    "Which habits of yours help or get in the way here?",
+    "What would a good outcome look like for you six months from now?",
+    "How could I make this easier for you to learn?",
+    "What question about it have you been hesitant to ask?",
+    "When did you last change your mind about something like this?",
+    "Which tools or resources have you come across so far?",
+    "What do your customers or clients expect from you on this?",
+]
+
+
+def _general(request: PromptsRequest, passages: list[Passage]) -> list[Sourced]:
+    """Topic-agnostic questions, citing the passage retrieval ranked closest to the topic."""
+    if not passages:
+        return []
+    ranked = [p for p in passages if p.score > 0.0] or passages
+    return [Sourced(q.format(topic=request.topic), ranked[0].id) for q in _GENERAL]
+
+
+def _select(pool: list[Sourced], count: int, chosen: list[Sourced]) -> list[Sourced]:
+    """Add open questions from the pool that are not near-duplicates, up to count."""
+    for candidate in pool:
+        if len(chosen) == count:
             break
         if is_open(candidate.text) and all(
             similarity(candidate.text, c.text) < DUPLICATE_JACCARD for c in chosen
         ):
             chosen.append(candidate)
+    return chosen
+
+
+def thin_knowledge(request: PromptsRequest, passages: list[Passage]) -> list[str]:
+    """A notice when the knowledge base has fewer questions on the topic than were asked for."""
+    found = len(_select(candidates(request, passages), request.count, []))
+    if found >= request.count:
+        return []
+    return [
+        f"The knowledge base has little on {request.topic!r}: {request.count - found} of "
+        f"{request.count} questions are general ones, not drawn from its material."
+    ]
+
+
+def compose_prompts(request: PromptsRequest, passages: list[Passage]) -> PromptsDraft:
+    """Exactly `count` open, distinct, grounded questions, each with purpose and follow-up."""
+    chosen = _select(candidates(request, passages), request.count, [])
+    chosen = _select(_general(request, passages), request.count, chosen)
     questions = []
     for c in chosen:
         purpose, follow = _style(c.text)

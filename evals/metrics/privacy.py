@@ -8,13 +8,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from coach.language.stems import stem
+from coach.text import stem, tokenize
 
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
-    "a an the and or of to in on for with by at his her their its is be this that from "
-    "next session time".split()
-)
+# Words every action item shares ("by next session", "his", "their time"): no signal for
+# telling one action from another, on top of the shared stop words.
+_GENERIC = frozenset(stem(w) for w in "his her their its next session time".split())
 
 
 def _strings(value: Any) -> Iterable[str]:
@@ -44,7 +42,7 @@ def leaked(anonymized: dict[str, Any], values: Sequence[str]) -> list[str]:
 
 def key_stems(text: str) -> set[str]:
     """Stemmed content words."""
-    return {stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP}
+    return set(tokenize(text)) - _GENERIC
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ def test_structure_wants_review_first_only_when_there_is_a_past() -> None:
     assert ag.structure_problems(items, 1, False) == []
     assert ag.structure_problems(items, 3, False) == []
     problems = ag.structure_problems(items, 3, True)
-    assert len(problems) == 1 and "check-in or review" in problems[0]
+    assert len(problems) == 1 and "review" in problems[0]
 
 
 def test_structure_wants_two_way_feedback_and_next_steps_in_the_wrap_up() -> None:

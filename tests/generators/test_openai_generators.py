@@ -137,12 +137,30 @@ def test_malformed_json_is_reasked(llm_coach: Coach, offline: Coach) -> None:
     assert "not valid JSON" in sent(route, 1)["messages"][-1]["content"]
 
 
+@pytest.fixture()
+def strict_coach(indexed_settings: Settings, tmp_path: Path) -> Coach:
+    """Like llm_coach, with the offline fallback turned off."""
+    llm = {"base_url": BASE, "model": "fake-model", "max_retries": 1, "timeout_s": 2}
+    return Coach(
+        settings_on_index(indexed_settings, tmp_path, llm={**llm, "fallback_offline": False})
+    )
+
+
 @respx.mock
-def test_invalid_until_the_end_keeps_the_last_completion(llm_coach: Coach) -> None:
+def test_invalid_until_the_end_degrades_with_the_reason(llm_coach: Coach) -> None:
+    respx.post(URL).mock(side_effect=[chat({"title": f"attempt {i}"}) for i in range(3)])
+    agenda = llm_coach.agenda(AGENDA_REQ)
+    assert agenda.meta.engine == "offline" and agenda.meta.degraded
+    assert agenda.meta.degraded_reason and "items: Field required" in agenda.meta.degraded_reason
+
+
+@respx.mock
+def test_invalid_until_the_end_keeps_the_last_completion(strict_coach: Coach) -> None:
     respx.post(URL).mock(side_effect=[chat({"title": f"attempt {i}"}) for i in range(3)])
     with pytest.raises(GenerationError) as err:
-        llm_coach.agenda(AGENDA_REQ)
-    assert err.value.last_completion == '{"title": "attempt 2"}' and err.value.errors
+        strict_coach.agenda(AGENDA_REQ)
+    assert err.value.last_completion == '{"title": "attempt 2"}'
+    assert err.value.errors[0]["field"] == "output" and "required" in err.value.errors[0]["message"]
 
 
 @respx.mock
@@ -211,9 +229,10 @@ def test_llama_cpp_style_500_on_json_schema_falls_back(llm_coach: Coach, offline
     assert llm_coach.agenda(AGENDA_REQ).meta.engine == "openai"
     assert [sent(route, i)["response_format"]["type"] for i in range(3)] == [
         "json_schema",
-        "json_schema",
         "json_object",
-    ]  # the SDK retried the 500 once first
+        "json_object",
+    ]
+    assert "schema" in sent(route, 1)["response_format"]  # a refusal steps down, no retry
 
 
 @respx.mock
@@ -323,9 +342,10 @@ def test_summary_names_from_the_model_are_anonymized_before_release(llm_coach: C
 
 
 @respx.mock
-def test_summary_copying_the_notes_is_refused(llm_coach: Coach) -> None:
+def test_summary_copying_the_notes_is_refused(llm_coach: Coach, strict_coach: Coach) -> None:
     copied = "We looked at short-form video and why the mentee feels nervous about posting."
     respx.post(URL).mock(return_value=chat(_summary(copied)))
+    assert llm_coach.summarize(SUMMARY_REQ).meta.degraded  # the offline engine answers instead
     with pytest.raises(GenerationError) as err:
-        llm_coach.summarize(SUMMARY_REQ)
+        strict_coach.summarize(SUMMARY_REQ)
     assert "nervous" not in json.dumps(err.value.errors)  # the refusal does not repeat the text

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from coach.language.questions import is_open, near_duplicates
 from coach.models import PromptsRequest
 from coach.service import Coach
+from coach.text import is_open, near_duplicates
 
 
 @pytest.mark.parametrize(
@@ -55,4 +55,4 @@ def test_near_duplicates_found() -> None:
         "What worries your team most about AI?",
         "Which dashboards do you read every week?",
     ]
-    assert near_duplicates(qs) == [(0, 1)]
+    assert [(i, j) for i, j, _ in near_duplicates(qs)] == [(0, 1)]
