@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from coach.knowledge.models import Passage
-from coach.language.segments import split_sentences
+from coach.text import split_sentences
 
 # Below this many tokens a passage says too little to cite; drop the lowest-ranked instead.
 MIN_PASSAGE_TOKENS = 48
