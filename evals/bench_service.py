@@ -240,49 +240,53 @@ def offline_phase(data_dir: Path, token: str, n: int) -> tuple[str, list[str]]:
     return draft.model_dump_json(), lines
 
 
+STUB_BODY = {
+    "model": "bench",
+    "messages": [{"role": "user", "content": "Reword: you always interrupt me."}],
+    "response_format": {"type": "json_schema", "json_schema": {"name": "FeedbackDraft"}},
+}
+
+
+def _row(target: str, run: Run, c: int, n: int, latency: float) -> str:
+    ideal = c / (latency / 1000)
+    over = [v - latency for v in run.latencies_ms]
+    errors = {k: v for k, v in run.statuses.items() if k != "200"}
+    return (
+        f"| {c} | {target} | {n} | {run.statuses.get('200', 0) / run.wall_s / ideal:.2f} | "
+        f"{pct(over, 50):.0f} / {pct(over, 95):.0f} / {pct(over, 99):.0f} | "
+        f"{errors or 0} | {run.cpu_ms:.1f} | {run.rss_mib:.0f} |"
+    )
+
+
 def model_phase(data_dir: Path, token: str, reply: str, args: argparse.Namespace) -> list[str]:
-    """The stub and coach against it; one table row per concurrency."""
+    """The stub alone, then coach against it, at each concurrency: one row each."""
     stub_port, port = free_port(), free_port()
     answers = data_dir / "answers.json"
     answers.write_text(json.dumps({"FeedbackDraft": json.loads(reply)}))
     stub_args = [sys.executable, "-m", "evals.stub_llm", "--port", str(stub_port)]
     stub_args += ["--latency-ms", str(args.latency_ms), "--answers", str(answers)]
     stub_env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
-    base = f"http://127.0.0.1:{port}"
-    env = coach_env(
-        data_dir,
-        llm__provider="openai",
-        llm__base_url=f"http://127.0.0.1:{stub_port}/v1",
-        llm__api_key="bench",
-    )
-    latency = args.latency_ms
-    header = [
-        "| c | requests | throughput/ideal | overhead p50 / p95 / p99 ms | errors | CPU ms/req "
-        "| RSS MiB |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    stub_ready = f"http://127.0.0.1:{stub_port}/v1/models"
+    stub, base = f"http://127.0.0.1:{stub_port}/v1", f"http://127.0.0.1:{port}"
+    env = coach_env(data_dir, llm__provider="openai", llm__base_url=stub, llm__api_key="bench")
     with (
-        process(stub_args, stub_env, stub_ready),
+        process(stub_args, stub_env, stub + "/models") as stub_proc,
         process(serve_args(port), env, base + "/healthz") as proc,
     ):
         idle = rss_mib(proc.pid)
         first = first_request(base, token, *OFFLINE["rewrite"])
         lines = [f"model server: first rewrite {first:.0f} ms, RSS at start {idle:.0f} MiB\n"]
-        lines += header
+        lines += [
+            "| c | target | requests | throughput/ideal | overhead p50 / p95 / p99 ms | errors "
+            "| CPU ms/req (that process) | RSS MiB |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for c in args.levels:
             n = max(4 * c, args.min_requests)
+            alone = load(stub_proc.pid, stub + "/chat/completions", STUB_BODY, token, c, n)
+            lines.append(_row("stub alone", alone, c, n, args.latency_ms))
             run = load(proc.pid, base + "/v1/feedback/rewrite", FEEDBACK, token, c, n)
-            ideal = c / (latency / 1000)
-            ok = run.statuses.get("200", 0)
-            over = [v - latency for v in run.latencies_ms]
-            errors = {k: v for k, v in run.statuses.items() if k != "200"}
-            lines.append(
-                f"| {c} | {n} | {ok / run.wall_s / ideal:.2f} | "
-                f"{pct(over, 50):.0f} / {pct(over, 95):.0f} / {pct(over, 99):.0f} | "
-                f"{errors or 0} | {run.cpu_ms:.1f} | {run.rss_mib:.0f} |"
-            )
-            print(lines[-1], file=sys.stderr, flush=True)
+            lines.append(_row("coach", run, c, n, args.latency_ms))
+            print("\n".join(lines[-2:]), file=sys.stderr, flush=True)
     return lines
 
 
