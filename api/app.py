@@ -6,9 +6,11 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio
 from fastapi import FastAPI
 
 from api import errors, web
+from api.admission import Admission
 from api.errors import PROBLEM_JSON
 from api.middleware import BodyLimit
 from api.routes import (
@@ -44,8 +46,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     upgrade(engine)
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
-    # Presidio and spaCy take seconds to load: pay that at start-up, not on a first summary.
-    app.state.coach.warm()
+    # Loaded before the first request rather than during it (seconds, not milliseconds).
+    await anyio.to_thread.run_sync(app.state.coach.warm)
     try:
         yield
     finally:
@@ -96,6 +98,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.coach = Coach(app.state.settings)
     errors.install(app)
     app.add_middleware(BodyLimit)
+    service = app.state.settings.service
+    # Added last, so it runs first: a refused request is not even read.
+    app.add_middleware(
+        Admission, limit=service.max_generations, retry_after_s=service.retry_after_s
+    )
     for module in (health, accounts, programs, sessions, generators, knowledge, coordinator, admin):
         app.include_router(module.router)
     app.openapi = _openapi_with_body_problems(app)  # type: ignore[method-assign]

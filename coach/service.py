@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from coach.knowledge.models import Chunk, Passage, SearchFilters
@@ -20,7 +21,7 @@ from coach.models import (
 from coach.settings import Settings
 
 if TYPE_CHECKING:
-    from coach.generators.pipeline import Pipeline
+    from coach.generators.pipeline import Pipeline, Task
     from coach.knowledge.retrieval import Retriever
     from coach.llm.base import Provider
 
@@ -62,6 +63,39 @@ class Coach:
                 self._pipeline = Pipeline(self.settings, retriever, provider)
             return self._pipeline
 
+    def _run(self, task: Task[Any, Any], request: Any) -> Any:
+        """One generation; meta.latency_ms covers all of it, first-use loading included."""
+        from coach.generators.budgets import budgeted
+
+        started = perf_counter()
+        result = self.pipeline.run(budgeted(task, self.settings.prompts), request)
+        took = round((perf_counter() - started) * 1000, 1)
+        return result.model_copy(
+            update={"meta": result.meta.model_copy(update={"latency_ms": took})}
+        )
+
+    def warm(self) -> bool:
+        """Load what the first generation would (index, embedder, provider, generators) now.
+
+        Skipped, returning False, when there is no local index yet: a fresh data directory
+        must still start, and `coach ingest` fills it later.
+        """
+        if not self.settings.chroma.host and not self.settings.chroma_path.is_dir():
+            return False
+        import coach.generators.agenda
+        import coach.generators.discussion
+        import coach.generators.feedback
+        import coach.generators.summary  # noqa: F401  # imported for their load time only
+        from coach.errors import NotIndexed
+
+        if self.settings.llm.resolved_provider == "openai":
+            import openai.resources  # noqa: F401  # the SDK loads these on first use: ~1 s
+        try:
+            self.pipeline.retriever.search("session structure", k=1)  # BM25 and the embedder
+        except NotIndexed:
+            return False
+        return True
+
     @property
     def provider(self) -> Provider | None:
         """The LLM provider from the registry, built once (None: the offline engine)."""
@@ -96,19 +130,19 @@ class Coach:
         """A time-boxed session agenda grounded in the knowledge base."""
         from coach.generators.agenda import AGENDA
 
-        return self.pipeline.run(AGENDA, request)
+        return self._run(AGENDA, request)
 
     def prompts(self, request: PromptsRequest) -> DiscussionPrompts:
         """Open discussion questions on a topic, each with purpose and follow-up."""
         from coach.generators.discussion import PROMPTS
 
-        return self.pipeline.run(PROMPTS, request)
+        return self._run(PROMPTS, request)
 
     def rewrite_feedback(self, request: FeedbackRequest) -> FeedbackRewrite:
         """Blunt or vague feedback reworded as situation, behavior, impact and request."""
         from coach.generators.feedback import FEEDBACK
 
-        return self.pipeline.run(FEEDBACK, request)
+        return self._run(FEEDBACK, request)
 
     def analyze_feedback(self, request: FeedbackRequest) -> FeedbackAnalysis:
         """The deterministic analyzer alone: no retrieval, no model."""
@@ -120,7 +154,7 @@ class Coach:
         """A private summary for the pair and an anonymized one for coordinators."""
         from coach.generators.summary import SUMMARY
 
-        return self.pipeline.run(SUMMARY, request)
+        return self._run(SUMMARY, request)
 
     def warm(self) -> None:
         """Load what a first summary would otherwise wait for: Presidio, spaCy, date parsing."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -32,6 +33,19 @@ class EmbeddingSettings(BaseModel):
     base_url: str | None = None
     api_key: SecretStr | None = None
     batch_size: int = Field(default=32, ge=1, le=1024)
+    # local only: onnx needs no torch at run time; torch is sentence-transformers itself.
+    runtime: Literal["onnx", "torch"] = "onnx"
+    onnx_dir: Path | None = None
+    threads: int = Field(default=1, ge=1, le=64)
+    query_cache_size: int = Field(default=2048, ge=0, le=1_000_000)
+
+    @property
+    def onnx_folder(self) -> Path:
+        """Where local ONNX exports live: shared by every data directory of this user."""
+        if self.onnx_dir:
+            return self.onnx_dir
+        cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(cache) / "coach" / "onnx"
 
 
 class LLMSettings(BaseModel):
@@ -108,6 +122,22 @@ class OidcSettings(BaseModel):
     def enabled(self) -> bool:
         """Whether single sign-on is configured."""
         return bool(self.issuer and self.client_id)
+class PromptSettings(BaseModel):
+    """Token budgets (MiniLM WordPiece tokens) for the knowledge passages in each prompt."""
+
+    agenda: int = Field(default=900, ge=100, le=100_000)
+    discussion: int = Field(default=1_000, ge=100, le=100_000)
+    feedback: int = Field(default=500, ge=100, le=100_000)
+    summary: int = Field(default=400, ge=100, le=100_000)
+
+
+class ServiceSettings(BaseModel):
+    """How much the HTTP service takes on at once."""
+
+    # Below the database pool (5 + 10 overflow): a request past it would wait on the pool for
+    # 30 s and fail; refusing it at once with 503 and Retry-After lets the client back off.
+    max_generations: int = Field(default=12, ge=1, le=10_000)
+    retry_after_s: int = Field(default=1, ge=1, le=3_600)
 
 
 class Settings(BaseSettings):
@@ -132,6 +162,8 @@ class Settings(BaseSettings):
     auth: AuthSettings = AuthSettings()
     smtp: SmtpSettings = SmtpSettings()
     oidc: OidcSettings = OidcSettings()
+    prompts: PromptSettings = PromptSettings()
+    service: ServiceSettings = ServiceSettings()
 
     @model_validator(mode="after")
     def _check(self) -> Settings:

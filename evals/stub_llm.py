@@ -177,6 +177,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver's default listen backlog is 5: a burst of connections past it is dropped
+    # and retried by TCP a second later, which a load benchmark then blames on the service.
+    request_queue_size = 1024
     state: StubState
 
 

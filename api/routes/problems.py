@@ -27,6 +27,9 @@ THROTTLED: dict[int | str, dict[str, Any]] = {
 }
 GENERATION: dict[int | str, dict[str, Any]] = {
     502: _doc("The model kept returning invalid output."),
-    503: _doc("The knowledge base is not indexed, or the LLM provider is down."),
+    503: _doc(
+        "The knowledge base is not indexed, the LLM provider is down, or too many generations "
+        "are in flight (then `Retry-After` says when to try again)."
+    ),
     504: _doc("The LLM did not answer within COACH_LLM__DEADLINE_S (fallback off)."),
 }

@@ -1,4 +1,4 @@
-"""`coach ingest` and `coach search`."""
+"""`coach ingest`, `coach search` and `coach embeddings export`."""
 
 from __future__ import annotations
 
@@ -64,7 +64,29 @@ def search(
             typer.echo(f"  {p.score:.4f}  {p.title} > {p.heading}  [{p.kind}] {p.id}")
 
 
+embeddings = typer.Typer(help="The local embedding runtime.", no_args_is_help=True)
+
+
+@embeddings.command("export")
+def export_embeddings(
+    force: Annotated[bool, typer.Option("--force", help="Export again even if present.")] = False,
+) -> None:
+    """Export the bundled embedding model to ONNX (a set-up step; the only use of torch)."""
+    from coach.knowledge.embeddings import local_model_dir
+    from coach.knowledge.onnx_runtime import export, export_path
+
+    cfg = get_settings().embedding
+    model_dir = local_model_dir(cfg.model)
+    target = export_path(model_dir, cfg.onnx_folder)
+    if target.is_file() and not force:
+        typer.echo(f"{target} is up to date")
+        return
+    export(model_dir, target)
+    typer.echo(f"exported {cfg.model} to {target}")
+
+
 def register(app: typer.Typer) -> None:
     """Add the knowledge commands to the app."""
     app.command()(ingest)
     app.command()(search)
+    app.add_typer(embeddings, name="embeddings")

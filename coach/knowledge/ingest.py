@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from coach.knowledge.chunking import split_document
 from coach.knowledge.documents import Document, display_path, load_documents
 from coach.knowledge.embeddings import build_embeddings
+from coach.knowledge.snapshot import index_contents
 from coach.knowledge.store import chunk_metadata, open_store, stored_text
 from coach.settings import Settings
 
@@ -82,5 +83,6 @@ def ingest(
             on_file(doc.source, len(chunks))
     if stale:
         store.delete(ids=stale)
+    index_contents(settings)  # the copy a cold start reads, so the first search is fast too
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -6,10 +6,12 @@ from collections import defaultdict
 from functools import cached_property
 from typing import Any
 
+import numpy as np
+
 from coach.errors import NotIndexed
 from coach.knowledge.embeddings import build_embeddings
 from coach.knowledge.models import Chunk, Passage, SearchFilters
-from coach.knowledge.store import all_chunks, open_store
+from coach.knowledge.snapshot import index_contents
 from coach.settings import Settings
 from coach.text import tokenize
 
@@ -51,14 +53,20 @@ def _diversify(
 
 
 class Retriever:
-    """Searches one knowledge index; holds its chunks and BM25 statistics in memory."""
+    """Searches one knowledge index; holds its chunks, vectors and BM25 statistics in memory."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._store = open_store(settings, build_embeddings(settings.embedding))
-        self.chunks = {c.id: c for c in all_chunks(self._store)}
+        chunks, vectors = index_contents(settings)
+        self.chunks = {c.id: c for c in chunks}
         if not self.chunks:
             raise NotIndexed("The knowledge base is empty: run `coach ingest` first.")
+        self._embeddings = build_embeddings(settings.embedding)
+        # Exact search over a few thousand vectors in memory costs microseconds, filters apply
+        # before ranking (no over-fetching), and a query needs no round trip through Chroma.
+        self._ids = [c.id for c in chunks]
+        matrix = np.asarray(vectors, dtype=np.float32)
+        self._matrix = matrix / np.clip(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12, None)
 
     @cached_property
     def _bm25(self) -> Any:
@@ -75,11 +83,16 @@ class Retriever:
         return hits[:n]
 
     def _dense(self, query: str, filters: SearchFilters | None, n: int) -> list[str]:
-        where: Any = {"kind": {"$in": list(filters.kinds)}} if filters and filters.kinds else None
-        # Over-fetch: topic and audience filters apply after Chroma returns.
-        found = self._store.similarity_search_with_score(query, k=n * 3, filter=where)
-        ids = [doc.id for doc, _ in found if doc.id in self.chunks]
-        return [i for i in ids if matches(self.chunks[i], filters)][:n]
+        vector = np.asarray(self._embeddings.embed_query(query), dtype=np.float32)
+        scores = self._matrix @ (vector / max(float(np.linalg.norm(vector)), 1e-12))
+        hits: list[str] = []
+        for row in np.argsort(-scores, kind="stable"):
+            chunk_id = self._ids[row]
+            if matches(self.chunks[chunk_id], filters):
+                hits.append(chunk_id)
+                if len(hits) == n:
+                    break
+        return hits
 
     def search(
         self, query: str, k: int | None = None, filters: SearchFilters | None = None

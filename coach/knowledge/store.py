@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from langchain_chroma import Chroma
-from langchain_core.embeddings import Embeddings
-
-from coach.knowledge.embeddings import embedding_signature
+from coach.knowledge.embeddings import Embedder, embedding_signature
 from coach.knowledge.models import Chunk
 from coach.settings import Settings
+
+if TYPE_CHECKING:
+    from langchain_chroma import Chroma
+
+# Chroma compares with cosine distance because the embeddings are normalized.
+SPACE = {"hnsw:space": "cosine"}
 
 
 def chroma_client(settings: Settings) -> Any:
@@ -36,13 +39,15 @@ def collection_name(settings: Settings) -> str:
     return f"{settings.chroma.collection}-{hashlib.sha256(signature.encode()).hexdigest()[:8]}"
 
 
-def open_store(settings: Settings, embeddings: Embeddings | None) -> Chroma:
-    """The knowledge collection; cosine distance because the embeddings are normalized."""
+def open_store(settings: Settings, embeddings: Embedder | None) -> Chroma:
+    """The knowledge collection as a LangChain vector store, for ingestion."""
+    from langchain_chroma import Chroma
+
     return Chroma(
         collection_name=collection_name(settings),
-        embedding_function=embeddings,
+        embedding_function=embeddings,  # type: ignore[arg-type]  # duck-typed: an Embedder
         client=chroma_client(settings),
-        collection_metadata={"hnsw:space": "cosine"},
+        collection_metadata=SPACE,
     )
 
 
@@ -78,14 +83,22 @@ def chunk_from_record(chunk_id: str, document: str, meta: dict[str, Any]) -> Chu
     )
 
 
-def all_chunks(store: Chroma) -> list[Chunk]:
-    """Every chunk in the index, in id order."""
-    got = store.get(include=["documents", "metadatas"])
-    chunks = [
-        chunk_from_record(i, d, m)
-        for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-    ]
-    return sorted(chunks, key=lambda c: c.id)
+def read_index(settings: Settings) -> tuple[list[Chunk], list[Any]]:
+    """Every chunk in the index with its stored embedding, in id order.
+
+    Reads through chromadb alone: LangChain's vector store adds nothing to a bulk read, and
+    importing it (tracers, langsmith) was a third of a search's cold start.
+    """
+    collection = chroma_client(settings).get_or_create_collection(
+        collection_name(settings), metadata=SPACE
+    )
+    got = collection.get(include=["documents", "metadatas", "embeddings"])
+    vectors = got["embeddings"] if got["embeddings"] is not None else []
+    rows = sorted(
+        zip(got["ids"], got["documents"], got["metadatas"], vectors, strict=True),
+        key=lambda row: row[0],
+    )
+    return [chunk_from_record(i, d, m) for i, d, m, _ in rows], [v for *_, v in rows]
 
 
 def stored_text(chunk: Chunk) -> str:

@@ -1,0 +1,313 @@
+"""Service benchmark: coach in front of a fixed-latency stub model, on loopback only.
+
+Run: python -m evals.bench_service [--latency-ms 300] [--levels 1,8,32,128,256]
+
+It copies this checkout's knowledge index into a temporary data directory, creates a pair and
+a mentor token with the coach.db helpers, starts coach offline to time the offline endpoints
+(and to take a feedback draft that passes the checks, which the stub then returns as its
+FeedbackDraft answer), then starts the stub (evals/stub_llm.py) and coach against it and
+loads POST /v1/feedback/rewrite at each concurrency. Request counts and every wait are bounded;
+all processes are stopped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from coach.settings import PROJECT_ROOT, load_settings
+
+FEEDBACK = {"text": "You always interrupt me, it's so rude.", "direction": "mentor_to_mentee"}
+OFFLINE: dict[str, tuple[str, dict[str, Any]]] = {
+    "rewrite": ("/v1/feedback/rewrite", FEEDBACK),
+    "prompts": ("/v1/discussion-prompts", {"topic": "generative AI at work", "count": 5}),
+    "agenda": (
+        "/v1/agendas",
+        {"topic": "social media", "duration_minutes": 60, "session_number": 2, "goals": ["post"]},
+    ),
+    "summary": (
+        "/v1/summaries",
+        {
+            "notes": "Maya showed Robert how to schedule posts. Robert will post twice a week. "
+            "Maya will send him a checklist by Friday.",
+            "mentor_name": "Maya Chen",
+            "mentee_name": "Robert Miller",
+        },
+    ),
+}
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def free_port() -> int:
+    """A free loopback port, chosen by the kernel."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def cpu_ms(pid: int) -> float:
+    """User plus system CPU time of a process, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / CLK_TCK
+
+
+def rss_mib(pid: int) -> float:
+    """Resident memory of a process, from /proc."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@contextmanager
+def process(args: list[str], env: dict[str, str], ready_url: str) -> Iterator[subprocess.Popen]:
+    """Start a loopback server, wait (bounded) until it answers, and always stop it."""
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                err = proc.stderr.read().decode() if proc.stderr else ""
+                raise RuntimeError(f"{args} exited: {err[-2000:]}")
+            try:
+                httpx.get(ready_url, timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError(f"{args} did not answer within 120 s")
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+
+def prepare(data_dir: Path) -> str:
+    """Copy the index into data_dir (ingesting when there is none) and return a mentor token."""
+    from coach.db.engine import make_engine, session_factory
+    from coach.db.migrate import upgrade
+    from coach.db.programs import create_pair, create_program
+
+    source = load_settings().chroma_path
+    if source.is_dir():
+        shutil.copytree(source, data_dir / "chroma")
+    else:
+        env = {**os.environ, "COACH_DATA_DIR": str(data_dir)}
+        subprocess.run([sys.executable, "-m", "coach", "ingest"], env=env, check=True, timeout=600)
+    engine = make_engine(load_settings(data_dir=data_dir))
+    upgrade(engine)
+    with session_factory(engine)() as db:
+        program = create_program(db, None, "Bench program")
+        pair = create_pair(db, None, program.id, "Maya Chen", "Robert Miller")
+        token = pair.mentor.token
+    engine.dispose()
+    return token
+
+
+def coach_env(data_dir: Path, **settings: str) -> dict[str, str]:
+    """The environment of a coach server: only the bench's COACH_* settings count."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COACH_")}
+    env.update({"COACH_DATA_DIR": str(data_dir), "PYTHONPATH": str(PROJECT_ROOT)})
+    env.update({f"COACH_{k.upper()}": v for k, v in settings.items()})
+    return env
+
+
+def serve_args(port: int) -> list[str]:
+    """uvicorn on the app factory, loopback only."""
+    return [
+        sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
+        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+        "--backlog", "4096",
+    ]  # fmt: skip
+
+
+@dataclass
+class Run:
+    """What one load level produced."""
+
+    latencies_ms: list[float]
+    statuses: Counter[str]
+    wall_s: float
+    cpu_ms: float
+    rss_mib: float
+
+
+async def _load(url: str, body: dict[str, Any], token: str, c: int, n: int, limit_s: float) -> Any:
+    latencies: list[float] = []
+    statuses: Counter[str] = Counter()
+    queue = iter(range(n))
+    limits = httpx.Limits(max_connections=c, max_keepalive_connections=c)
+    headers = {"Authorization": f"Bearer {token}"}
+    async with httpx.AsyncClient(limits=limits, timeout=limit_s, headers=headers) as client:
+
+        async def worker() -> None:
+            for _ in queue:
+                started = time.perf_counter()
+                try:
+                    response = await client.post(url, json=body)
+                    status = str(response.status_code)
+                except httpx.TimeoutException:
+                    status = "timeout"
+                except httpx.TransportError as exc:
+                    status = type(exc).__name__
+                statuses[status] += 1
+                if status == "200":
+                    latencies.append((time.perf_counter() - started) * 1000)
+                elif status == "503" and "retry-after" in response.headers:
+                    # A well-behaved client backs off as told (bounded, so the run stays short).
+                    await asyncio.sleep(min(float(response.headers["retry-after"]), 5.0))
+
+        try:
+            await asyncio.wait_for(asyncio.gather(*(worker() for _ in range(c))), limit_s * 2)
+        except TimeoutError:  # the level's time bound: what is still open counts as unfinished
+            statuses["unfinished"] = n - sum(statuses.values())
+    return latencies, statuses
+
+
+def load(pid: int, url: str, body: dict[str, Any], token: str, c: int, n: int) -> Run:
+    """n requests from c concurrent clients; server CPU and RSS read around the run."""
+    cpu0, started = cpu_ms(pid), time.perf_counter()
+    latencies, statuses = asyncio.run(_load(url, body, token, c, n, limit_s=90))
+    wall = time.perf_counter() - started
+    return Run(latencies, statuses, wall, (cpu_ms(pid) - cpu0) / n, rss_mib(pid))
+
+
+def pct(values: list[float], q: float) -> float:
+    """The q-th percentile (nearest rank); NaN when nothing succeeded."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
+
+
+def first_request(base: str, token: str, path: str, body: dict[str, Any]) -> float:
+    """Milliseconds of the first generation a fresh server answers."""
+    started = time.perf_counter()
+    response = httpx.post(
+        base + path, json=body, headers={"Authorization": f"Bearer {token}"}, timeout=120
+    )
+    response.raise_for_status()
+    return (time.perf_counter() - started) * 1000
+
+
+def offline_phase(data_dir: Path, token: str, n: int) -> tuple[str, list[str]]:
+    """Time the offline endpoints at concurrency 1 and 8; return a draft that passes checks."""
+    from coach.models import FeedbackDraft
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = coach_env(data_dir, llm__provider="offline")
+    lines = ["| endpoint | c | p50 ms | p95 ms | errors |", "|---|---|---|---|---|"]
+    with process(serve_args(port), env, base + "/healthz") as proc:
+        first = first_request(base, token, *OFFLINE["rewrite"])
+        lines.insert(0, f"offline server: first rewrite {first:.0f} ms\n")
+        for name, (path, body) in OFFLINE.items():
+            for c in (1, 8):
+                run = load(proc.pid, base + path, body, token, c, n)
+                errors = {k: v for k, v in run.statuses.items() if k != "200"}
+                lines.append(
+                    f"| {name} | {c} | {pct(run.latencies_ms, 50):.0f} | "
+                    f"{pct(run.latencies_ms, 95):.0f} | {errors or 0} |"
+                )
+        answer = httpx.post(
+            base + OFFLINE["rewrite"][0],
+            json=FEEDBACK,
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=60,
+        ).json()
+    draft = FeedbackDraft.model_validate({k: answer[k] for k in FeedbackDraft.model_fields})
+    return draft.model_dump_json(), lines
+
+
+STUB_BODY = {
+    "model": "bench",
+    "messages": [{"role": "user", "content": "Reword: you always interrupt me."}],
+    "response_format": {"type": "json_schema", "json_schema": {"name": "FeedbackDraft"}},
+}
+
+
+def _row(target: str, run: Run, c: int, n: int, latency: float) -> str:
+    ideal = c / (latency / 1000)
+    over = [v - latency for v in run.latencies_ms]
+    errors = {k: v for k, v in run.statuses.items() if k != "200"}
+    return (
+        f"| {c} | {target} | {n} | {run.statuses.get('200', 0) / run.wall_s / ideal:.2f} | "
+        f"{pct(over, 50):.0f} / {pct(over, 95):.0f} / {pct(over, 99):.0f} | "
+        f"{errors or 0} | {run.cpu_ms:.1f} | {run.rss_mib:.0f} |"
+    )
+
+
+def model_phase(data_dir: Path, token: str, reply: str, args: argparse.Namespace) -> list[str]:
+    """The stub alone, then coach against it, at each concurrency: one row each."""
+    stub_port, port = free_port(), free_port()
+    answers = data_dir / "answers.json"
+    answers.write_text(json.dumps({"FeedbackDraft": json.loads(reply)}))
+    stub_args = [sys.executable, "-m", "evals.stub_llm", "--port", str(stub_port)]
+    stub_args += ["--latency-ms", str(args.latency_ms), "--answers", str(answers)]
+    stub_env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    stub, base = f"http://127.0.0.1:{stub_port}/v1", f"http://127.0.0.1:{port}"
+    env = coach_env(data_dir, llm__provider="openai", llm__base_url=stub, llm__api_key="bench")
+    with (
+        process(stub_args, stub_env, stub + "/models") as stub_proc,
+        process(serve_args(port), env, base + "/healthz") as proc,
+    ):
+        idle = rss_mib(proc.pid)
+        first = first_request(base, token, *OFFLINE["rewrite"])
+        lines = [f"model server: first rewrite {first:.0f} ms, RSS at start {idle:.0f} MiB\n"]
+        lines += [
+            "| c | target | requests | throughput/ideal | overhead p50 / p95 / p99 ms | errors "
+            "| CPU ms/req (that process) | RSS MiB |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for c in args.levels:
+            n = max(4 * c, args.min_requests)
+            alone = load(stub_proc.pid, stub + "/chat/completions", STUB_BODY, token, c, n)
+            lines.append(_row("stub alone", alone, c, n, args.latency_ms))
+            run = load(proc.pid, base + "/v1/feedback/rewrite", FEEDBACK, token, c, n)
+            lines.append(_row("coach", run, c, n, args.latency_ms))
+            print("\n".join(lines[-2:]), file=sys.stderr, flush=True)
+    return lines
+
+
+def main() -> None:
+    """Run both phases and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--latency-ms", type=float, default=300.0)
+    parser.add_argument(
+        "--levels", type=lambda s: [int(x) for x in s.split(",")], default=[1, 8, 32, 128, 256]
+    )
+    parser.add_argument("--min-requests", type=int, default=40)
+    parser.add_argument("--offline-requests", type=int, default=40)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
+        data_dir = Path(tmp)
+        token = prepare(data_dir)
+        reply, offline = offline_phase(data_dir, token, args.offline_requests)
+        print("\n".join(offline), flush=True)
+        print(flush=True)
+        print("\n".join(model_phase(data_dir, token, reply, args)))
+
+
+if __name__ == "__main__":
+    main()
