@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from coach.settings import PROJECT_ROOT, Settings, load_settings
+from tests.servers import ChromaServer, PostgresServer, chroma_server, postgres_server
 
 KNOWLEDGE = PROJECT_ROOT / "knowledge"
 
@@ -45,3 +46,17 @@ def retriever(indexed_settings: Settings):  # type: ignore[no-untyped-def]
     from coach.knowledge.retrieval import Retriever
 
     return Retriever(indexed_settings)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL 15 cluster for the whole run, started on first use."""
+    with postgres_server() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def chroma() -> Iterator[ChromaServer]:
+    """A throwaway `chroma run` server for the whole run, started on first use."""
+    with chroma_server() as server:
+        yield server

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api_helpers import FakeCoach, World, running_app, seed
+from api_helpers import Backend, FakeCoach, World, running_app, seed
 from fastapi.routing import APIRoute
 
 ROLES = (
@@ -93,9 +93,10 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def seeded(tmp_path_factory: pytest.TempPathFactory, db_backend: Backend) -> Iterator[World]:
     """One app for the whole table: program A's pair has a summarized session."""
-    with running_app(tmp_path_factory.mktemp("authz"), FakeCoach()) as client:
+    data_dir, url = tmp_path_factory.mktemp("authz"), db_backend.fresh_url()
+    with running_app(data_dir, FakeCoach(), database_url=url) as client:
         world = seed(client)
         headers = world.as_("mentor")
         session = client.post(
