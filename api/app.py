@@ -9,6 +9,8 @@ from fastapi import FastAPI
 
 from api import errors
 from api.middleware import BodyLimit
+from api.observability import RequestContext
+from api.observability import router as operations
 from api.routes import admin, coordinator, generators, health, knowledge, programs, sessions
 from coach import __version__
 from coach.db.engine import make_engine, session_factory
@@ -26,9 +28,11 @@ only anonymized summaries that both members released. Errors are `application/pr
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    # The database is opened and migrated at start, so a fresh data directory just works.
+    # The database is opened and migrated at start, so a fresh data directory just works;
+    # workers skip this: `coach serve --workers N` migrated once before starting them.
     engine = make_engine(app.state.settings)
-    upgrade(engine)
+    if app.state.migrate:
+        upgrade(engine)
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     try:
@@ -37,7 +41,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine.dispose()
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, migrate: bool = True) -> FastAPI:
     """The service over one data directory, with one Coach shared by every request."""
     app = FastAPI(
         title="coach",
@@ -46,9 +50,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=_lifespan,
     )
     app.state.settings = settings or get_settings()
+    app.state.migrate = migrate
     app.state.coach = Coach(app.state.settings)
     errors.install(app)
     app.add_middleware(BodyLimit)
+    app.add_middleware(RequestContext)  # outermost: even a refused body gets an id and a count
     for module in (health, programs, sessions, generators, knowledge, coordinator, admin):
         app.include_router(module.router)
+    app.include_router(operations)
     return app
+
+
+def worker_app() -> FastAPI:
+    """The app factory each `coach serve --workers N` process runs: settings from COACH_*."""
+    return create_app(migrate=False)

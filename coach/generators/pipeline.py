@@ -20,6 +20,7 @@ from coach.llm.prompts import render
 from coach.llm.structured import ask_structured
 from coach.models import Meta
 from coach.settings import Settings
+from coach.telemetry import record_generation, record_provider_error
 
 Req = TypeVar("Req", bound=BaseModel)
 Draft = TypeVar("Draft", bound=BaseModel)
@@ -123,8 +124,10 @@ class Pipeline:
         else:
             try:
                 draft, meta = self._llm(task, request, passages)
-            except ProviderUnavailable:
-                if not self.settings.llm.fallback_offline:
+            except (ProviderUnavailable, GenerationError) as exc:
+                unavailable = isinstance(exc, ProviderUnavailable)
+                record_provider_error(task.name, "unavailable" if unavailable else "invalid_output")
+                if not unavailable or not self.settings.llm.fallback_offline:
                     raise
                 draft = self._offline(task, request, passages)
                 meta = self._offline_meta(task, True)
@@ -134,6 +137,7 @@ class Pipeline:
                 f"The {meta['engine']} engine produced a {task.name} that failed its checks.",
                 errors=[{"message": p} for p in problems],
             )
+        record_generation(task.name, meta["engine"], bool(meta.get("degraded")))
         meta["source_ids"] = [p.id for p in passages]
         meta["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
         return task.result(**draft.model_dump(), meta=Meta(**meta))
