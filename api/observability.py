@@ -36,7 +36,9 @@ class RequestContext:
             return
         given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         rid = given if _SAFE_ID.fullmatch(given) else uuid.uuid4().hex
-        token = telemetry.request_id.set(rid)
+        # Not reset afterwards: each request runs in its own task (its own context copy), and
+        # the 500 handler outside this middleware still logs with the id.
+        telemetry.request_id.set(rid)
         status = 500
         started = time.perf_counter()
 
@@ -58,7 +60,6 @@ class RequestContext:
             telemetry.LATENCY.labels(method, route).observe(elapsed)
             fields = {"method": method, "route": route, "status": status}
             log.info("request", extra={"fields": fields | {"ms": round(elapsed * 1000, 1)}})
-            telemetry.request_id.reset(token)
 
 
 @router.get("/metrics", include_in_schema=False)

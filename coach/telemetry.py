@@ -23,9 +23,7 @@ from prometheus_client import multiprocess as prometheus_multiprocess
 # Set by the web layer for the length of a request; log lines written meanwhile carry it.
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 
-REQUESTS = Counter(
-    "coach_http_requests", "HTTP requests answered.", ["method", "route", "status"]
-)
+REQUESTS = Counter("coach_http_requests", "HTTP requests answered.", ["method", "route", "status"])
 LATENCY = Histogram(
     "coach_http_request_duration_seconds",
     "Time to answer an HTTP request.",
@@ -74,6 +72,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
             "request_id": request_id.get(),
+            "pid": record.process,
         }
         line |= getattr(record, "fields", {})
         if record.exc_info and record.exc_info[0] is not None:

@@ -83,24 +83,14 @@ def postgres_server() -> Iterator[PostgresServer]:
             os.chown(path, account.pw_uid, account.pw_gid)
     port = free_port()
     try:
-        subprocess.run(
-            _as_server_user(
-                [str(PG_BIN / "initdb"), "-D", str(data), "-U", "coach", "-A", "trust"]
-                + ["--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]
-            ),
-            check=True,
-            capture_output=True,
-        )
+        initdb = [str(PG_BIN / "initdb"), "-D", str(data), "-U", "coach", "-A", "trust"]
+        locale = ["--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]
+        subprocess.run(_as_server_user([*initdb, *locale]), check=True, capture_output=True)
         # fsync off: a throwaway cluster need not survive a power cut, and it makes tests fast.
         options = f"-h 127.0.0.1 -p {port} -k {sock} -c fsync=off -c full_page_writes=off"
-        subprocess.run(
-            _as_server_user(
-                [str(PG_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-t", "60"]
-                + ["-l", str(root / "log"), "start"]
-            ),
-            check=True,
-            capture_output=True,
-        )
+        pg_ctl = [str(PG_BIN / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-t", "60"]
+        start = [*pg_ctl, "-l", str(root / "log"), "start"]
+        subprocess.run(_as_server_user(start), check=True, capture_output=True)
         yield PostgresServer("127.0.0.1", port, "coach", sock)
     finally:
         if (data / "postmaster.pid").exists():
@@ -148,3 +138,55 @@ def chroma_server() -> Iterator[ChromaServer]:
             proc.wait(timeout=10)
         log.close()
         shutil.rmtree(root, ignore_errors=True)
+
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SERVE_TIMEOUT_S = 300.0  # ingestion and two workers loading models on a busy 2-core machine
+
+
+@contextmanager
+def coach_serve(env: dict[str, str], workers: int, log: Path) -> Iterator[str]:
+    """`coach serve --workers N` on a free loopback port; yields its base URL, stops it at exit."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "coach", "serve", "--port", str(port), "--workers", str(workers)]
+    full_env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **env}
+    with log.open("wb") as out:
+        # Its own process group, so the workers it spawned stop with it.
+        proc = subprocess.Popen(
+            cmd,
+            cwd=PROJECT_ROOT,
+            env=full_env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        base = f"http://127.0.0.1:{port}"
+
+        def ready() -> bool:
+            try:
+                return httpx.get(f"{base}/readyz", timeout=5).is_success
+            except httpx.HTTPError:
+                return False
+
+        try:
+            deadline = time.monotonic() + SERVE_TIMEOUT_S
+            while not ready():
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"coach serve did not start; see {log}")
+                time.sleep(0.5)
+            yield base
+        finally:
+            _stop_group(proc)
+
+
+def _stop_group(proc: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the server's process group, SIGKILL it if it has not left within 30 s."""
+    import signal
+
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)

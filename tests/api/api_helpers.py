@@ -41,7 +41,7 @@ _numbers = count(1)
 
 
 class Backend:
-    """One database backend: `fresh_url()` is a new empty database, None meaning SQLite's default."""
+    """A database backend: `fresh_url()` is a new empty database (None: SQLite's default)."""
 
     def __init__(self, name: str, server: PostgresServer | None = None) -> None:
         self.name, self.server = name, server

@@ -1,4 +1,4 @@
-"""API fixtures: every test runs on SQLite and on PostgreSQL, with a fake Coach and a seeded world."""
+"""API fixtures: each test runs on SQLite and on PostgreSQL; a fake Coach; a seeded world."""
 
 from __future__ import annotations
 

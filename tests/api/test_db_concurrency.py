@@ -68,6 +68,33 @@ def _at_once(factory: sessionmaker[Session], *acts: Callable[[Session, Barrier],
             future.result(timeout=60)
 
 
+def _releasing(who: Principal, session_id: int) -> Callable[[Session, Barrier], None]:
+    """An act: the member releases the session's summary once the barrier opens."""
+
+    def act(db: Session, barrier: Barrier) -> None:
+        barrier.wait()
+        set_release(db, who, session_id, True)
+
+    return act
+
+
+def _summarizing(who: Principal, session_id: int) -> Callable[[Session, Barrier], None]:
+    """An act: a new summary whose write phase starts as the barrier opens."""
+
+    def act(db: Session, barrier: Barrier) -> None:
+        fake = FakeCoach()
+        real = fake.summarize
+
+        def in_step(request: Any) -> Any:
+            barrier.wait()
+            return real(request)
+
+        fake.summarize = in_step  # type: ignore[method-assign]
+        generation.summary(db, fake, who, session_id, [])  # type: ignore[arg-type]
+
+    return act
+
+
 def _entries(factory: sessionmaker[Session], session_id: int) -> list[AuditEntry]:
     with factory() as db:
         query = select(AuditEntry).where(AuditEntry.session_id == session_id)
@@ -80,14 +107,7 @@ def test_two_members_releasing_at_once_both_count_and_one_sees_it_visible(engine
     for _ in range(ROUNDS):
         session_id = _summarized(factory, mentor)
 
-        def release(who: Principal) -> Callable[[Session, Barrier], None]:
-            def act(db: Session, barrier: Barrier) -> None:
-                barrier.wait()
-                set_release(db, who, session_id, True)
-
-            return act
-
-        _at_once(factory, release(mentor), release(mentee))
+        _at_once(factory, _releasing(mentor, session_id), _releasing(mentee, session_id))
         with factory() as db:
             row = db.get(CoachingSession, session_id)
             assert row is not None and row.released
@@ -100,25 +120,9 @@ def test_two_members_releasing_at_once_both_count_and_one_sees_it_visible(engine
 def test_release_racing_a_new_summary_never_carries_consent_over(engine: Engine) -> None:
     factory = session_factory(engine)
     mentor, mentee = _members(factory)
-    fake = FakeCoach()
     for _ in range(ROUNDS):
         session_id = _summarized(factory, mentor)
-        real = fake.summarize
-
-        def summarize(db: Session, barrier: Barrier) -> None:
-            def in_step(request: Any) -> Any:
-                barrier.wait()  # the write phase starts as the mentee's release does
-                return real(request)
-
-            fake.summarize = in_step  # type: ignore[method-assign]
-            generation.summary(db, fake, mentor, session_id, [])  # type: ignore[arg-type]
-
-        def release(db: Session, barrier: Barrier) -> None:
-            barrier.wait()
-            set_release(db, mentee, session_id, True)
-
-        _at_once(factory, summarize, release)
-        fake.summarize = real  # type: ignore[method-assign]
+        _at_once(factory, _summarizing(mentor, session_id), _releasing(mentee, session_id))
         with factory() as db:
             row = db.get(CoachingSession, session_id)
             assert row is not None
