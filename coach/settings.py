@@ -81,6 +81,8 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = EmbeddingSettings()
     llm: LLMSettings = LLMSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
+    # Days after which `coach retention` deletes notes and private summaries; None keeps them.
+    retention_notes_days: int | None = Field(default=None, ge=1, le=36_500)
 
     @model_validator(mode="after")
     def _check(self) -> Settings:
