@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -67,12 +68,16 @@ def _load(base: str, token: str, bodies: list[dict[str, str]], concurrency: int)
 def _run(env: dict[str, str], workers: int, token: str, args: argparse.Namespace) -> dict:
     texts = _texts()
     bodies = [texts[i % len(texts)] for i in range(args.requests)]
-    with tempfile.TemporaryDirectory() as tmp, coach_serve(env, workers, Path(tmp) / "log") as base:
-        # Warm-up: every worker loads its models before the clock starts.
-        _load(base, token, bodies[: 4 * args.concurrency], args.concurrency)
-        started = time.perf_counter()
-        latencies = _load(base, token, bodies, args.concurrency)
-        elapsed = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "log"
+        with coach_serve(env, workers, log) as base:
+            # Warm-up: every worker loads its models before the clock starts.
+            _load(base, token, bodies[: 4 * args.concurrency], args.concurrency)
+            started = time.perf_counter()
+            latencies = _load(base, token, bodies, args.concurrency)
+            elapsed = time.perf_counter() - started
+        lines = [json.loads(x) for x in log.read_text().splitlines() if x.startswith("{")]
+        served = Counter(x["pid"] for x in lines if x.get("route") == "/v1/feedback/rewrite")
     return {
         "workers": workers,
         "requests": len(bodies),
@@ -80,6 +85,7 @@ def _run(env: dict[str, str], workers: int, token: str, args: argparse.Namespace
         "throughput_rps": round(len(bodies) / elapsed, 2),
         "latency_p50_ms": round(statistics.median(latencies) * 1000, 1),
         "latency_p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
+        "rewrites_per_worker": sorted(served.values()),
     }
 
 

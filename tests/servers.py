@@ -66,7 +66,7 @@ class PostgresServer:
 
         conninfo = f"host={self.host} port={self.port} user={self.user} dbname=postgres"
         with psycopg.connect(conninfo, autocommit=True) as conn:
-            conn.execute(sql)  # type: ignore[arg-type]
+            conn.execute(sql)
 
 
 @contextmanager
