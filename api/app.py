@@ -13,6 +13,8 @@ from api import errors, web
 from api.admission import Admission
 from api.errors import PROBLEM_JSON
 from api.middleware import BodyLimit
+from api.observability import RequestContext
+from api.observability import router as operations
 from api.routes import (
     accounts,
     admin,
@@ -41,9 +43,11 @@ Errors are `application/problem+json`.
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    # The database is opened and migrated at start, so a fresh data directory just works.
+    # The database is opened and migrated at start, so a fresh data directory just works;
+    # workers skip this: `coach serve --workers N` migrated once before starting them.
     engine = make_engine(app.state.settings)
-    upgrade(engine)
+    if app.state.migrate:
+        upgrade(engine)
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     # Loaded before the first request rather than during it (seconds, not milliseconds).
@@ -86,7 +90,7 @@ def _openapi_with_body_problems(app: FastAPI) -> Callable[[], dict[str, Any]]:
     return openapi
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, migrate: bool = True) -> FastAPI:
     """The service over one data directory, with one Coach shared by every request."""
     app = FastAPI(
         title="coach",
@@ -95,16 +99,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=_lifespan,
     )
     app.state.settings = settings or get_settings()
+    app.state.migrate = migrate
     app.state.coach = Coach(app.state.settings)
     errors.install(app)
     app.add_middleware(BodyLimit)
     service = app.state.settings.service
-    # Added last, so it runs first: a refused request is not even read.
+    # Added after the body cap, so it runs before it: a refused request is not even read.
     app.add_middleware(
         Admission, limit=service.max_generations, retry_after_s=service.retry_after_s
     )
+    app.add_middleware(RequestContext)  # outermost: even a refused request gets an id and a count
     for module in (health, accounts, programs, sessions, generators, knowledge, coordinator, admin):
         app.include_router(module.router)
+    app.include_router(operations)
     app.openapi = _openapi_with_body_problems(app)  # type: ignore[method-assign]
     web.install(app)
     return app
+
+
+def worker_app() -> FastAPI:
+    """The app factory each `coach serve --workers N` process runs: settings from COACH_*."""
+    return create_app(migrate=False)

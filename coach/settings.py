@@ -164,6 +164,8 @@ class Settings(BaseSettings):
     oidc: OidcSettings = OidcSettings()
     prompts: PromptSettings = PromptSettings()
     service: ServiceSettings = ServiceSettings()
+    # Days after which `coach retention` deletes notes and private summaries; None keeps them.
+    retention_notes_days: int | None = Field(default=None, ge=1, le=36_500)
 
     @model_validator(mode="after")
     def _check(self) -> Settings:

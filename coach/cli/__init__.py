@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from coach.cli import evals, generate, knowledge, server
+from coach.cli import evals, generate, knowledge, ops, server
 from coach.errors import CoachError
 
 app = typer.Typer(
@@ -19,6 +19,7 @@ knowledge.register(app)
 server.register(app)
 generate.register(app)
 evals.register(app)
+ops.register(app)
 
 
 def main() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Annotated, Any
 
 import typer
@@ -14,6 +13,9 @@ from coach.settings import get_settings
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Worker processes (use PostgreSQL beyond 1).")
+    ] = 1,
     skip_ingest: Annotated[
         bool, typer.Option("--skip-ingest", help="Do not bring the index up to date first.")
     ] = False,
@@ -21,23 +23,47 @@ def serve(
     """Index what changed in knowledge/, migrate the database, and run the HTTP API."""
     import uvicorn
 
-    from api.app import create_app
     from coach.knowledge.ingest import ingest
 
     settings = get_settings()
+    # Ingestion and migrations run here, once, before any worker starts.
     if not skip_ingest:
         report = ingest(settings)
         typer.echo(f"knowledge: {report.files} files, {report.chunks_embedded} chunks embedded")
     database().close()
     typer.echo(f"database: {settings.db_url.split('@')[-1]} is up to date")
-    uvicorn.run(create_app(settings), host=host, port=port, log_config=log_config())
+    if workers == 1:
+        from api.app import create_app
+
+        app = create_app(settings, migrate=False)
+        uvicorn.run(app, host=host, port=port, log_config=log_config(), access_log=False)
+        return
+    _metrics_dir()
+    uvicorn.run(
+        "api.app:worker_app",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_config=log_config(),
+        access_log=False,
+    )
+
+
+def _metrics_dir() -> None:
+    """Workers share metrics through files; an empty folder per start, unless one is set."""
+    import os
+    import tempfile
+
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="coach-metrics-")
 
 
 def log_config() -> dict[str, Any]:
-    """Uvicorn's logging, with invitation and reset secrets cut out of logged paths."""
-    from uvicorn.config import LOGGING_CONFIG
+    """JSON lines (coach.telemetry), with invitation and reset secrets cut out of logged paths."""
+    from coach import telemetry
 
-    config = copy.deepcopy(LOGGING_CONFIG)
+    config = telemetry.log_config()
     config.setdefault("filters", {})["secrets"] = {"()": "coach.accounts.redact.SecretPathFilter"}
     for handler in config["handlers"].values():
         handler.setdefault("filters", []).append("secrets")

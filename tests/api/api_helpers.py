@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,30 @@ from coach.models import (
     SummaryRequest,
 )
 from coach.settings import load_settings
+from tests.servers import PostgresServer
+
+_numbers = count(1)
+
+
+class Backend:
+    """A database backend: `fresh_url()` is a new empty database (None: SQLite's default)."""
+
+    def __init__(self, name: str, server: PostgresServer | None = None) -> None:
+        self.name, self.server = name, server
+
+    def fresh_url(self) -> str | None:
+        """A new empty database on this backend (SQLite: the data directory's own file)."""
+        if self.server is None:
+            return None
+        name = f"test_{next(_numbers)}"
+        self.server.admin(f"CREATE DATABASE {name}")
+        return self.server.url(name)
+
+    def drop(self, url: str) -> None:
+        """Drop a database fresh_url() made, closing what a test left connected."""
+        assert self.server is not None
+        self.server.admin(f"DROP DATABASE {url.rsplit('/', 1)[1]} WITH (FORCE)")
+
 
 META = Meta(engine="offline", model="fake", prompt_template="fake", prompt_hash="0")
 

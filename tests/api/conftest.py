@@ -1,4 +1,4 @@
-"""API fixtures: an app over a temporary data directory with a fake Coach, and a seeded world."""
+"""API fixtures: each test runs on SQLite and on PostgreSQL; a fake Coach; a seeded world."""
 
 from __future__ import annotations
 
@@ -6,9 +6,30 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from api_helpers import FakeCoach, World, running_app, seed
+from api_helpers import Backend, FakeCoach, World, running_app, seed
 from fastapi.testclient import TestClient
 from servers import Inbox, oidc_provider, smtp_server
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def db_backend(request: pytest.FixtureRequest) -> Backend:
+    """The database every API test runs on; PostgreSQL starts once, on first use."""
+    if request.param == "sqlite":
+        return Backend("sqlite")
+    return Backend("postgresql", request.getfixturevalue("postgres"))
+
+
+@pytest.fixture(autouse=True)
+def database_url(
+    db_backend: Backend, _no_ambient_config: None, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str | None]:
+    """A fresh database per test; COACH_DATABASE_URL makes every app, engine and CLI use it."""
+    url = db_backend.fresh_url()
+    if url:
+        monkeypatch.setenv("COACH_DATABASE_URL", url)
+    yield url
+    if url:
+        db_backend.drop(url)
 
 
 @pytest.fixture

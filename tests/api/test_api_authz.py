@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api_helpers import FakeCoach, World, running_app, seed
+from api_helpers import Backend, FakeCoach, World, running_app, seed
 from fastapi.routing import APIRoute
 
 from coach.accounts.invitations import invite
@@ -188,11 +188,12 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def seeded(tmp_path_factory: pytest.TempPathFactory, db_backend: Backend) -> Iterator[World]:
     """One app for the whole table: program A's pair has a summarized session."""
-    data_dir = tmp_path_factory.mktemp("authz")
+    data_dir, url = tmp_path_factory.mktemp("authz"), db_backend.fresh_url()
     # The table signs in wrongly hundreds of times from one address; that is not an attack here.
-    with running_app(data_dir, FakeCoach(), auth={"address_failures": 10_000}) as client:
+    auth = {"address_failures": 10_000}
+    with running_app(data_dir, FakeCoach(), auth=auth, database_url=url) as client:
         world = seed(client)
         headers = world.as_("mentor")
         session = client.post(

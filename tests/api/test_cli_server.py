@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 from coach.accounts.redact import SecretPathFilter, redact
 from coach.cli import app
 from coach.cli.server import log_config
+from coach.db.engine import make_engine
+from coach.db.migrate import current_revision, head_revision
 from coach.errors import Conflict, InvalidInput
 from coach.settings import get_settings
 
@@ -126,13 +128,13 @@ def test_serve_ingests_migrates_then_runs(data_dir: Path, monkeypatch: pytest.Mo
 
     calls: list[Any] = []
     monkeypatch.setattr(ingest, "ingest", lambda s: calls.append("ingest") or IngestReport(files=0))
-    monkeypatch.setattr(
-        uvicorn, "run", lambda app, host, port, log_config: calls.append((host, port))
-    )
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **_: calls.append((host, port)))
     result = CliRunner().invoke(app, ["serve", "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert calls == ["ingest", ("127.0.0.1", 8123)]
-    assert (data_dir / "coach.db").exists()
+    engine = make_engine(get_settings())
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
 
 
 def test_access_log_never_shows_link_secrets() -> None:

@@ -1,4 +1,7 @@
-"""Ingestion is idempotent, follows changes and deletions, and refuses bad front matter."""
+"""Ingestion is idempotent, follows changes and deletions, and refuses bad front matter.
+
+Every test runs on the local folder and on a Chroma server (`chroma run`, started once).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from coach.errors import KnowledgeError
 from coach.knowledge.ingest import ingest
 from coach.knowledge.retrieval import Retriever
 from coach.settings import Settings
-from tests.conftest import KNOWLEDGE, make_settings
+from tests.conftest import KNOWLEDGE, make_settings, server_chroma
 
 FILES = ["guidelines/giving-feedback.md", "challenges/lack-of-time.md", "topics/social-media.md"]
 
@@ -26,8 +29,17 @@ def kb(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture(params=["local", "server"])
+def settings(request: pytest.FixtureRequest, tmp_path: Path, kb: Path) -> Settings:
+    """Settings over the small folder; on the server, a collection of the test's own."""
+    if request.param == "local":
+        return make_settings(tmp_path / "data", knowledge_dirs=[kb])
+    return make_settings(tmp_path / "data", knowledge_dirs=[kb], chroma=server_chroma(request))
+
+
 @pytest.fixture()
-def settings(tmp_path: Path, kb: Path) -> Settings:
+def local_settings(tmp_path: Path, kb: Path) -> Settings:
+    """The local folder alone: bad front matter fails before any index is touched."""
     return make_settings(tmp_path / "data", knowledge_dirs=[kb])
 
 
@@ -89,8 +101,9 @@ def test_extra_folder_adds_without_touching_the_default(settings: Settings, tmp_
     ],
 )
 def test_bad_front_matter_names_file_and_field(
-    settings: Settings, kb: Path, front: str, field: str
+    local_settings: Settings, kb: Path, front: str, field: str
 ) -> None:
+    settings = local_settings
     ingest(settings)
     before = set(Retriever(settings).chunks)
     bad = kb / "guidelines/broken.md"
@@ -101,7 +114,8 @@ def test_bad_front_matter_names_file_and_field(
     assert set(Retriever(settings).chunks) == before  # nothing lost
 
 
-def test_missing_front_matter_and_duplicate_ids(settings: Settings, kb: Path) -> None:
+def test_missing_front_matter_and_duplicate_ids(local_settings: Settings, kb: Path) -> None:
+    settings = local_settings
     (kb / "plain.md").write_text("# No header\n\nJust text.\n")
     with pytest.raises(KnowledgeError, match=r"plain\.md: missing YAML front matter"):
         ingest(settings)

@@ -6,6 +6,7 @@ import json
 
 from coach.knowledge.models import SearchFilters
 from coach.knowledge.retrieval import Retriever, rrf
+from coach.settings import Settings
 from tests.conftest import PROJECT_ROOT
 
 LABELS = PROJECT_ROOT / "tests/data/retrieval_labels.jsonl"
@@ -69,3 +70,19 @@ def test_rrf_rewards_agreement() -> None:
     scores = rrf([["a", "b", "c"], ["b", "a", "d"]], k=60)
     assert max(scores, key=scores.__getitem__) in {"a", "b"}
     assert scores["a"] == scores["b"] > scores["c"] > 0
+
+
+def test_chroma_server_returns_what_the_local_folder_returns(
+    retriever: Retriever, server_indexed_settings: Settings
+) -> None:
+    server = Retriever(server_indexed_settings)
+    assert server.chunks.keys() == retriever.chunks.keys()
+    questions = [case["question"] for case in load_labels()]
+    for question in questions:
+        local = [p.id for p in retriever.search(question, k=5)]
+        remote = [p.id for p in server.search(question, k=5)]
+        assert remote == local, question
+    filters = SearchFilters(kinds=["topic"])
+    for question in questions[:10]:
+        local = [p.id for p in retriever.search(question, k=5, filters=filters)]
+        assert [p.id for p in server.search(question, k=5, filters=filters)] == local
