@@ -22,6 +22,7 @@ from coach.accounts.tokens import check_token
 from coach.db.auth import Principal, Role
 from coach.errors import NotAuthenticated
 from coach.service import Coach
+from coach.settings import Settings
 
 SESSION_COOKIE = "coach_session"
 OIDC_STATE_COOKIE = "coach_oidc_state"
@@ -34,6 +35,12 @@ _bearer = HTTPBearer(auto_error=False, description="A personal API token (POST /
 _cookie = APIKeyCookie(
     name=SESSION_COOKIE, auto_error=False, description="The browser session from sign-in."
 )
+
+
+def get_settings(request: Request) -> Settings:
+    """The app's settings."""
+    settings: Settings = request.app.state.settings
+    return settings
 
 
 def get_coach(request: Request) -> Coach:
@@ -66,6 +73,7 @@ def get_db(request: Request) -> Iterator[Session]:
         yield db
 
 
+SettingsDep = Annotated[Settings, Depends(get_settings)]
 CoachDep = Annotated[Coach, Depends(get_coach)]
 MailerDep = Annotated[Mailer, Depends(get_mailer)]
 OidcDep = Annotated[OidcProvider, Depends(get_oidc)]

@@ -87,7 +87,12 @@ class Coach:
         import coach.generators.feedback
         import coach.generators.summary  # noqa: F401  # imported for their load time only
         from coach.errors import NotIndexed
+        from coach.offline.dates import resolve_due
+        from coach.privacy.engine import warm
 
+        # What a first summary would otherwise wait for: Presidio, spaCy, date parsing.
+        warm()
+        resolve_due("Friday", "2026-01-05")
         if self.settings.llm.resolved_provider == "openai":
             import openai.resources  # noqa: F401  # the SDK loads these on first use: ~1 s
         try:
@@ -155,14 +160,6 @@ class Coach:
         from coach.generators.summary import SUMMARY
 
         return self._run(SUMMARY, request)
-
-    def warm(self) -> None:
-        """Load what a first summary would otherwise wait for: Presidio, spaCy, date parsing."""
-        from coach.offline.dates import resolve_due
-        from coach.privacy.engine import warm
-
-        warm()
-        resolve_due("Friday", "2026-01-05")
 
     def status(self) -> dict[str, Any]:
         """Whether the index is ready, which engine is in force and whether its endpoint answers."""

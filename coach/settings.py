@@ -122,6 +122,8 @@ class OidcSettings(BaseModel):
     def enabled(self) -> bool:
         """Whether single sign-on is configured."""
         return bool(self.issuer and self.client_id)
+
+
 class PromptSettings(BaseModel):
     """Token budgets (MiniLM WordPiece tokens) for the knowledge passages in each prompt."""
 

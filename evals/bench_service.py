@@ -105,6 +105,8 @@ def process(args: list[str], env: dict[str, str], ready_url: str) -> Iterator[su
 
 def prepare(data_dir: Path) -> str:
     """Copy the index into data_dir (ingesting when there is none) and return a mentor token."""
+    from coach.accounts.tokens import create_api_token
+    from coach.db.auth import add_user, principal
     from coach.db.engine import make_engine, session_factory
     from coach.db.migrate import upgrade
     from coach.db.programs import create_pair, create_program
@@ -119,8 +121,10 @@ def prepare(data_dir: Path) -> str:
     upgrade(engine)
     with session_factory(engine)() as db:
         program = create_program(db, None, "Bench program")
-        pair = create_pair(db, None, program.id, "Maya Chen", "Robert Miller")
-        token = pair.mentor.token
+        pair = create_pair(db, None, program.id)
+        mentor = add_user(db, "mentor", "Maya Chen", email="maya@example.org", pair_id=pair.id)
+        token = create_api_token(db, principal(mentor), "bench", 1).secret
+        db.commit()
     engine.dispose()
     return token
 
