@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from coach.db import generation
-from coach.db.auth import Principal, authenticate
+from coach.db.auth import Principal, add_user, principal
 from coach.db.engine import make_engine, session_factory
 from coach.db.migrate import upgrade
 from coach.db.models import AuditEntry, CoachingSession
@@ -37,9 +37,13 @@ def engine(database_url: str | None, tmp_path: Any) -> Iterator[Engine]:
 def _members(factory: sessionmaker[Session]) -> tuple[Principal, Principal]:
     with factory() as db:
         program = create_program(db, None, "P")
-        pair = create_pair(db, None, program.id, "Maya Chen", "Robert Miller")
-        mentor, mentee = (authenticate(db, m.token) for m in (pair.mentor, pair.mentee))
-    assert mentor is not None and mentee is not None
+        pair = create_pair(db, None, program.id)
+        people = [
+            add_user(db, role, name, email=f"{role}@example.org", pair_id=pair.id)
+            for role, name in (("mentor", "Maya Chen"), ("mentee", "Robert Miller"))
+        ]
+        db.commit()
+        mentor, mentee = (principal(p) for p in people)
     return mentor, mentee
 
 
