@@ -52,6 +52,9 @@ def max_seq_length(model_dir: Path) -> int:
 
 def export(model_dir: Path, target: Path) -> Path:
     """Export the transformer of a local model to ONNX; the one place torch is imported."""
+    # The weights are a local folder; the hub must never be asked, even for a config.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import torch
     from transformers import AutoModel
 
