@@ -33,6 +33,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     engine = make_engine(app.state.settings)
     if app.state.migrate:
         upgrade(engine)
+    if app.state.warm:
+        app.state.coach.warm()
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     try:
@@ -41,7 +43,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine.dispose()
 
 
-def create_app(settings: Settings | None = None, migrate: bool = True) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, migrate: bool = True, warm: bool = False
+) -> FastAPI:
     """The service over one data directory, with one Coach shared by every request."""
     app = FastAPI(
         title="coach",
@@ -50,7 +54,7 @@ def create_app(settings: Settings | None = None, migrate: bool = True) -> FastAP
         lifespan=_lifespan,
     )
     app.state.settings = settings or get_settings()
-    app.state.migrate = migrate
+    app.state.migrate, app.state.warm = migrate, warm
     app.state.coach = Coach(app.state.settings)
     errors.install(app)
     app.add_middleware(BodyLimit)
@@ -63,4 +67,4 @@ def create_app(settings: Settings | None = None, migrate: bool = True) -> FastAP
 
 def worker_app() -> FastAPI:
     """The app factory each `coach serve --workers N` process runs: settings from COACH_*."""
-    return create_app(migrate=False)
+    return create_app(migrate=False, warm=True)

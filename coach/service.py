@@ -57,6 +57,24 @@ class Coach:
                 self._pipeline = Pipeline(self.settings, retriever, provider)
             return self._pipeline
 
+    def warm(self) -> None:
+        """Load the models and engines now, before requests arrive in parallel threads."""
+        import contextlib
+
+        import coach.generators.agenda
+        import coach.generators.discussion
+        import coach.generators.feedback
+        import coach.generators.summary  # noqa: F401
+        from coach.errors import CoachError
+        from coach.privacy.engine import analyzer, anonymizer
+
+        # spaCy's first import is not thread-safe (parallel first requests failed with
+        # ImportError/KeyError), and it costs seconds that a first request should not wait.
+        analyzer()
+        anonymizer()
+        with contextlib.suppress(CoachError):  # an empty index: /readyz says so
+            _ = self.pipeline
+
     def search(
         self, query: str, k: int | None = None, filters: SearchFilters | None = None
     ) -> list[Passage]:
