@@ -137,3 +137,26 @@ def _demo(env: dict[str, str]) -> dict[str, Any]:
     ).stdout
     demo = json.loads(out)
     return {u["role"]: u["token"] for u in demo["users"]} | {"pair_id": demo["pair_id"]}
+
+
+def test_worker_app_warms_and_leaves_migrations_to_serve(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import worker_app
+    from coach.db.migrate import current_revision
+    from coach.service import Coach
+    from coach.settings import get_settings
+
+    warmed: list[Coach] = []
+    monkeypatch.setattr(Coach, "warm", lambda self: warmed.append(self))
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        app = worker_app()
+        with TestClient(app):
+            assert warmed == [app.state.coach]
+            assert current_revision(app.state.engine) is None  # `coach serve` migrates, once
+    finally:
+        get_settings.cache_clear()
