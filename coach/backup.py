@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Date, Engine, select, text
-from sqlalchemy.orm import DeclarativeBase
 
 from coach import __version__
 from coach.db.migrate import current_revision, head_revision, upgrade
@@ -92,11 +91,10 @@ def _read(archive: tarfile.TarFile, name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in member.read().decode().splitlines() if line]
 
 
-def _is_empty(engine: Engine, base: type[DeclarativeBase] = Base) -> bool:
+def _is_empty(engine: Engine) -> bool:
     with engine.connect() as conn:
-        return all(
-            conn.execute(select(t).limit(1)).first() is None for t in base.metadata.sorted_tables
-        )
+        tables = Base.metadata.sorted_tables
+        return all(conn.execute(select(t).limit(1)).first() is None for t in tables)
 
 
 def restore(settings: Settings, engine: Engine, source: Path) -> dict[str, Any]:

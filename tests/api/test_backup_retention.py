@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from api_helpers import NOTES_TEXT, Backend, FakeCoach, World, bearer, running_app, seed
-from sqlalchemy import Engine, update
+from sqlalchemy import update
 from typer.testing import CliRunner
 
 from coach.backup import backup, export_tables, restore
@@ -51,10 +51,6 @@ def chroma_settings(request: pytest.FixtureRequest) -> ChromaSettings:
     return ChromaSettings() if request.param == "local" else server_chroma(request)
 
 
-def _engine(settings: Settings) -> Engine:
-    return make_engine(settings)
-
-
 def test_backup_restores_database_and_index(
     tmp_path: Path, db_backend: Backend, chroma_settings: ChromaSettings
 ) -> None:
@@ -64,14 +60,14 @@ def test_backup_restores_database_and_index(
         session = _summarized(world)
     import_records(origin, RECORDS)
     archive = tmp_path / "backup.tar.gz"
-    engine = _engine(origin)
+    engine = make_engine(origin)
     manifest = backup(origin, engine, archive)
     assert manifest["chunks"] == len(RECORDS) and manifest["rows"]["sessions"] == 1
     target_chroma = chroma_settings.model_copy(update={"collection": "restored"})
     target = load_settings(
         data_dir=tmp_path / "b", database_url=db_backend.fresh_url(), chroma=target_chroma
     )
-    restored = _engine(target)
+    restored = make_engine(target)
     restore(target, restored, archive)
     assert export_tables(restored) == export_tables(engine)
     assert _same_records(export_records(target), export_records(origin))
@@ -106,10 +102,10 @@ def test_postgresql_backup_restores_into_sqlite(tmp_path: Path, db_backend: Back
     origin = load_settings(data_dir=tmp_path / "a")
     with running_app(origin.data_dir, FakeCoach()) as client:
         _summarized(seed(client))
-    engine = _engine(origin)
+    engine = make_engine(origin)
     backup(origin, engine, tmp_path / "b.tar.gz")
     sqlite = load_settings(data_dir=tmp_path / "b", database_url=f"sqlite:///{tmp_path}/b.db")
-    restored = _engine(sqlite)
+    restored = make_engine(sqlite)
     restore(sqlite, restored, tmp_path / "b.tar.gz")
     assert export_tables(restored) == export_tables(engine)
     engine.dispose()

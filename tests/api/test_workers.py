@@ -16,7 +16,7 @@ from api_helpers import NOTES_TEXT, Backend, bearer
 from tests.conftest import KNOWLEDGE
 from tests.servers import ChromaServer, coach_serve
 
-SESSIONS, SUMMARIZED = 10, 3
+BATCHES, SUMMARIZED = 5, 3
 KB_FILES = ["guidelines/giving-feedback.md", "topics/social-media.md"]
 
 
@@ -38,7 +38,7 @@ def _env(tmp_path: Path, url: str, chroma: ChromaServer) -> dict[str, str]:
 def _call(base: str, method: str, path: str, rid: str, token: str, body: Any = None) -> Any:
     """One request on a new connection, so the kernel may hand it to either worker."""
     headers = bearer(token) | {"X-Request-ID": rid}
-    for _ in range(10):  # two workers may number a new session alike; the loser gets 409
+    for _ in range(40):  # two workers may number a new session alike; the loser gets 409
         response = httpx.request(method, base + path, json=body, headers=headers, timeout=120)
         if response.status_code != 409 or method != "POST" or not path.endswith("/sessions"):
             break
@@ -49,6 +49,11 @@ def _call(base: str, method: str, path: str, rid: str, token: str, body: Any = N
 def _access_log(log: Path) -> dict[str, dict[str, Any]]:
     lines = [json.loads(x) for x in log.read_text().splitlines() if x.startswith("{")]
     return {x["request_id"]: x for x in lines if x["logger"] == "coach.access"}
+
+
+def _pids(log: Path, *prefixes: str) -> set[int]:
+    """The worker processes that answered the requests whose ids start so."""
+    return {x["pid"] for rid, x in _access_log(log).items() if rid.startswith(prefixes)}
 
 
 def test_two_workers_agree(
@@ -66,7 +71,12 @@ def test_two_workers_agree(
 
         pair = f"/v1/pairs/{people['pair_id']}/sessions"
         body = {"date": "2025-11-20", "topic": "social media"}
-        created = run(*[("POST", pair, f"create-{i}", mentor, body) for i in range(SESSIONS)])
+        created: list[Any] = []
+        for batch in range(BATCHES):  # until both workers have created sessions (the kernel picks)
+            calls = [("POST", pair, f"create-{batch}-{i}", mentor, body) for i in range(8)]
+            created += run(*calls)
+            if len(_pids(log, "create-")) == 2:
+                break
         ids = [s["id"] for s in created][:SUMMARIZED]
         notes = {"notes": NOTES_TEXT}
         run(*[("PUT", f"/v1/sessions/{s}/notes", f"n-{s}", mentor, notes) for s in ids])
@@ -82,11 +92,12 @@ def test_two_workers_agree(
         seen = _call(base, "GET", "/v1/coordinator/summaries", "coord", people["coordinator"])
         audit = _call(base, "GET", "/v1/admin/audit?limit=200", "audit", people["admin"])
         metrics = httpx.get(f"{base}/metrics", timeout=30).text
-    assert sorted(s["number"] for s in created) == list(range(1, SESSIONS + 1))
-    assert all(x == listings[0] for x in listings) and len(listings[0]) == SESSIONS
+    sessions = len(created)
+    assert sorted(s["number"] for s in created) == list(range(1, sessions + 1))
+    assert all(x == listings[0] for x in listings) and len(listings[0]) == sessions
     assert sorted(s["session_id"] for s in seen["items"]) == sorted(ids)
     actions = Counter(e["action"] for e in audit)
-    assert actions["session.create"] == SESSIONS and actions["summary.release"] == 2 * SUMMARIZED
+    assert actions["session.create"] == sessions and actions["summary.release"] == 2 * SUMMARIZED
     visible = [
         e["session_id"]
         for e in audit
@@ -94,8 +105,8 @@ def test_two_workers_agree(
     ]
     assert sorted(visible) == sorted(ids)
     served = _access_log(log)
-    writes = [rid for rid in served if rid.startswith(("create-", "n-", "s-", "r-"))]
-    assert len({served[rid]["pid"] for rid in writes}) == 2, "both workers took writes"
+    assert len(_pids(log, "create-")) == 2, "both workers created sessions"
+    assert len(_pids(log, "create-", "n-", "s-", "r-")) == 2
     text = log.read_text()
     assert text.count("knowledge: ") == 1 and text.count("is up to date") == 1
     for secret in (NOTES_TEXT, "schedule posts", "Maya", "Robert"):
@@ -126,3 +137,26 @@ def _demo(env: dict[str, str]) -> dict[str, Any]:
     ).stdout
     demo = json.loads(out)
     return {u["role"]: u["token"] for u in demo["users"]} | {"pair_id": demo["pair_id"]}
+
+
+def test_worker_app_warms_and_leaves_migrations_to_serve(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import worker_app
+    from coach.db.migrate import current_revision
+    from coach.service import Coach
+    from coach.settings import get_settings
+
+    warmed: list[Coach] = []
+    monkeypatch.setattr(Coach, "warm", lambda self: warmed.append(self))
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        app = worker_app()
+        with TestClient(app):
+            assert warmed == [app.state.coach]
+            assert current_revision(app.state.engine) is None  # `coach serve` migrates, once
+    finally:
+        get_settings.cache_clear()
