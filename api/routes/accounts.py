@@ -22,6 +22,7 @@ from api.account_schemas import (
 )
 from api.deps import (
     OIDC_STATE_COOKIE,
+    SESSION_COOKIE,
     AnyUser,
     Db,
     Id,
@@ -35,7 +36,7 @@ from api.deps import (
     set_oidc_state_cookie,
     set_session_cookie,
 )
-from api.routes.problems import AUTH, BY_ID
+from api.routes.problems import AUTH, BY_ID, THROTTLED
 from api.schemas import MeOut
 from coach.accounts import browser, invitations, resets, signin, tokens
 from coach.errors import InvalidInput, NotAuthenticated
@@ -50,7 +51,7 @@ def _signed_in(request: Request, response: Response, db: Db, secret: str) -> Sig
     return SignedInOut(user=MeOut.model_validate(principal), csrf_token=principal.csrf_token)
 
 
-@router.post("/auth/sign-in", responses=AUTH)
+@router.post("/auth/sign-in", responses={**AUTH, **THROTTLED})
 def sign_in(
     body: SignInIn, request: Request, response: Response, db: Db, settings: SettingsDep
 ) -> SignedInOut:
@@ -64,7 +65,7 @@ def sign_in(
 @router.post("/auth/sign-out", status_code=204, responses=AUTH)
 def sign_out(request: Request, response: Response, db: Db, _: MaybeUser) -> None:
     """End this browser session at once and remove its cookie."""
-    secret = request.cookies.get("coach_session")
+    secret = request.cookies.get(SESSION_COOKIE)
     if secret:
         browser.sign_out(db, secret)
     clear_session_cookie(response)

@@ -22,6 +22,9 @@ BY_ID: dict[int | str, dict[str, Any]] = {
     404: _doc("No such id, or one the caller may not see."),
     409: _doc("The request clashes with the stored state."),
 }
+THROTTLED: dict[int | str, dict[str, Any]] = {
+    429: _doc("Too many failed sign-ins; the Retry-After header says when to try again."),
+}
 GENERATION: dict[int | str, dict[str, Any]] = {
     502: _doc("The model kept returning invalid output."),
     503: _doc("The knowledge base is not indexed, or the LLM provider is down."),

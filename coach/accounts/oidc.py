@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from coach.accounts.browser import DEFAULT_POLICY, start_session
 from coach.db import audit
 from coach.db.auth import hash_secret, principal, user_by_email
-from coach.db.models import OidcLogin, utcnow
+from coach.db.models import Invitation, OidcLogin, utcnow
 from coach.errors import Forbidden, InvalidInput, NotAuthenticated, NotFound, ProviderUnavailable
 from coach.settings import AuthSettings, OidcSettings
 
@@ -32,6 +32,19 @@ def safe_next(path: str | None) -> str:
     if not path or not path.startswith("/") or path.startswith("//") or "\\" in path:
         return "/"
     return path[:500]
+
+
+def _next_step(db: Session, email: str) -> str:
+    """What someone without an account does: accept a pending invitation, or ask for one."""
+    pending = select(Invitation.id).where(
+        Invitation.email == email,
+        Invitation.accepted_at.is_(None),
+        Invitation.revoked_at.is_(None),
+        Invitation.expires_at > utcnow(),
+    )
+    if db.scalar(pending.limit(1)) is not None:
+        return "open the invitation emailed to you first, then sign on"
+    return "ask your coordinator to invite you"
 
 
 class OidcProvider:
@@ -123,7 +136,7 @@ class OidcProvider:
         user = user_by_email(db, email)
         if user is None or not user.active:
             raise Forbidden(
-                f"no active coach account has the email {email}: ask your coordinator to invite you"
+                f"no active coach account has the email {email}: {_next_step(db, email)}"
             )
         secret, csrf = start_session(db, user, policy, via="oidc")
         audit.record(db, principal(user), "account.sign_in.oidc", program_id=user.program_id)

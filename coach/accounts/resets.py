@@ -19,6 +19,8 @@ from coach.settings import AuthSettings
 
 log = logging.getLogger("coach.accounts")
 RESET_PREFIX = "coachr_"
+# At most one reset email per account this often, so nobody can flood someone's inbox.
+RESEND_AFTER = timedelta(minutes=1)
 
 
 def request_password_reset(
@@ -32,6 +34,12 @@ def request_password_reset(
     user = user_by_email(db, email.strip().lower())
     if user is None or not user.active:
         return  # the answer is the same either way, so it does not tell who has an account
+    recent = select(PasswordReset.id).where(
+        PasswordReset.user_id == user.id, PasswordReset.created_at > utcnow() - RESEND_AFTER
+    )
+    if db.scalar(recent.limit(1)) is not None:
+        log.info("password reset for user %s not resent within a minute", user.id)
+        return
     # One live link at a time: an older one stops working when a new one is sent.
     db.execute(
         update(PasswordReset)
@@ -59,8 +67,7 @@ def request_password_reset(
     log.info("password reset link sent for user %s", user.id)
 
 
-def reset_password(db: Session, secret: str, password: str) -> None:
-    """Set a new password from a reset link; every session of the account is signed out."""
+def _usable(db: Session, secret: str) -> PasswordReset:
     row = db.scalar(select(PasswordReset).where(PasswordReset.secret_hash == hash_secret(secret)))
     if row is None:
         raise LinkExpired("this reset link is not valid: ask for a new one")
@@ -68,6 +75,17 @@ def reset_password(db: Session, secret: str, password: str) -> None:
         raise LinkExpired("this reset link was used or replaced: ask for a new one")
     if row.expires_at <= utcnow():
         raise LinkExpired("this reset link expired: ask for a new one")
+    return row
+
+
+def check_reset(db: Session, secret: str) -> None:
+    """Whether a reset link still works, for the page that asks for the new password."""
+    _usable(db, secret)
+
+
+def reset_password(db: Session, secret: str, password: str) -> None:
+    """Set a new password from a reset link; every session of the account is signed out."""
+    row = _usable(db, secret)
     user = db.get(User, row.user_id)
     if user is None or not user.active:
         raise LinkExpired("this account is deactivated: ask an admin")

@@ -62,6 +62,14 @@ def test_unverified_or_unknown_email_is_refused(sso: World, oidc_issuer: str) ->
     _provider_user(oidc_issuer, "stranger", email="stranger@example.org", email_verified=True)
     unknown = _through_provider(sso.client, "stranger")
     assert unknown.status_code == 403 and "invite you" in unknown.json()["detail"]
+    invited = sso.client.post(
+        "/v1/invitations",
+        json={"email": "stranger@example.org", "name": "S", "role": "coordinator", "program_id": 1},
+        headers=sso.as_("admin"),
+    )
+    assert invited.status_code == 201
+    pending = _through_provider(sso.client, "stranger")
+    assert pending.status_code == 403 and "invitation emailed" in pending.json()["detail"]
     assert sso.client.get("/v1/me").status_code == 401
 
 
