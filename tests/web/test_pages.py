@@ -173,7 +173,9 @@ def test_forms_need_the_csrf_token(app_world: tuple[TestClient, World]) -> None:
     r = client.post(
         "/sessions", data={"date": "2030-01-10", "topic": "x y", "duration_minutes": "60"}
     )
-    assert r.status_code == 403 and "CSRF token" in r.text
+    assert r.status_code == 403 and "This form expired" in r.text and "reload the page" in r.text
+    api = client.post(f"/v1/pairs/{world.ids['pair']}/sessions", json={"topic": "x y"})
+    assert api.status_code == 403 and "CSRF token" in api.json()["detail"]
 
 
 def test_form_errors_sit_next_to_the_field_and_keep_the_input(
