@@ -402,3 +402,6 @@ def test_the_pair_list_says_who_joined_and_nothing_they_did(
     assert listed == [{"pair_id": world.ids["pair"], "mentor": "Priya Shah", "mentee": "Tom Baker"}]
     page = client.get("/coordinator").text
     assert "Both joined" in page and "2030-01-10" not in page
+    csrf = sign_in(client, world.people["coordinator"])
+    client.post(f"/admin/programs/{world.ids['program']}/pairs", data={"csrf_token": csrf})
+    assert "Waiting for both members" in client.get("/coordinator").text
