@@ -405,3 +405,12 @@ def test_the_pair_list_says_who_joined_and_nothing_they_did(
     csrf = sign_in(client, world.people["coordinator"])
     client.post(f"/admin/programs/{world.ids['program']}/pairs", data={"csrf_token": csrf})
     assert "Waiting for both members" in client.get("/coordinator").text
+
+
+def test_single_sign_on_is_offered_when_configured(tmp_path: Path) -> None:
+    oidc = {"issuer": "http://127.0.0.1:9/", "client_id": "coach"}
+    with running_app(tmp_path, PageCoach(), oidc=oidc) as client:
+        page = client.get("/sign-in?next=/feedback").text
+    assert 'href="/v1/auth/oidc/start?next=/feedback"' in page
+    with running_app(tmp_path / "plain", PageCoach()) as client:
+        assert "/v1/auth/oidc/start" not in client.get("/sign-in").text
