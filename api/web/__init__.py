@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.errors import Forbidden
 from api.web import account, admin, coordinator, knowledge, member, notes, session, tools
 from api.web.auth import SignInRequired
 from api.web.drafts import Drafts
@@ -33,6 +35,29 @@ def _sign_in_redirect(request: Request, exc: Exception) -> Response:
     return RedirectResponse(exc.location, status_code=303)
 
 
+def _error_page(request: Request, exc: Exception) -> Response:
+    """An error as a page a person can act on."""
+    if isinstance(exc, Forbidden):
+        # Uncaught on a page, Forbidden comes only from the CSRF check in api.deps (roles raise
+        # PageForbidden; the invite form shows its own), so say what a person can do.
+        title, detail = _STALE_FORM
+    elif isinstance(exc, CoachError):
+        title, detail = exc.title, exc.detail
+    else:
+        code = int(getattr(exc, "status_code", 500))
+        title = "Page not found" if code == 404 else HTTPStatus(code).phrase
+        detail = str(getattr(exc, "detail", "") or title)
+    status = exc.status if isinstance(exc, CoachError) else int(getattr(exc, "status_code", 500))
+    return page(request, "error.html", status=status, title=title, detail=detail)
+
+
+_STALE_FORM = (
+    "This form expired",
+    "It was sent without this session's security token, perhaps from a page opened before "
+    "you signed in again. Go back, reload the page, and send it once more.",
+)
+
+
 def install(app: FastAPI) -> None:
     """Mount the pages, their static files and their error pages on the app."""
     app.state.drafts = Drafts()
@@ -46,12 +71,7 @@ def install(app: FastAPI) -> None:
         def handler(request: Request, exc: Exception, json_handler: Any = json_handler) -> Any:
             if not _is_page(request):
                 return json_handler(request, exc)
-            status = (
-                exc.status if isinstance(exc, CoachError) else int(getattr(exc, "status_code", 500))
-            )
-            title = getattr(exc, "title", None) or ("Page not found" if status == 404 else "Error")
-            detail = getattr(exc, "detail", "") or title
-            return page(request, "error.html", status=status, title=title, detail=detail)
+            return _error_page(request, exc)
 
         app.add_exception_handler(kind, handler)
     app.add_middleware(SecurityHeaders)

@@ -19,7 +19,15 @@ router = APIRouter(include_in_schema=False)
 def pairs(request: Request, db: Db, me: auth.CoordinatorUser) -> Response:
     """The program's pairs; what they discussed is never shown here."""
     found = [PairStatusOut.model_validate(p) for p in coordinator.program_pairs(db, me)]
-    return page(request, "coordinator_pairs.html", pairs=found)
+    return page(request, "coordinator_pairs.html", pairs=[(p, _joined(p)) for p in found])
+
+
+def _joined(pair: PairStatusOut) -> str:
+    """Who a pair still waits for, in words."""
+    missing = [role for role in ("mentor", "mentee") if getattr(pair, role) is None]
+    if not missing:
+        return "Both joined"
+    return "Waiting for " + ("both members" if len(missing) == 2 else f"the {missing[0]}")
 
 
 @router.get("/coordinator/summaries")

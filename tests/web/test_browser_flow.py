@@ -84,9 +84,12 @@ def test_mentor_mentee_and_coordinator_flow(site: Site, new_page: Callable[..., 
     mentor.goto(inbox.link("maya@example.org"))
     check(mentor, "accept-invitation")
     accept_invitation(mentor, inbox.link("maya@example.org"), "maya's own passphrase")
-    check(mentor, "home")
+    expect(mentor.locator("p.lead")).to_contain_text("Your mentee has not joined yet")
     mentee = new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
     accept_invitation(mentee, inbox.link("robert@example.org"), "robert's own passphrase")
+    mentor.reload()
+    expect(mentor.locator("p.lead")).to_have_text("Maya Chen (mentor) and Robert Miller (mentee)")
+    check(mentor)
 
     session_id = plan_session(mentor, "Social media and personal brand")
     check(mentor)
@@ -176,3 +179,10 @@ def test_mentor_mentee_and_coordinator_flow(site: Site, new_page: Callable[..., 
         assert path == "/" or response.status == 403, path
         assert NOTES[:40] not in coordinator.content()
     check(coordinator)
+
+    # The pair's home shows the session and that both released its summary.
+    mentor.goto("/")
+    expect(mentor.get_by_role("row", name=re.compile("Social media"))).to_contain_text(
+        "Released by both"
+    )
+    check(mentor, "home")

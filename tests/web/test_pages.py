@@ -173,7 +173,9 @@ def test_forms_need_the_csrf_token(app_world: tuple[TestClient, World]) -> None:
     r = client.post(
         "/sessions", data={"date": "2030-01-10", "topic": "x y", "duration_minutes": "60"}
     )
-    assert r.status_code == 403 and "CSRF token" in r.text
+    assert r.status_code == 403 and "This form expired" in r.text and "reload the page" in r.text
+    api = client.post(f"/v1/pairs/{world.ids['pair']}/sessions", json={"topic": "x y"})
+    assert api.status_code == 403 and "CSRF token" in api.json()["detail"]
 
 
 def test_form_errors_sit_next_to_the_field_and_keep_the_input(
@@ -400,3 +402,15 @@ def test_the_pair_list_says_who_joined_and_nothing_they_did(
     assert listed == [{"pair_id": world.ids["pair"], "mentor": "Priya Shah", "mentee": "Tom Baker"}]
     page = client.get("/coordinator").text
     assert "Both joined" in page and "2030-01-10" not in page
+    csrf = sign_in(client, world.people["coordinator"])
+    client.post(f"/admin/programs/{world.ids['program']}/pairs", data={"csrf_token": csrf})
+    assert "Waiting for both members" in client.get("/coordinator").text
+
+
+def test_single_sign_on_is_offered_when_configured(tmp_path: Path) -> None:
+    oidc = {"issuer": "http://127.0.0.1:9/", "client_id": "coach"}
+    with running_app(tmp_path, PageCoach(), oidc=oidc) as client:
+        page = client.get("/sign-in?next=/feedback").text
+    assert 'href="/v1/auth/oidc/start?next=/feedback"' in page
+    with running_app(tmp_path / "plain", PageCoach()) as client:
+        assert "/v1/auth/oidc/start" not in client.get("/sign-in").text
