@@ -257,6 +257,13 @@ def score_blind_summary(ctx: Context, case: Case, out: Any) -> list[Score]:
     ]
     if dues:
         scores.append(Score("action_due", sum(dues) / len(dues), all(dues)))
+    wanted = set(labels.get("challenges", []))
+    if wanted:
+        found = wanted & set(out.anonymized.challenges)
+        missing = sorted(wanted - found)
+        scores.append(
+            Score("challenge_recall", len(found) / len(wanted), not missing, f"{missing}")
+        )
     return scores
 
 

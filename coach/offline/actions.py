@@ -403,8 +403,8 @@ def _states_work(text: str, section: str) -> bool:
     """Check on the parse that an action clause is not reported speech or a past event."""
     plain = _QUOTED.sub(" ", text).strip() or text
     reading = read_clause(plain)
-    if reading == "reported":
-        return _listed(section)
+    if reading == "reported":  # "Katie said she will post by Friday" still commits her
+        return _has_deadline(plain)
     return reading != "past" or _has_deadline(plain)
 
 

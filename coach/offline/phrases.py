@@ -11,7 +11,7 @@ _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\"[^\"]*\"|“[^”]*”")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\w\-/.:]*|[,;]")
 # "Tim in planning will fix": what follows the first modal is the action itself.
 _MODAL_START = re.compile(
-    r"^[^,.;]{0,40}?(?:\b(?:will|to|should|must|needs? to|is going to)|['’]ll)\s+", re.I
+    r"^[^.;]{0,60}?(?:\b(?:will|to|should|must|needs? to|is going to)|['’]ll)\s+", re.I
 )
 _PRONOUNS = frozenset(
     "i me my mine myself he him his himself she her hers herself they them their theirs "

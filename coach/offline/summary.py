@@ -69,7 +69,7 @@ def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
         # The date is given once, resolved: "by Friday" becomes "by 2026-03-13".
         lead = r"(?:,?\s*\b(?:by|before|on|until|till|due|at|for|in|within)\s+)?"
         text = re.sub(lead + re.escape(stated) + r"\.?", "", text, count=1, flags=re.I)
-    core = action_core(text)
+    core = action_core(third_person(text, me))
     if core.split(" ", 1)[0] in (who, item.person):  # "Harriet films a clip": keeps its verb
         return f"{third_person(core, me)}{due}."
     return f"{who} will {third_person(core, me)}{due}."

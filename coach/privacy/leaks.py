@@ -92,7 +92,13 @@ def _copied_runs(words: list[str], notes_words: list[str]) -> list[str]:
 def _copied_leaks(text: str, notes: str) -> list[Leak]:
     """Find 8-word runs and long quoted passages of the notes that reappear in the text."""
     words = _words(text)
-    leaks = [Leak("verbatim", run) for run in _copied_runs(words, _words(notes))]
+    notes_words = _words(notes)
+    # Field by field (one per line): two short fields side by side are not a copied passage.
+    leaks = [
+        Leak("verbatim", run)
+        for line in text.splitlines()
+        for run in _copied_runs(_words(line), notes_words)
+    ]
     flat = f" {' '.join(words)} "
     for match in re.finditer(QUOTE, notes):
         quoted = _words(match.group())

@@ -7,7 +7,7 @@ import pytest
 from coach.errors import PrivacyLeak
 from coach.generators.summary import finalize
 from coach.knowledge.models import Passage
-from coach.models import ActionItem, SummaryDraft, SummaryRequest
+from coach.models import ActionItem, AnonymizedSummary, SummaryDraft, SummaryRequest
 from coach.offline.actions import extract_actions, find_due, resolve_owner
 from coach.offline.notes import parse_notes
 from coach.offline.summary import compose_summary as compose
@@ -167,10 +167,13 @@ def test_release_is_refused_when_anonymization_fails(monkeypatch: pytest.MonkeyP
     )  # fmt: skip
     notes = "Katie and the mentor walked through reels together for an hour."
     assert "katie" not in compose_summary(make_request(notes), [passage]).anonymized.topics
+    # Should the anonymizer ever let a name through, the final check still refuses release.
     monkeypatch.setattr(release_module, "anonymize_all", lambda texts, roster, keep=(): texts)
+    side = AnonymizedSummary(summary="Katie walked through reels.", action_item_count=0)
     with pytest.raises(PrivacyLeak) as caught:
-        compose_summary(make_request(notes), [passage])
+        release_module.release(side, make_request(notes))
     assert "katie" not in str(caught.value).lower()
+    assert {"kind": "name"} in (caught.value.errors or [])
 
 
 def test_prompt_injection_in_notes_is_just_data() -> None:

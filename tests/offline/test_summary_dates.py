@@ -1,0 +1,49 @@
+"""Due dates: deadlines as written, resolved against the session date, and the parse checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.offline.actions import find_due
+from coach.offline.dates import resolve_due
+from coach.offline.parse import read_clause
+
+
+@pytest.mark.parametrize(
+    ("session", "text", "due"),
+    [
+        ("2025-11-18", "check the figures by end of month", "2025-11-30"),  # a Tuesday
+        ("2025-11-18", "a screenshot guide by Friday 21st", "2025-11-21"),
+        ("2026-06-16", "set up row level security by 26 June", "2026-06-26"),
+        ("2026-06-16", "ask HR, by this Friday", "2026-06-19"),
+        ("2025-08-12", "send the list tomorrow", "2025-08-13"),
+        ("2026-06-30", "delete the photo tonight", "2026-06-30"),
+        ("2026-04-15", "rebuild the chart by the 20th", "2026-04-20"),
+        ("2025-10-09", "book a session by end of October", "2025-10-31"),
+        ("2026-03-26", "check in with Mark in two weeks", "2026-04-09"),
+        ("2025-12-16", "set up the environment by 9 January", "2026-01-09"),
+        ("2026-01-13", "rotate the meeting time from next month", None),
+        ("2026-01-13", "review it before our next session", None),
+    ],
+)
+def test_due_dates_resolve_relative_to_the_session(session: str, text: str, due: str) -> None:
+    assert resolve_due(find_due(text), session) == due
+
+
+def test_without_a_session_date_nothing_is_guessed() -> None:
+    assert resolve_due("Friday", None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("Anil said remote people should just come in.", "reported"),
+        ("Tariq thinks we should ask the team first.", "reported"),
+        ("Angela wanted to understand the dashboard.", "past"),
+        ("We wrapped up by agreeing that Katie will post one reel a week.", "main"),
+        ("Will will send me the carbon calculator by Wednesday.", "main"),
+        ("Kate agreed to try a dashboard.", "main"),
+    ],
+)
+def test_the_parse_tells_reports_and_past_events_from_work(text: str, reading: str) -> None:
+    assert read_clause(text) == reading
