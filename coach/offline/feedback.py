@@ -61,18 +61,34 @@ def _sbi(pieces: list[Piece], situation: str, closing: str) -> SBI:
     )
 
 
+# Findings that name the person or pass a verdict; a noun phrase inside one is not restated.
+_NAMING = frozenset({"insult", "personal_label", "judgement", "stereotype", "vague"})
+
+
+def _phrase(text: str, start: int, end: int, proper: bool) -> str:
+    """A noun phrase as written, quotation marks kept, lower-cased unless a name leads it."""
+    if start > 0 and end < len(text) and text[start - 1] in "'‘\"“" and text[end] in "'’\"”":
+        start, end = start - 1, end + 1
+    phrase = text[start:end]
+    return phrase if proper else phrase[:1].lower() + phrase[1:]
+
+
 def _topics(sentences: list[Sentence]) -> str:
-    """Every noun phrase the flags leave untouched, as "A, B and C"."""
+    """Every noun phrase the verdicts leave untouched, as "A, B and C"."""
     found: list[str] = []
     for sentence in sentences:
         if sentence.injected:
             continue
+        verdicts = [f for f in sentence.findings if f.category in _NAMING]
         for chunk in sentence.span.noun_chunks:
-            clear = all(
-                f.end <= chunk.start_char or f.start >= chunk.end_char for f in sentence.findings
-            )
-            if clear and chunk.root.pos_ != "PRON" and chunk.text not in found:
-                found.append(chunk.text)
+            if chunk.root.pos_ == "PRON" or any(
+                f.start < chunk.end_char and chunk.start_char < f.end for f in verdicts
+            ):
+                continue
+            proper = chunk[0].pos_ == "PROPN"
+            text = _phrase(chunk.doc.text, chunk.start_char, chunk.end_char, proper)
+            if text not in found:
+                found.append(text)
     if len(found) < 2:
         return "".join(found)
     return f"{', '.join(found[:-1])} and {found[-1]}"
