@@ -6,9 +6,11 @@ import re
 
 from coach.knowledge.models import Passage
 from coach.language.analyzer import Sentence, inspect, is_instruction_to_ai, summarize
-from coach.language.feedback_checks import feedback_violations
+from coach.language.feedback_checks import feedback_violations, key_terms
+from coach.language.nlp import content_words
 from coach.language.rewrite import SLOT, Piece, rewrite
 from coach.models import SBI, Direction, FeedbackDraft, FeedbackRequest
+from coach.text import stem, stem_words
 
 PLACEHOLDER_SITUATION = "In our recent sessions"
 # Upward feedback stays candid; downward feedback asks for the other view, never lectures.
@@ -97,8 +99,12 @@ def _topics(sentences: list[Sentence]) -> str:
 def _plain(request: FeedbackRequest, sentences: list[Sentence], pieces: list[Piece]) -> str:
     """The fallback when a reworded sentence would still break a check: topics, impacts, a slot."""
     topics = _topics(sentences)
-    opening = f"I'd like to talk about {topics}." if topics else ""
     impacts = [p.text for p in pieces if p.role == "impact"]
+    said = stem_words(content_words(f"{topics} {' '.join(impacts)}"))
+    # Any concern word no phrase carried (a mis-parsed noun) is named too, rather than lost.
+    missing = [w for w in sorted(key_terms(request.text)) if stem(w) not in said]
+    topics = ", ".join(filter(None, [topics, *missing]))
+    opening = f"I'd like to talk about {topics}." if topics else ""
     return " ".join(
         [opening, *impacts, f"What I noticed was {SLOT}.", _CLOSING[request.direction]]
     ).strip()
