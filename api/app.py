@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
 from api import errors
+from api.errors import PROBLEM_JSON
 from api.middleware import BodyLimit
 from api.routes import admin, coordinator, generators, health, knowledge, programs, sessions
 from coach import __version__
@@ -37,6 +39,38 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine.dispose()
 
 
+_BODY_PROBLEMS = {
+    "400": "The body is not UTF-8, nests too deeply, or has a bad Content-Length.",
+    "413": "The body is larger than the cap (counted as it arrives, chunked or not).",
+}
+
+
+def _openapi_with_body_problems(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """The OpenAPI document, with the edge's 400 and 413 on every operation that takes a body."""
+    plain = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = plain()
+            problem = {"$ref": "#/components/schemas/Problem"}
+            for operations in spec["paths"].values():
+                for operation in operations.values():
+                    if "requestBody" not in operation:
+                        continue
+                    for status, description in _BODY_PROBLEMS.items():
+                        operation["responses"].setdefault(
+                            status,
+                            {
+                                "description": description,
+                                "content": {PROBLEM_JSON: {"schema": problem}},
+                            },
+                        )
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    return openapi
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The service over one data directory, with one Coach shared by every request."""
     app = FastAPI(
@@ -51,4 +85,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit)
     for module in (health, programs, sessions, generators, knowledge, coordinator, admin):
         app.include_router(module.router)
+    app.openapi = _openapi_with_body_problems(app)  # type: ignore[method-assign]
     return app

@@ -12,15 +12,8 @@ from sqlalchemy.orm import Session
 from api.errors import Forbidden, Unauthorized
 from coach.db.auth import Principal, Role, authenticate
 from coach.service import Coach
-from coach.settings import Settings
 
 _bearer = HTTPBearer(auto_error=False, description="A token from `coach users create`.")
-
-
-def get_settings(request: Request) -> Settings:
-    """The app's settings."""
-    settings: Settings = request.app.state.settings
-    return settings
 
 
 def get_coach(request: Request) -> Coach:
@@ -35,7 +28,6 @@ def get_db(request: Request) -> Iterator[Session]:
         yield db
 
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
 CoachDep = Annotated[Coach, Depends(get_coach)]
 Db = Annotated[Session, Depends(get_db)]
 

@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Route
 
 from coach.errors import CoachError
 
@@ -58,16 +59,34 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
-def _field_error(err: dict[str, Any]) -> dict[str, Any]:
+def _json_position(doc: Any, pos: int) -> str:
+    """ "line L, column C" of a character offset into the body, when the body is at hand."""
+    if not isinstance(doc, str):
+        return f"character {pos + 1}"
+    line = doc.count("\n", 0, pos) + 1
+    column = pos - (doc.rfind("\n", 0, pos) + 1) + 1
+    return f"line {line}, column {column}"
+
+
+def _field_error(err: dict[str, Any], body: Any = None) -> dict[str, Any]:
     """{field, in, message} from one pydantic error; "body.goals.0" reads as "goals.0"."""
+    if err.get("type") == "json_invalid":  # its loc is ("body", <character offset>)
+        offset = err.get("loc", ("body", 0))[-1]
+        at = _json_position(body, offset) if isinstance(offset, int) else "the body"
+        reason = err.get("ctx", {}).get("error", "JSON decode error")
+        return {
+            "field": "body",
+            "in": "body",
+            "message": f"the body is not valid JSON: {reason} at {at}",
+        }
     loc = [str(p) for p in err.get("loc", ())]
     where = loc[0] if loc and loc[0] in ("body", "query", "path", "header") else None
     field = ".".join(loc[1:] if where else loc) or (where or "body")
-    message = {
+    message: str = {
         "extra_forbidden": "unknown field: remove it",
         "missing": "required",
-        "json_invalid": f"the body is not valid JSON ({err.get('ctx', {}).get('error', '')})",
-    }.get(err.get("type", ""), err.get("msg") or err.get("message") or "invalid")
+    }.get(err.get("type", ""), str(err.get("msg") or err.get("message") or "invalid"))
+    message = message.removeprefix("Value error, ")
     return {"field": field, "in": where or "body", "message": message}
 
 
@@ -90,8 +109,8 @@ def _coach_error(request: Request, exc: Exception) -> JSONResponse:
 
 def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = [_field_error(e) for e in exc.errors()]
-    fields = ", ".join(e["field"] for e in errors)
+    errors = [_field_error(e, exc.body) for e in exc.errors()]
+    fields = ", ".join(dict.fromkeys(e["field"] for e in errors))
     return problem(
         request,
         422,
@@ -102,13 +121,52 @@ def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+# FastAPI answers 400 "There was an error parsing the body" for any body json.loads cannot
+# take apart other than a syntax error; its cause says which.
+_UNPARSABLE = {
+    UnicodeDecodeError: "the body is not UTF-8: send JSON encoded as UTF-8",
+    RecursionError: "the body nests JSON too deeply: flatten it",
+}
+
+
+def _unparsable(request: Request, exc: StarletteHTTPException) -> JSONResponse | None:
+    if exc.status_code != 400 or exc.__cause__ is None:
+        return None
+    message = next(
+        (m for kind, m in _UNPARSABLE.items() if isinstance(exc.__cause__, kind)),
+        f"the body could not be parsed as JSON ({type(exc.__cause__).__name__})",
+    )
+    errors = [{"field": "body", "in": "body", "message": message}]
+    return problem(
+        request,
+        400,
+        "Malformed body",
+        message,
+        kind="urn:coach:problem:malformed-body",
+        errors=errors,
+    )
+
+
+def _allowed(request: Request) -> str:
+    """Every method the path takes: Starlette names only the first route that matched it."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        if isinstance(route, Route) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods or set()
+    return ", ".join(sorted(methods))
+
+
 def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     from http import HTTPStatus
 
+    if (unparsable := _unparsable(request, exc)) is not None:
+        return unparsable
     title = HTTPStatus(exc.status_code).phrase
     detail = exc.detail if isinstance(exc.detail, str) else title
     headers = dict(exc.headers) if exc.headers else None
+    if exc.status_code == 405:
+        headers = {**(headers or {}), "Allow": _allowed(request)}
     return problem(request, exc.status_code, title, detail, headers=headers)
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from coach.db.coordinator import Insights, ReleasedSummary
 from coach.db.models import AuditEntry, CoachingSession
@@ -17,15 +18,28 @@ from coach.models import (
     AgendaRequest,
     AnonymizedSummary,
     FeedbackRequest,
+    Label,
     Meta,
     PrivateSummary,
     PromptsRequest,
     SummaryRequest,
+    Text,
 )
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-Goal = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
-Topic = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=120)]
+Name = Annotated[Label, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Goal = Annotated[Label, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
+Topic = Annotated[Label, StringConstraints(strip_whitespace=True, min_length=2, max_length=120)]
+
+
+def _iso_day(value: object) -> object:
+    """Only "YYYY-MM-DD": a number is not silently read as seconds since 1970."""
+    if isinstance(value, date) or (isinstance(value, str) and _DAY.fullmatch(value)):
+        return value
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+Day = Annotated[date, BeforeValidator(_iso_day)]
 Duration = Annotated[int, Field(ge=15, le=180, description="Minutes.")]
 
 
@@ -87,7 +101,7 @@ class ProgramIn(In):
     """A new program."""
 
     model_config = _examples({"name": "Reverse mentoring 2026"})
-    name: Annotated[str, StringConstraints(min_length=2, max_length=200)]
+    name: Annotated[Label, StringConstraints(min_length=2, max_length=200)]
 
 
 class ProgramOut(BaseModel):
@@ -110,7 +124,7 @@ class PairIn(In):
     model_config = _examples(
         {"program_id": 1, "mentor": {"name": "Maya Chen"}, "mentee": {"name": "Robert Miller"}}
     )
-    program_id: int = Field(ge=1)
+    program_id: int = Field(ge=1, le=2**31 - 1)
     mentor: MemberIn
     mentee: MemberIn
 
@@ -154,7 +168,7 @@ class SessionIn(In):
     model_config = _examples(
         {"date": "2025-11-20", "topic": "social-media", "duration_minutes": 60}
     )
-    date: date
+    date: Day
     topic: Topic
     duration_minutes: Duration = 60
 
@@ -163,7 +177,7 @@ class NotesIn(In):
     """The session's notes, replacing any stored before."""
 
     model_config = _examples({"notes": "Maya showed Robert how LinkedIn posts are scheduled ..."})
-    notes: str = Field(min_length=1, max_length=MAX_NOTES_CHARS)
+    notes: Text = Field(min_length=1, max_length=MAX_NOTES_CHARS)
 
 
 class SessionAgendaIn(In):

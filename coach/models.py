@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import unicodedata
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from coach.llm.base import Usage
 
@@ -42,6 +43,54 @@ MAX_FEEDBACK_CHARS = 4_000
 MAX_NOTES_CHARS = 20_000
 
 
+# Invisible characters that reorder or hide text: a name "Ann\u202eeva" shows as "Annave".
+_HIDDEN = frozenset(
+    "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
+def _visible(value: str) -> str:
+    """Free text: no NUL or other control character except tab and line breaks."""
+    for ch in value:
+        if ch == "\x00":
+            raise ValueError("contains a NUL character (\\u0000): remove it")
+        if ch not in "\t\n\r" and unicodedata.category(ch) == "Cc":
+            raise ValueError(f"contains the control character U+{ord(ch):04X}: remove it")
+    return value
+
+
+def _one_line(value: str) -> str:
+    """A name or label: visible text on one line, without direction or zero-width controls."""
+    _visible(value)
+    for ch in value:
+        if ch in "\t\n\r":
+            raise ValueError("must be one line: remove tabs and line breaks")
+        if ch in _HIDDEN:
+            raise ValueError(f"contains the invisible character U+{ord(ch):04X}: remove it")
+    return value
+
+
+class _Documented:
+    """Puts the rule into the JSON schema as a pattern, so OpenAPI clients know it too."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __get_pydantic_json_schema__(self, core: Any, handler: Any) -> dict[str, Any]:
+        schema: dict[str, Any] = handler(core)
+        schema["pattern"] = self.pattern
+        return schema
+
+
+_CONTROLS = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F"
+_INVISIBLE = "\\u0009\\u000A\\u000D\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF"
+# The one rule for text that reaches storage or a prompt; the API's schemas use these too.
+# The validators, not the patterns, decide (their messages name the character to remove).
+Text = Annotated[str, AfterValidator(_visible), _Documented(f"^[^{_CONTROLS}]*$")]
+Label = Annotated[str, AfterValidator(_one_line), _Documented(f"^[^{_CONTROLS}{_INVISIBLE}]*$")]
+
+
 class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -70,11 +119,11 @@ class Meta(BaseModel):
 class AgendaRequest(_Request):
     """What a mentor asks for when preparing a session."""
 
-    topic: str = Field(min_length=2, max_length=120)
+    topic: Label = Field(min_length=2, max_length=120)
     duration_minutes: int = Field(ge=15, le=180)
     session_number: int = Field(ge=1, le=100)
-    goals: list[str] = Field(default=[], max_length=10)
-    previous_summary: str | None = Field(default=None, max_length=4_000)
+    goals: list[Label] = Field(default=[], max_length=10)
+    previous_summary: Text | None = Field(default=None, max_length=4_000)
 
 
 class AgendaItem(BaseModel):
@@ -109,9 +158,9 @@ class Agenda(AgendaDraft):
 class PromptsRequest(_Request):
     """What a mentor asks for when looking for questions to open up a topic."""
 
-    topic: str = Field(min_length=2, max_length=120)
+    topic: Label = Field(min_length=2, max_length=120)
     count: int = Field(default=5, ge=1, le=15)
-    goals: list[str] = Field(default=[], max_length=10)
+    goals: list[Label] = Field(default=[], max_length=10)
     audience: QuestionAudience = "mentee"
 
 
@@ -142,9 +191,9 @@ class DiscussionPrompts(PromptsDraft):
 class FeedbackRequest(_Request):
     """Feedback someone wants to say better."""
 
-    text: str = Field(min_length=3, max_length=MAX_FEEDBACK_CHARS)
+    text: Text = Field(min_length=3, max_length=MAX_FEEDBACK_CHARS)
     direction: Direction = "mentee_to_mentor"
-    context: str | None = Field(default=None, max_length=1_000)
+    context: Text | None = Field(default=None, max_length=1_000)
 
 
 class FeedbackIssue(BaseModel):
@@ -196,10 +245,10 @@ class FeedbackAnalysis(BaseModel):
 class SummaryRequest(_Request):
     """Session notes and who was in the room."""
 
-    notes: str = Field(min_length=20, max_length=MAX_NOTES_CHARS)
-    mentor_name: str = Field(min_length=1, max_length=120)
-    mentee_name: str = Field(min_length=1, max_length=120)
-    other_names: list[str] = Field(default=[], max_length=50)
+    notes: Text = Field(min_length=20, max_length=MAX_NOTES_CHARS)
+    mentor_name: Label = Field(min_length=1, max_length=120)
+    mentee_name: Label = Field(min_length=1, max_length=120)
+    other_names: list[Label] = Field(default=[], max_length=50)
     session_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
 
 

@@ -82,6 +82,8 @@ class Settings(BaseSettings):
     chroma: ChromaSettings = ChromaSettings()
     embedding: EmbeddingSettings = EmbeddingSettings()
     llm: LLMSettings = LLMSettings()
+    # The opt-in judge suite's model (COACH_EVAL_JUDGE__MODEL, __BASE_URL, __API_KEY).
+    eval_judge: LLMSettings | None = None
     retrieval: RetrievalSettings = RetrievalSettings()
 
     @model_validator(mode="after")

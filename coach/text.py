@@ -146,7 +146,7 @@ def similarity(a: str, b: str) -> float:
     """Jaccard overlap of two questions' content stems; without stems, 1.0 only if equal."""
     sa, sb = set(tokenize(a)), set(tokenize(b))
     if not sa | sb:
-        return float(" ".join(words(a)) == " ".join(words(b)))
+        return float(a.strip().lower() == b.strip().lower())
     return len(sa & sb) / len(sa | sb)
 
 

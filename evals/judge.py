@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import BaseModel, Field
+
+from coach.errors import CoachError, ConfigError
+from coach.settings import PROJECT_ROOT
 from evals.datasets import Case, dataset_hash, dataset_path, load_cases
 from evals.results import CaseResult, Score, aggregate
 from evals.runner import git_commit, write_run
@@ -19,94 +20,96 @@ from evals.tasks import TASKS
 from evals.thresholds import THRESHOLDS, Check, check, load_thresholds
 
 if TYPE_CHECKING:
-    from coach.settings import Settings
+    from coach.llm.base import Provider
+    from coach.settings import LLMSettings, Settings
 
 JUDGED = ("agenda", "prompts", "feedback", "summary")
 PASS_SCORE = 4
 SYSTEM = "You are a strict, fair evaluator. Reply with one JSON object and nothing else."
-Complete = Callable[[list[dict[str, str]]], str]
 
 
-@dataclass(frozen=True)
-class JudgeConfig:
-    """The judge endpoint: a model on an OpenAI-compatible server."""
+class Verdict(BaseModel):
+    """A judge's grade of one output."""
 
-    model: str
-    base_url: str | None = None
-    api_key: str | None = None
+    score: int = Field(ge=1, le=5)
+    reason: str = ""
 
 
-def judge_config(model: str | None = None, base_url: str | None = None) -> JudgeConfig | None:
-    """The judge from options or COACH_EVAL_JUDGE__* variables; None when none is configured."""
-    model = model or os.environ.get("COACH_EVAL_JUDGE__MODEL")
-    base_url = base_url or os.environ.get("COACH_EVAL_JUDGE__BASE_URL")
-    api_key = os.environ.get("COACH_EVAL_JUDGE__API_KEY")
-    if not model or not (base_url or api_key):
+def judge_settings(
+    settings: Settings, model: str | None = None, base_url: str | None = None
+) -> LLMSettings | None:
+    """The judge endpoint from options or COACH_EVAL_JUDGE__*; None when none is configured."""
+    from coach.settings import LLMSettings
+
+    chosen = {k: v for k, v in {"model": model, "base_url": base_url}.items() if v}
+    if settings.eval_judge is None and not chosen:
         return None
-    return JudgeConfig(model, base_url, api_key)
+    base = settings.eval_judge or LLMSettings()
+    cfg = base.model_copy(update={**chosen, "temperature": 0.0, "fallback_offline": False})
+    named = "model" in chosen or "model" in base.model_fields_set
+    if not named or not (cfg.base_url or cfg.api_key):
+        return None
+    return cfg
 
 
-def openai_judge(config: JudgeConfig) -> Complete:
-    """A completion function over the OpenAI client, asking for a JSON object."""
-    from openai import OpenAI
+def judge_case(template: str, case: Case, output: Any, judge: Judge) -> Score:
+    """Render the rubric for one output and ask the judge through the structured-output path."""
+    from coach.llm.prompts import render_file
 
-    client = OpenAI(base_url=config.base_url, api_key=config.api_key or "not-needed")
-
-    def complete(messages: list[dict[str, str]]) -> str:
-        response = client.chat.completions.create(  # type: ignore[call-overload]
-            model=config.model,
-            messages=messages,
-            temperature=0,
-            response_format={"type": "json_object"},
-        )
-        return response.choices[0].message.content or ""
-
-    return complete
-
-
-def _template(generator: str) -> tuple[Any, str]:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    from coach.settings import PROJECT_ROOT
-
-    folder = PROJECT_ROOT / "prompts" / "evals"
-    env = Environment(loader=FileSystemLoader(folder), undefined=StrictUndefined)
-    source = (folder / f"{generator}.j2").read_text(encoding="utf-8")
-    return env.get_template(f"{generator}.j2"), hashlib.sha256(source.encode()).hexdigest()
-
-
-def parse_verdict(text: str) -> tuple[int, str]:
-    """The judge's score (1-5) and reason; raises ValueError on anything else."""
-    match = re.search(r"\{.*\}", text, re.S)
-    data = json.loads(match.group(0) if match else text)
-    score = int(data["score"])
-    if not 1 <= score <= 5:
-        raise ValueError(f"score {score} outside 1-5")
-    return score, str(data.get("reason", ""))
-
-
-def judge_case(template: Any, case: Case, output: Any, complete: Complete) -> Score:
-    """Render the rubric for one output and ask the judge."""
-    prompt = template.render(
+    prompt, _ = render_file(
+        template,
         request_json=json.dumps(case.fields, indent=2, ensure_ascii=False),
         output_json=output.model_dump_json(indent=2, exclude={"meta"}),
         audience=case.fields.get("audience", "mentee"),
         direction=case.fields.get("direction", ""),
     )
+    messages = [{"role": "system", "content": SYSTEM}, {"role": "user", "content": prompt}]
     try:
-        score, reason = parse_verdict(
-            complete([{"role": "system", "content": SYSTEM}, {"role": "user", "content": prompt}])
+        verdict = judge.grade(messages)
+    except CoachError as exc:  # no usable verdict: recorded, not raised
+        return Score("judge_score", None, None, f"no verdict: {exc.detail}"[:300])
+    return Score("judge_score", float(verdict.score), verdict.score >= PASS_SCORE, verdict.reason)
+
+
+@dataclass(frozen=True)
+class Judge:
+    """A judge model behind the same provider registry and re-asking parser the generators use."""
+
+    provider: Provider
+    cfg: LLMSettings
+
+    def grade(self, messages: list[dict[str, str]]) -> Verdict:
+        """One verdict, re-asked while it does not parse; GenerationError or ProviderUnavailable."""
+        from coach.llm.base import Deadline
+        from coach.llm.structured import ask_structured
+
+        verdict, _ = ask_structured(
+            self.provider,
+            messages,
+            Verdict,
+            lambda v: (v, []),
+            self.cfg.max_reasks,
+            Deadline(self.cfg.deadline_s),
         )
-    except (ValueError, KeyError, TypeError) as exc:
-        return Score("judge_score", None, None, f"unparseable verdict: {exc}")
-    return Score("judge_score", float(score), score >= PASS_SCORE, reason)
+        return verdict
+
+
+def make_judge(cfg: LLMSettings) -> Judge:
+    """The judge for the settings; ConfigError when they name no model provider."""
+    from coach.llm.registry import build_provider
+
+    provider = build_provider(cfg)
+    if provider is None:
+        raise ConfigError("the judge needs a model: set COACH_EVAL_JUDGE__BASE_URL or __API_KEY")
+    return Judge(provider, cfg)
 
 
 def _judge_task(
-    name: str, coach: Any, complete: Complete, limit: int | None
+    name: str, coach: Any, judge: Judge, limit: int | None
 ) -> tuple[list[CaseResult], str, str]:
     task = TASKS[name]
-    template, digest = _template(str(task.generator))
+    template = f"evals/{task.generator}.j2"
+    digest = hashlib.sha256((PROJECT_ROOT / "prompts" / template).read_bytes()).hexdigest()[:12]
     results = []
     for case in load_cases(name, limit):
         result = CaseResult(case.id, {**case.fields, **case.labels})
@@ -117,17 +120,16 @@ def _judge_task(
             result.scores = [Score("judge_score", 1.0, False, result.error)]
         else:
             result.output = output.model_dump(mode="json")
-            result.scores = [judge_case(template, case, output, complete)]
+            result.scores = [judge_case(template, case, output, judge)]
         results.append(result)
-    return results, f"evals/{task.generator}.j2", digest
+    return results, template, digest
 
 
 def run_judge(
     settings: Settings,
-    config: JudgeConfig,
+    config: LLMSettings,
     tasks: list[str],
     limit: int | None = None,
-    complete: Complete | None = None,
     thresholds: Path = THRESHOLDS,
 ) -> dict[str, Any]:
     """Run the judge suite and return a run record shaped like the deterministic one."""
@@ -135,13 +137,13 @@ def run_judge(
 
     started = datetime.now(UTC)
     coach = Coach(settings)
-    complete = complete or openai_judge(config)
+    judge = make_judge(config)
     table = load_thresholds(thresholds)
     record_tasks: dict[str, dict[str, Any]] = {}
     hashes: dict[str, str] = {}
     checks: list[Check] = []
     for name in tasks:
-        cases, template, digest = _judge_task(name, coach, complete, limit)
+        cases, template, digest = _judge_task(name, coach, judge, limit)
         hashes[template] = digest
         metrics = aggregate(cases)
         values = {k: v["mean"] for k, v in metrics.items()}

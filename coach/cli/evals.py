@@ -107,9 +107,9 @@ def _judge(
     model: str | None,
     base_url: str | None,
 ) -> None:
-    from evals.judge import JUDGED, judge_config, run_judge, write_judge_run
+    from evals.judge import JUDGED, judge_settings, run_judge, write_judge_run
 
-    config = judge_config(model, base_url)
+    config = judge_settings(settings, model, base_url)
     if config is None:
         typer.echo(
             "judge suite skipped: no judge model configured (set COACH_EVAL_JUDGE__BASE_URL and "

@@ -11,7 +11,7 @@ from coach.db import sessions
 from coach.db.auth import Principal
 from coach.db.models import CoachingSession, utcnow
 from coach.db.programs import member_names
-from coach.errors import Conflict, InvalidInput
+from coach.errors import Conflict
 from coach.models import AgendaRequest, PrivateSummary, SummaryRequest
 
 if TYPE_CHECKING:
@@ -39,7 +39,8 @@ def _request(model: type[R], **fields: object) -> R:
         errors = [
             {"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"]} for e in exc.errors()
         ]
-        raise InvalidInput("the stored session cannot be used as asked", errors=errors) from None
+        # The request itself was valid; what is stored (e.g. notes too short to summarize) is not.
+        raise Conflict("the stored session cannot be used as asked", errors=errors) from None
 
 
 def agenda(

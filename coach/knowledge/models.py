@@ -8,8 +8,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Kind = Literal["guideline", "challenge", "topic", "template"]
 Audience = Literal["mentor", "mentee", "coordinator", "all"]
-KINDS: tuple[str, ...] = ("guideline", "challenge", "topic", "template")
-AUDIENCES: tuple[str, ...] = ("mentor", "mentee", "coordinator", "all")
 
 
 class FrontMatter(BaseModel):

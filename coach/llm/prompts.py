@@ -82,3 +82,9 @@ def render(name: str, **context: Any) -> RenderedPrompt:
     user = env.get_template(f"{name}/user.j2").render(**context)
     messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
     return RenderedPrompt(messages=messages, template=f"{name}/user.j2", hash=template_hash(name))
+
+
+def render_file(name: str, **context: Any) -> tuple[str, str]:
+    """One template under prompts/ rendered, and the sha256 (first 12 hex) of its source."""
+    text = _env().get_template(name).render(**context)
+    return text, hashlib.sha256((PROMPTS_DIR / name).read_bytes()).hexdigest()[:12]

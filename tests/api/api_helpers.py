@@ -89,7 +89,7 @@ class FakeCoach:
         return []
 
     def status(self) -> dict[str, Any]:
-        return {"provider": "offline", "model": "fake", "indexed_chunks": 1}
+        return {"provider": "offline", "model": "fake", "indexed_chunks": 1, "provider_ok": True}
 
 
 def bearer(token: str) -> dict[str, str]:

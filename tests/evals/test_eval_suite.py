@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coach.cli import app
-from coach.settings import Settings
+from coach.settings import LLMSettings, Settings
 from evals.datasets import REQUESTS, dataset_hash, load_cases
 from evals.thresholds import check, load_thresholds
 
@@ -82,26 +82,27 @@ def test_runner_end_to_end_on_the_embedded_default(
     assert "pass_rates.png" in text and "## summary" in text
 
 
-def test_judge_verdicts_are_parsed_strictly() -> None:
-    from evals.judge import parse_verdict
+def test_judge_grades_through_the_provider_and_reasks_a_bad_verdict(
+    indexed_settings: Settings,
+) -> None:
+    from evals import stub_llm
+    from evals.judge import judge_settings, run_judge
 
-    assert parse_verdict('Sure: {"score": 4, "reason": "fine"}') == (4, "fine")
-    with pytest.raises(ValueError):
-        parse_verdict('{"score": 9}')
-
-
-def test_judge_suite_grades_with_an_injected_judge(indexed_settings: Settings) -> None:
-    from evals.judge import JudgeConfig, run_judge
-
-    sent: list[str] = []
-
-    def fake_judge(messages: list[dict[str, str]]) -> str:
-        sent.append(messages[-1]["content"])
-        return '{"score": 3, "reason": "generic"}'
-
-    record = run_judge(
-        indexed_settings, JudgeConfig("fake-judge", "http://judge"), ["feedback"], 1, fake_judge
-    )
+    stub = stub_llm.start(answers={"Verdict": {"score": 3, "reason": "generic"}})
+    try:
+        settings = indexed_settings.model_copy(
+            update={"eval_judge": LLMSettings(model="fake-judge", base_url=stub.base_url)}
+        )
+        config = judge_settings(settings)
+        assert config is not None and config.temperature == 0
+        record = run_judge(settings, config, ["feedback"], 1)
+        calls = stub.state.calls
+        stub.state.configure(answers={"Verdict": {"score": 9}})  # outside 1-5, every re-ask
+        bad = run_judge(settings, config, ["feedback"], 1)
+    finally:
+        stub.stop()
     metric = record["tasks"]["feedback"]["metrics"]["judge_score"]
-    assert metric["mean"] == 3.0 and metric["pass_rate"] == 0.0
-    assert "Rubric" in sent[0] and "evals/feedback.j2" in record["prompt_hashes"]
+    assert metric["mean"] == 3.0 and metric["pass_rate"] == 0.0 and calls == 1
+    assert "evals/feedback.j2" in record["prompt_hashes"]
+    score = bad["tasks"]["feedback"]["cases"][0]["scores"][0]
+    assert score["value"] is None and "no verdict" in score["detail"]

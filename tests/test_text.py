@@ -1,0 +1,47 @@
+"""The shared text primitives: sentences with offsets, words, stems, question rules."""
+
+from __future__ import annotations
+
+from coach.text import (
+    leading_sentences,
+    near_duplicates,
+    open_problem,
+    similarity,
+    split_sentences,
+    tokenize,
+    words,
+)
+
+
+def test_sentences_keep_offsets() -> None:
+    text = "  Great job... not. You came late!\nNext time?"
+    for seg in split_sentences(text):
+        assert text[seg.start : seg.end] == seg.text
+    assert [s.text for s in split_sentences(text)] == [
+        "Great job... not.",
+        "You came late!",
+        "Next time?",
+    ]
+
+
+def test_leading_sentences_fit_the_limit_but_keep_one() -> None:
+    assert leading_sentences("One two.  Three four. Five.", 20) == "One two. Three four."
+    assert leading_sentences("A very long first sentence.", 3) == "A very long first sentence."
+
+
+def test_words_keep_inner_apostrophes() -> None:
+    assert words("Don’t stop, it's Maya's turn") == ["don't", "stop", "it's", "maya's", "turn"]
+    assert tokenize("Maya's posts") == ["maya", "post"]
+
+
+def test_one_rule_for_questions() -> None:
+    assert open_problem("Wouldn’t it be easier?") == 'yes/no opener "wouldn\'t"'
+    assert open_problem("How might it go?") is None
+    assert similarity("???", "???") == 1.0 and similarity("???", "!!!") == 0.0
+    questions = [
+        "What worries you about posting?",
+        "What worries you most about posting?",
+        "Where to start?",
+    ]
+    pairs = near_duplicates(questions)
+    assert [(i, j) for i, j, _ in pairs] == [(0, 1)]
