@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from coach.knowledge.models import Passage
+from coach.language import cues
 from coach.language.analyzer import Sentence, inspect, is_instruction_to_ai, summarize
 from coach.language.feedback_checks import feedback_violations, key_terms
 from coach.language.nlp import content_words
@@ -67,6 +68,9 @@ def _sbi(pieces: list[Piece], situation: str, closing: str) -> SBI:
 _NAMING = frozenset({"insult", "personal_label", "judgement", "stereotype", "vague"})
 
 
+_VERDICT_CUES = (cues.SARCASM, cues.STEREOTYPE, cues.INSULT, cues.SLANG, cues.CONDESCENSION)
+
+
 def _phrase(text: str, start: int, end: int, proper: bool) -> str:
     """A noun phrase as written, quotation marks kept, lower-cased unless a name leads it."""
     if start > 0 and end < len(text) and text[start - 1] in "'‘\"“" and text[end] in "'’\"”":
@@ -89,6 +93,8 @@ def _topics(sentences: list[Sentence]) -> str:
                 continue
             proper = chunk[0].pos_ == "PROPN"
             text = _phrase(chunk.doc.text, chunk.start_char, chunk.end_char, proper)
+            if any(p.search(text) for p in _VERDICT_CUES):
+                continue
             if text not in found:
                 found.append(text)
     if len(found) < 2:
@@ -103,6 +109,8 @@ def _plain(request: FeedbackRequest, sentences: list[Sentence], pieces: list[Pie
     said = stem_words(content_words(f"{topics} {' '.join(impacts)}"))
     # Any concern word no phrase carried (a mis-parsed noun) is named too, rather than lost.
     missing = [w for w in sorted(key_terms(request.text)) if stem(w) not in said]
+    # Such a word was only ever quoted speech in the original (flags are not key terms).
+    missing = [f"'{w}'" if any(p.search(w) for p in _VERDICT_CUES) else w for w in missing]
     topics = ", ".join(filter(None, [topics, *missing]))
     opening = f"I'd like to talk about {topics}." if topics else ""
     return " ".join(
