@@ -108,8 +108,10 @@ SARCASM = rx(
     r"|must be nice|wow|as always|as usual|I take it|apparently|sure, great|oh great|yeah right"
     r"|finally)\b|,\s*(?:could|would|did|do|can|will|were) you\W*$"
     # Praise next to a failure in one breath: "great job forgetting the deadline".
-    r"|\b(?:thanks|thank you|great|nice|love|lovely|brilliant|fantastic|wonderful|amazing"
-    r"|perfect|well done|good job|great job|impressive)\b[^.!?]{0,60}"
+    # Only at the start and with no "but" or "because" between: that would be a real contrast.
+    r"|^\W*(?:(?:oh|wow),? )?(?:thanks|thank you|great|nice|love|lovely|brilliant|fantastic"
+    r"|wonderful|amazing|perfect|well done|good job|great job|impressive)\b"
+    r"(?:(?!\b(?:but|though|although|because|since|so|when)\b)[^.!?]){0,60}"
     r"\b(?:late|again|forg[eo]t\w*"
     r"|missed|missing|ignor\w+|cancell?\w*|interrupt\w*|only took|took \w+ (?:days|weeks|hours))\b"
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
-from coach.language.cues import CONDESCENSION
+from coach.language.cues import CONDESCENSION, HEDGE
 from coach.language.fluency import fluency_problems
 from coach.language.nlp import content_words
 from coach.models import FeedbackDraft, FeedbackRequest
@@ -15,6 +15,9 @@ HARD_CATEGORIES = frozenset(
     {"insult", "personal_label", "stereotype", "sarcasm", "assumed_intent", "absolute", "judgement"}
 )
 CONCERN_THRESHOLD = 0.7
+_NOT_CONCERN = frozenset(
+    {"yesterday", "today", "tomorrow", "tonight", "bit", "lot", "stuff", "thing", "things", "way"}
+)
 
 
 def key_terms(text: str) -> set[str]:
@@ -27,7 +30,9 @@ def key_terms(text: str) -> set[str]:
         for f in sentence.findings:
             chars[f.start : f.end] = " " * (f.end - f.start)
         kept.append("".join(chars[sentence.span.start_char : sentence.span.end_char]))
-    return set(content_words(" ".join(kept), nouns_only=True))
+    # Softeners and time adverbs ("a bit", "yesterday") are nouns to the tagger, not the concern.
+    plain = HEDGE.sub(" ", " ".join(kept))
+    return {w for w in content_words(plain, nouns_only=True) if w not in _NOT_CONCERN}
 
 
 def _present(rewritten: str) -> set[str]:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 COPULAS = frozenset({"be", "seem", "look", "sound", "feel", "get", "become", "come"})
 NEGATIVE_VALENCE = -1.0
+STRONG_VALENCE = -1.5
 # MiniLM margins (nearer the category's examples than the neutral ones), set on the dev split.
 WORD_MARGIN = 0.035
 # A noun put on "you" ("you're a ...") needs less: a role noun there rarely reads as negative.
@@ -139,7 +140,9 @@ def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
         if person and head.pos_ == "NOUN":
             needed = PERSON_MARGIN
         slang = bool(cues.SLANG.search(text))
-        if not (lex <= NEGATIVE_VALENCE or negated_praise or insult or slang or margin >= needed):
+        # A mildly negative word needs MiniLM to agree: "missing" and "late" state a fact.
+        lexical = lex <= STRONG_VALENCE or (lex <= NEGATIVE_VALENCE and margin >= 0)
+        if not (lexical or negated_praise or insult or slang or margin >= needed):
             continue
         if is_negated and not negated_praise:
             continue  # "it's not a criticism": a negated verdict is not one

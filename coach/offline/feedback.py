@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 
 from coach.knowledge.models import Passage
+from coach.language import cues
 from coach.language.analyzer import Sentence, inspect, is_instruction_to_ai, summarize
-from coach.language.feedback_checks import feedback_violations
+from coach.language.feedback_checks import feedback_violations, key_terms
+from coach.language.nlp import content_words
 from coach.language.rewrite import SLOT, Piece, rewrite
 from coach.models import SBI, Direction, FeedbackDraft, FeedbackRequest
+from coach.text import stem, stem_words
 
 PLACEHOLDER_SITUATION = "In our recent sessions"
 # Upward feedback stays candid; downward feedback asks for the other view, never lectures.
@@ -61,18 +64,39 @@ def _sbi(pieces: list[Piece], situation: str, closing: str) -> SBI:
     )
 
 
+# Findings that name the person or pass a verdict; a noun phrase inside one is not restated.
+_NAMING = frozenset({"insult", "personal_label", "judgement", "stereotype", "vague"})
+
+
+_VERDICT_CUES = (cues.SARCASM, cues.STEREOTYPE, cues.INSULT, cues.SLANG, cues.CONDESCENSION)
+
+
+def _phrase(text: str, start: int, end: int, proper: bool) -> str:
+    """A noun phrase as written, quotation marks kept, lower-cased unless a name leads it."""
+    if start > 0 and end < len(text) and text[start - 1] in "'‘\"“" and text[end] in "'’\"”":
+        start, end = start - 1, end + 1
+    phrase = text[start:end]
+    return phrase if proper else phrase[:1].lower() + phrase[1:]
+
+
 def _topics(sentences: list[Sentence]) -> str:
-    """Every noun phrase the flags leave untouched, as "A, B and C"."""
+    """Every noun phrase the verdicts leave untouched, as "A, B and C"."""
     found: list[str] = []
     for sentence in sentences:
         if sentence.injected:
             continue
+        verdicts = [f for f in sentence.findings if f.category in _NAMING]
         for chunk in sentence.span.noun_chunks:
-            clear = all(
-                f.end <= chunk.start_char or f.start >= chunk.end_char for f in sentence.findings
-            )
-            if clear and chunk.root.pos_ != "PRON" and chunk.text not in found:
-                found.append(chunk.text)
+            if chunk.root.pos_ == "PRON" or any(
+                f.start < chunk.end_char and chunk.start_char < f.end for f in verdicts
+            ):
+                continue
+            proper = chunk[0].pos_ == "PROPN"
+            text = _phrase(chunk.doc.text, chunk.start_char, chunk.end_char, proper)
+            if any(p.search(text) for p in _VERDICT_CUES):
+                continue
+            if text not in found:
+                found.append(text)
     if len(found) < 2:
         return "".join(found)
     return f"{', '.join(found[:-1])} and {found[-1]}"
@@ -81,8 +105,14 @@ def _topics(sentences: list[Sentence]) -> str:
 def _plain(request: FeedbackRequest, sentences: list[Sentence], pieces: list[Piece]) -> str:
     """The fallback when a reworded sentence would still break a check: topics, impacts, a slot."""
     topics = _topics(sentences)
-    opening = f"I'd like to talk about {topics}." if topics else ""
     impacts = [p.text for p in pieces if p.role == "impact"]
+    said = stem_words(content_words(f"{topics} {' '.join(impacts)}"))
+    # Any concern word no phrase carried (a mis-parsed noun) is named too, rather than lost.
+    missing = [w for w in sorted(key_terms(request.text)) if stem(w) not in said]
+    # Such a word was only ever quoted speech in the original (flags are not key terms).
+    missing = [f"'{w}'" if any(p.search(w) for p in _VERDICT_CUES) else w for w in missing]
+    topics = ", ".join(filter(None, [topics, *missing]))
+    opening = f"I'd like to talk about {topics}." if topics else ""
     return " ".join(
         [opening, *impacts, f"What I noticed was {SLOT}.", _CLOSING[request.direction]]
     ).strip()

@@ -177,3 +177,12 @@ def test_aggregate_means_pass_rates_and_skips_inapplicable() -> None:
     assert table["m"] == {"mean": 0.5, "pass_rate": 0.5, "sum": 1.0, "n": 2}
     assert table["x"]["mean"] is None and table["x"]["n"] == 0
     assert [s.metric for s in cases[1].failures()] == ["m"]
+
+
+def test_blind_feedback_metrics() -> None:
+    assert fb.phrase_left(["mid", "hot mess"], "It was a hot mess at midweek.") == ["hot mess"]
+    original = ["Your slides were boring.", "You were late."]
+    assert fb.pasted(original, "I found it hard. Your slides were boring!") == [original[0]]
+    scores = fb.category_scores(["judgement", "absolute"], {"judgement", "insult"})
+    assert scores["recall_judgement"][1] == 1.0 and scores["recall_absolute"][1] == 0.0
+    assert scores["precision_insult"][1] == 0.0 and scores["precision_judgement"][1] == 1.0

@@ -13,7 +13,15 @@ from coach.settings import LLMSettings, Settings
 from evals.datasets import REQUESTS, dataset_hash, load_cases
 from evals.thresholds import check, load_thresholds
 
-MINIMUM = {"retrieval": 40, "agenda": 30, "prompts": 30, "feedback": 60, "summary": 30}
+MINIMUM = {
+    "retrieval": 40,
+    "agenda": 30,
+    "prompts": 30,
+    "feedback": 60,
+    "feedback_blind_dev": 100,
+    "feedback_blind_test": 60,
+    "summary": 30,
+}
 
 
 @pytest.mark.parametrize("name", sorted(MINIMUM))
@@ -35,6 +43,12 @@ def test_feedback_cases_carry_their_labels() -> None:
         kinds.add(case.labels["kind"])
     assert {"insult", "stereotype", "absolute", "vague", "assumed_intent"} <= kinds
     assert {"over_hedging", "praise", "constructive", "long", "injection"} <= kinds
+
+
+@pytest.mark.parametrize("name", ["feedback_blind_dev", "feedback_blind_test"])
+def test_blind_feedback_splits_carry_the_labels_their_metrics_read(name: str) -> None:
+    needed = {"must_remove", "concern_terms", "already_good", "is_praise", "forbidden"}
+    assert all(needed <= set(case.labels) for case in load_cases(name))
 
 
 def test_planted_identifiers_appear_in_the_notes() -> None:

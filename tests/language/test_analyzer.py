@@ -14,6 +14,12 @@ CASES = [
     ("Typical boomer, refusing to use the shared calendar.", "stereotype", "boomer"),
     ("You clearly don't care about these sessions.", "assumed_intent", "clearly don't care"),
     ("Nice of you to finally open the invite.", "sarcasm", "Nice of you to"),
+    (
+        "Great job forgetting the deadline again.",
+        "sarcasm",
+        "Great job forgetting the deadline again",
+    ),
+    ("You need to send the deck by Friday.", "imperative", "You need to send the deck"),
     ("Stop asking me why the app is broken.", "imperative", "Stop asking"),
     ("The whole channel thing is a bit much.", "vague", "a bit much"),
 ]
@@ -47,6 +53,7 @@ def test_slang_no_lexicon_rates_is_caught_by_meaning() -> None:
         "I felt dismissed. Could we talk about it?",
         "On Friday the caption was over 300 words, so the main message got buried.",
         "You handled that tricky question from the finance director brilliantly.",
+        "Thanks for sending the agenda, but we started late because the link was missing.",
     ],
 )
 def test_constructive_feedback_and_quoted_speech_are_not_flagged(text: str) -> None:
