@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from api_helpers import FakeCoach, bearer, running_app
 from fastapi.testclient import TestClient
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from coach.accounts.tokens import create_api_token
 from coach.db.auth import add_user, principal
@@ -62,6 +62,14 @@ def _database_at_0001(data_dir: Path) -> None:
             ),
             {"p": PRIVATE, "a": ANONYMIZED, "t": now},
         )
+        if conn.dialect.name == "postgresql":  # explicit ids leave the id sequences at 1
+            for table in ("programs", "pairs", "users", "sessions"):
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'),"
+                        f" (SELECT MAX(id) FROM {table}))"
+                    )
+                )
     assert current_revision(engine) == "0001"
     engine.dispose()
 
@@ -89,8 +97,7 @@ def test_upgrade_from_0001_keeps_people_pairs_sessions_and_summaries(tmp_path: P
         assert client.get("/v1/me", headers=bearer("coach_never-existed")).status_code == 401
         released = client.get("/v1/coordinator/summaries", headers=_coordinator(client))
         assert [s["summary"]["topics"] for s in released.json()["items"]] == [["ai"]]
-        with engine.connect() as conn:
-            columns = {row[1] for row in conn.execute(text("PRAGMA table_info(users)"))}
+        columns = {column["name"] for column in inspect(engine).get_columns("users")}
         assert "token_hash" not in columns and {"email", "password_hash"} <= columns
 
 
