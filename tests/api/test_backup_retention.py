@@ -23,9 +23,20 @@ from tests.conftest import server_chroma
 RECORDS = [
     {
         "id": f"knowledge/x.md#part#{i}",
-        "embedding": [0.6, 0.8, 0.0, 0.0] if i % 2 else [0.0, 0.0, 0.8, -0.6],  # unit length
+        # unit length, as wide as the embedder's vectors: the app searches the index as it starts
+        "embedding": ([0.6, 0.8, 0.0, 0.0] if i % 2 else [0.0, 0.0, 0.8, -0.6]) + [0.0] * 380,
         "document": f"X > Part\nText {i}",
-        "metadata": {"doc_id": "topic-x", "kind": "topic", "root": "knowledge"},
+        "metadata": {  # every field the index writes: the app reads the index as it starts
+            "doc_id": "topic-x",
+            "title": "X",
+            "heading": "Part",
+            "source": "knowledge/x.md",
+            "root": "knowledge",
+            "kind": "topic",
+            "topics": "x",
+            "audience": "all",
+            "file_hash": "0" * 64,
+        },
     }
     for i in range(3)
 ]
