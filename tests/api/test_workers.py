@@ -120,23 +120,36 @@ def test_two_workers_agree(
 
 
 def _demo(env: dict[str, str]) -> dict[str, Any]:
-    """`coach demo --json` against the same database: tokens by role, and the pair."""
+    """`coach demo --json` against the same database, then an API token per role, and the pair."""
     import os
     import subprocess
     import sys
 
+    from coach.accounts.tokens import create_api_token
+    from coach.db.auth import principal
+    from coach.db.engine import make_engine, session_factory
+    from coach.db.models import User
+    from coach.settings import load_settings
     from tests.servers import PROJECT_ROOT
 
     out = subprocess.run(
         [sys.executable, "-m", "coach", "demo", "--json"],
-        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), **env},
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "COACH_PASSWORD": "workers-demo-password", **env},
         cwd=PROJECT_ROOT,
         capture_output=True,
         check=True,
         timeout=300,
     ).stdout
     demo = json.loads(out)
-    return {u["role"]: u["token"] for u in demo["users"]} | {"pair_id": demo["pair_id"]}
+    # Accounts sign in with a password; scripts use a personal token, made here as /v1/me/tokens would.
+    engine = make_engine(load_settings(database_url=env["COACH_DATABASE_URL"]))
+    tokens: dict[str, Any] = {"pair_id": demo["pair_id"]}
+    with session_factory(engine)() as db:
+        for person in demo["users"]:
+            user = principal(db.get_one(User, person["id"]))
+            tokens[person["role"]] = create_api_token(db, user, "workers test", 1).secret
+    engine.dispose()
+    return tokens
 
 
 def test_worker_app_warms_and_leaves_migrations_to_serve(
