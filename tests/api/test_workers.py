@@ -17,6 +17,7 @@ from tests.conftest import KNOWLEDGE
 from tests.servers import ChromaServer, coach_serve
 
 BATCHES, SUMMARIZED = 5, 3
+PASSWORD = "workers-demo-password"
 KB_FILES = ["guidelines/giving-feedback.md", "topics/social-media.md"]
 
 
@@ -134,14 +135,14 @@ def _demo(env: dict[str, str]) -> dict[str, Any]:
 
     out = subprocess.run(
         [sys.executable, "-m", "coach", "demo", "--json"],
-        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "COACH_PASSWORD": "workers-demo-password", **env},
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "COACH_PASSWORD": PASSWORD, **env},
         cwd=PROJECT_ROOT,
         capture_output=True,
         check=True,
         timeout=300,
     ).stdout
     demo = json.loads(out)
-    # Accounts sign in with a password; scripts use a personal token, made here as /v1/me/tokens would.
+    # Accounts sign in with a password; scripts use a personal token, made as /v1/me/tokens does.
     engine = make_engine(load_settings(database_url=env["COACH_DATABASE_URL"]))
     tokens: dict[str, Any] = {"pair_id": demo["pair_id"]}
     with session_factory(engine)() as db:
