@@ -133,19 +133,27 @@ def test_session_date_string_is_accepted(world: World) -> None:
     assert response.status_code == 201, response.text
 
 
-@pytest.mark.parametrize("name", ["\u0000", "Ann\u0000", "Ann\u202eeva", "Ann\u200beva", "A\nB"])
-def test_member_names_with_hidden_characters_are_refused(world: World, name: str) -> None:
-    response = world.client.post(
-        "/v1/pairs",
-        json={
-            "program_id": world.ids["program"],
-            "mentor": {"name": name},
-            "mentee": {"name": "Bo"},
-        },
-        headers=world.as_("admin"),
-    )
-    assert response.status_code == 422, response.text
-    assert response.json()["errors"][0]["field"] == "mentor.name"
+HIDDEN = ["\u0000", "Ann\u0000", "Ann\u202eeva", "Ann\u200beva", "A\nB"]
+
+
+def _name_bodies(world: World, name: str) -> list[tuple[str, dict[str, object]]]:
+    """Where names enter now: an invitation's display name, the invitee's own, a program's."""
+    invite = {"email": "ann@example.org", "role": "mentor", "pair_id": world.ids["pair"]}
+    accept = {"secret": "coach_not-a-real-invitation", "password": "a long enough password"}
+    return [
+        ("/v1/invitations", invite | {"name": name}),
+        ("/v1/auth/invitations/accept", accept | {"name": name}),
+        ("/v1/programs", {"name": f"Program {name}"}),
+    ]
+
+
+@pytest.mark.parametrize("name", HIDDEN)
+def test_names_with_hidden_characters_are_refused(world: World, name: str) -> None:
+    for path, body in _name_bodies(world, name):
+        response = world.client.post(path, json=body, headers=world.as_("admin"))
+        assert response.status_code == 422, (path, response.text)
+        assert response.headers["content-type"] == "application/problem+json"
+        assert [e["field"] for e in response.json()["errors"]] == ["name"], path
 
 
 @pytest.mark.parametrize(
