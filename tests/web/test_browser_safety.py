@@ -91,8 +91,10 @@ def test_a_model_answer_renders_inert(
     site: Site, new_page: Callable[..., Any], dialogs: list[str], model_coach: Coach
 ) -> None:
     text = "The slides in the review meeting were hard to follow."
+    # The checks refuse markup in the reworded message itself (it does not read as a sentence),
+    # so the payload rides in the fields they leave to the model: a situation and a kept point.
     answer = {
-        "rewritten": f"The slides in the review meeting were hard to follow. {PAYLOAD}",
+        "rewritten": "The slides in the review meeting were hard for me to follow.",
         "sbi": {
             "situation": f"In the review meeting {PAYLOAD}",
             "behavior": "The slides were dense.",
@@ -111,7 +113,7 @@ def test_a_model_answer_renders_inert(
         page.get_by_role("button", name="Reword it").click()
         expect(page.get_by_text("Model: fake-model")).to_be_visible()
     assert route.called
-    assert PAYLOAD in page.get_by_label("Whole message").input_value()
+    assert PAYLOAD in page.get_by_label("Situation").input_value()
     assert_inert(page, dialogs)
     check(page)
 
