@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from datetime import date
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -11,11 +12,12 @@ from coach.errors import CoachError
 M = TypeVar("M", bound=BaseModel)
 FieldErrors = dict[str, str]
 
+DATE_MESSAGE = "Enter a date like 2026-12-01."
 _MESSAGES = {
     "missing": "This is required.",
     "string_too_short": "This is too short.",
-    "date_from_datetime_parsing": "Enter a date like 2026-12-01.",
-    "date_parsing": "Enter a date like 2026-12-01.",
+    "date_from_datetime_parsing": DATE_MESSAGE,
+    "date_parsing": DATE_MESSAGE,
     "int_parsing": "Enter a whole number.",
 }
 
@@ -33,7 +35,16 @@ def _message(err: Any) -> str:
         return f"Enter {ctx.get('le')} or less."
     if kind == "too_long":
         return f"Enter at most {ctx.get('max_length')} entries."
+    if kind == "value_error" and ctx.get("error"):
+        text = str(ctx["error"])  # a validator's own reason, without pydantic's "Value error, "
+        return text[:1].upper() + text[1:].rstrip(".") + "."
     return _MESSAGES.get(kind, str(err.get("msg", "This is not valid.")))
+
+
+def _is_date(model: type[BaseModel], loc: tuple[int | str, ...]) -> bool:
+    """Whether the error sits on a date field (plain or optional), whatever its validator."""
+    info = model.model_fields.get(str(loc[0])) if len(loc) == 1 else None
+    return info is not None and (info.annotation is date or date in get_args(info.annotation))
 
 
 def validate(model: type[M], data: dict[str, Any]) -> tuple[M | None, FieldErrors]:
@@ -44,7 +55,9 @@ def validate(model: type[M], data: dict[str, Any]) -> tuple[M | None, FieldError
         errors: FieldErrors = {}
         for err in exc.errors():
             field = ".".join(str(p) for p in err["loc"]) or "form"
-            errors.setdefault(field, _message(err))
+            # The API's strict day check raises a value error; a person needs the example.
+            message = DATE_MESSAGE if _is_date(model, err["loc"]) else _message(err)
+            errors.setdefault(field, message)
         return None, errors
 
 
