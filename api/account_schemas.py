@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
+from pydantic.json_schema import JsonDict
 
 from api.schemas import In, MeOut, Name
 from coach.accounts.passwords import MAX_PASSWORD_CHARS
+from coach.settings import TOKEN_MAX_DAYS
 
 Email = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=254)]
 # Length is checked by the password rule, so the message says what to use; this only caps size.
@@ -34,6 +36,33 @@ class SignedInOut(BaseModel):
     csrf_token: str = Field(description="Echo as X-CSRF-Token on every change in this session.")
 
 
+# The server accepts any address email-validator does (internationalized ones too); the
+# schema shows the plain ASCII shape, so every address it describes is one the server takes.
+INVITEE_EMAIL: JsonDict = {
+    "format": "email",
+    "pattern": r"^[A-Za-z0-9_+-]{1,32}(\.[A-Za-z0-9_+-]{1,30})?"
+    r"@([a-z0-9]{1,20}\.){1,3}[a-z]{2,10}$",
+}
+NO_ID: JsonDict = {"type": "null"}
+# Where each role goes, as coach.db.auth.placement checks it: documented, so a client (and
+# schemathesis) knows which bodies are well formed before the server says 422.
+PLACES: list[JsonValue] = [
+    {
+        "properties": {"role": {"enum": ["mentor", "mentee"]}, "pair_id": {"type": "integer"}},
+        "required": ["pair_id"],
+    },
+    {
+        "properties": {
+            "role": {"const": "coordinator"},
+            "program_id": {"type": "integer"},
+            "pair_id": NO_ID,
+        },
+        "required": ["program_id"],
+    },
+    {"properties": {"role": {"const": "admin"}, "program_id": NO_ID, "pair_id": NO_ID}},
+]
+
+
 class InvitationIn(In):
     """Whom to invite, as what, and where: a pair for members, a program for coordinators."""
 
@@ -42,10 +71,11 @@ class InvitationIn(In):
         json_schema_extra={
             "examples": [
                 {"email": "maya@example.org", "name": "Maya Chen", "role": "mentor", "pair_id": 1}
-            ]
+            ],
+            "oneOf": PLACES,
         },
     )
-    email: Email
+    email: Email = Field(json_schema_extra=INVITEE_EMAIL)
     name: Name
     role: Literal["mentor", "mentee", "coordinator", "admin"]
     pair_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
@@ -97,7 +127,7 @@ class TokenIn(In):
         json_schema_extra={"examples": [{"name": "weekly export", "expires_in_days": 30}]},
     )
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-    expires_in_days: int = Field(default=30, ge=1, le=3650)
+    expires_in_days: int = Field(default=30, ge=1, le=TOKEN_MAX_DAYS)
 
 
 class TokenOut(BaseModel):

@@ -116,6 +116,10 @@ class LinkExpired(CoachError):
     title = "Link no longer valid"
 
 
+class UnknownLink(LinkExpired):
+    """A link secret that matches no invitation or reset: a typo, or never sent."""
+
+
 class TooManyAttempts(CoachError):
     """Too many failed sign-ins for an account or from an address; try again later."""
 

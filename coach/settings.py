@@ -80,6 +80,11 @@ class RetrievalSettings(BaseModel):
     rrf_k: int = Field(default=60, ge=1)
 
 
+# The longest a personal API token may live; the API's schema says so too, and a deployment
+# may only shorten it (COACH_AUTH__TOKEN_MAX_DAYS).
+TOKEN_MAX_DAYS = 365
+
+
 class AuthSettings(BaseModel):
     """Accounts: the public address in emailed links, lifetimes, and sign-in throttling."""
 
@@ -90,7 +95,7 @@ class AuthSettings(BaseModel):
     session_idle_hours: float = Field(default=3 * 24, gt=0)
     invitation_days: float = Field(default=7, gt=0)
     reset_minutes: float = Field(default=60, gt=0)
-    token_max_days: int = Field(default=365, ge=1)
+    token_max_days: int = Field(default=TOKEN_MAX_DAYS, ge=1, le=TOKEN_MAX_DAYS)
     lock_after_failures: int = Field(default=5, ge=1)
     lock_minutes: float = Field(default=15, gt=0)
     address_failures: int = Field(default=20, ge=1)

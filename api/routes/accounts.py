@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hmac
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -36,10 +38,10 @@ from api.deps import (
     set_oidc_state_cookie,
     set_session_cookie,
 )
-from api.routes.problems import AUTH, BY_ID, THROTTLED
+from api.routes.problems import AUTH, BY_ID, LINK, OPTIONAL_CALLER, SIGN_ON, THROTTLED
 from api.schemas import MeOut
 from coach.accounts import browser, invitations, resets, signin, tokens
-from coach.errors import InvalidInput, NotAuthenticated
+from coach.errors import InvalidInput, NotAuthenticated, NotFound, UnknownLink
 
 router = APIRouter(prefix="/v1", tags=["accounts"])
 
@@ -62,7 +64,7 @@ def sign_in(
     return _signed_in(request, response, db, secret)
 
 
-@router.post("/auth/sign-out", status_code=204, responses=AUTH)
+@router.post("/auth/sign-out", status_code=204, responses=AUTH, openapi_extra=OPTIONAL_CALLER)
 def sign_out(request: Request, response: Response, db: Db, _: MaybeUser) -> None:
     """End this browser session at once and remove its cookie."""
     secret = request.cookies.get(SESSION_COOKIE)
@@ -71,14 +73,27 @@ def sign_out(request: Request, response: Response, db: Db, _: MaybeUser) -> None
     clear_session_cookie(response)
 
 
-@router.post("/auth/invitations/accept", status_code=201, responses=BY_ID)
+@contextmanager
+def _secret_in_body() -> Iterator[None]:
+    """A secret sent in the body that matches nothing is a 404 here: the route itself exists.
+
+    The pages keep 410, where the secret is the page's own address.
+    """
+    try:
+        yield
+    except UnknownLink as exc:
+        raise NotFound(exc.detail) from exc
+
+
+@router.post("/auth/invitations/accept", status_code=201, responses=LINK)
 def accept_invitation(
     body: AcceptIn, request: Request, response: Response, db: Db, settings: SettingsDep
 ) -> SignedInOut:
     """Accept an invitation with the secret from its link: set a password, get signed in."""
-    secret, _ = invitations.accept_invitation(
-        db, body.secret, body.password, body.name, settings.auth
-    )
+    with _secret_in_body():
+        secret, _ = invitations.accept_invitation(
+            db, body.secret, body.password, body.name, settings.auth
+        )
     return _signed_in(request, response, db, secret)
 
 
@@ -91,10 +106,11 @@ def request_reset(
     return {"detail": "if that address has an account, a reset link is on its way"}
 
 
-@router.post("/auth/password-reset/confirm", status_code=204, responses=BY_ID)
+@router.post("/auth/password-reset/confirm", status_code=204, responses=LINK)
 def reset_password(body: ResetIn, db: Db) -> None:
     """Set a new password with the secret from the reset link; all sessions end."""
-    resets.reset_password(db, body.secret, body.password)
+    with _secret_in_body():
+        resets.reset_password(db, body.secret, body.password)
 
 
 @router.post("/invitations", status_code=201, responses=BY_ID)
@@ -166,7 +182,9 @@ def oidc_start(
     return response
 
 
-@router.get("/auth/oidc/callback", status_code=303, response_class=RedirectResponse)
+@router.get(
+    "/auth/oidc/callback", status_code=303, response_class=RedirectResponse, responses=SIGN_ON
+)
 def oidc_callback(
     request: Request,
     db: Db,

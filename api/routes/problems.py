@@ -25,6 +25,19 @@ BY_ID: dict[int | str, dict[str, Any]] = {
 THROTTLED: dict[int | str, dict[str, Any]] = {
     429: _doc("Too many failed sign-ins; the Retry-After header says when to try again."),
 }
+LINK: dict[int | str, dict[str, Any]] = {
+    **BY_ID,
+    404: _doc("The link's secret matches no invitation or reset: copy the whole link."),
+    410: _doc("The link was used, withdrawn or replaced, or it expired: ask for a new one."),
+}
+SIGN_ON: dict[int | str, dict[str, Any]] = {
+    401: _doc("The sign-on provider did not sign the person in."),
+    404: _doc("Single sign-on is not configured."),
+    403: _doc("The signed-on person has no usable account here."),
+    422: _doc("The sign-on was not started in this browser, or a parameter is wrong."),
+}
+# An operation that works with or without a caller: sign-out when already signed out.
+OPTIONAL_CALLER: dict[str, Any] = {"security": [{}]}
 GENERATION: dict[int | str, dict[str, Any]] = {
     502: _doc("The model kept returning invalid output."),
     503: _doc(

@@ -24,7 +24,7 @@ from coach.db.auth import (
     user_by_email,
 )
 from coach.db.models import Invitation, Pair, Program, utcnow
-from coach.errors import Conflict, Forbidden, LinkExpired, NotFound
+from coach.errors import Conflict, Forbidden, LinkExpired, NotFound, UnknownLink
 from coach.settings import AuthSettings
 
 log = logging.getLogger("coach.accounts")
@@ -89,14 +89,17 @@ def _where(
     db: Session, inviter: Principal | None, role: str, program_id: int | None, pair_id: int | None
 ) -> tuple[int | None, int | None]:
     """The checked (pair, program) an invitee joins, or why the inviter may not place them there."""
+    if program_id is not None and db.get(Program, program_id) is None:
+        raise NotFound(f"program {program_id} not found")
+    given = program_id
     if pair_id is not None:
         pair = db.get(Pair, pair_id)
         if pair is None:
             raise NotFound(f"pair {pair_id} not found")
-        program_id = program_id or pair.program_id
-    elif program_id is not None and db.get(Program, program_id) is None:
-        raise NotFound(f"program {program_id} not found")
-    _authorize(db, inviter, role, program_id)
+        program_id = pair.program_id
+    _authorize(db, inviter, role, program_id)  # the pair's own program decides who may invite
+    if given not in (None, program_id):
+        raise Conflict(f"pair {pair_id} belongs to program {program_id}: leave program_id out")
     return placement(db, role, pair_id, program_id)
 
 
@@ -203,7 +206,7 @@ def _pending(
 def _usable(db: Session, secret: str) -> Invitation:
     row = db.scalar(select(Invitation).where(Invitation.secret_hash == hash_secret(secret)))
     if row is None:
-        raise LinkExpired(
+        raise UnknownLink(
             "this invitation link is not valid: ask whoever invited you for a new one"
         )
     if row.accepted_at is not None:

@@ -14,7 +14,7 @@ from coach.accounts.signin import set_password
 from coach.db import audit
 from coach.db.auth import hash_secret, new_secret, principal, user_by_email
 from coach.db.models import PasswordReset, User, utcnow
-from coach.errors import LinkExpired
+from coach.errors import LinkExpired, UnknownLink
 from coach.settings import AuthSettings
 
 log = logging.getLogger("coach.accounts")
@@ -70,7 +70,7 @@ def request_password_reset(
 def _usable(db: Session, secret: str) -> PasswordReset:
     row = db.scalar(select(PasswordReset).where(PasswordReset.secret_hash == hash_secret(secret)))
     if row is None:
-        raise LinkExpired("this reset link is not valid: ask for a new one")
+        raise UnknownLink("this reset link is not valid: ask for a new one")
     if row.used_at is not None:
         raise LinkExpired("this reset link was used or replaced: ask for a new one")
     if row.expires_at <= utcnow():

@@ -12,6 +12,7 @@ from coach.db import audit
 from coach.db.auth import Principal, hash_secret, new_secret, principal
 from coach.db.models import ApiToken, User, utcnow
 from coach.errors import InvalidInput, NotAuthenticated, NotFound
+from coach.settings import TOKEN_MAX_DAYS
 
 MAX_TOKENS_PER_USER = 50
 # last_used_at is written at most this often per token.
@@ -46,7 +47,11 @@ def _info(row: ApiToken) -> TokenInfo:
 
 
 def create_api_token(
-    db: Session, user: Principal, name: str, expires_in_days: int, max_days: int = 365
+    db: Session,
+    user: Principal,
+    name: str,
+    expires_in_days: int,
+    max_days: int = TOKEN_MAX_DAYS,
 ) -> NewToken:
     """Make a token for the caller themselves; the secret is returned once and never stored."""
     if not 1 <= expires_in_days <= max_days:

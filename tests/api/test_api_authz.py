@@ -76,7 +76,7 @@ TABLE: list[tuple[str, str, Any, str, dict[str, int]]] = [
         "/v1/auth/invitations/accept",
         {"secret": BOGUS, "password": GOOD_PASSWORD},
         OPEN,
-        dict.fromkeys(CALLERS, 410),
+        dict.fromkeys(CALLERS, 404),
     ),
     (
         "POST",
@@ -90,7 +90,7 @@ TABLE: list[tuple[str, str, Any, str, dict[str, int]]] = [
         "/v1/auth/password-reset/confirm",
         {"secret": BOGUS, "password": GOOD_PASSWORD},
         OPEN,
-        dict.fromkeys(CALLERS, 410),
+        dict.fromkeys(CALLERS, 404),
     ),
     ("GET", "/v1/auth/oidc/start", None, OPEN, dict.fromkeys(CALLERS, 404)),
     ("GET", "/v1/auth/oidc/callback?code=x&state=y", None, OPEN, dict.fromkeys(CALLERS, 404)),
