@@ -159,6 +159,10 @@ def test_bad_invitations_say_what_to_do_and_change_nothing(mailed: World, inbox:
     assert elsewhere.status_code == 404  # type: ignore[attr-defined]
     member = _invite(mailed, who="mentor")
     assert member.status_code == 403  # type: ignore[attr-defined]
+    nowhere = _invite(mailed, who="admin", program_id=2**31 - 2)
+    assert nowhere.status_code == 404 and "program" in nowhere.json()["detail"]  # type: ignore[attr-defined]
+    other = _invite(mailed, who="admin", program_id=mailed.ids["program_other"])
+    assert other.status_code == 409 and "leave program_id out" in other.json()["detail"]  # type: ignore[attr-defined]
     bad = _invite(mailed, email="not an email")
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "email"  # type: ignore[attr-defined]
     assert inbox.messages == []
