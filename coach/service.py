@@ -75,13 +75,11 @@ class Coach:
         )
 
     def warm(self) -> bool:
-        """Load what the first generation would (index, embedder, provider, generators) now.
+        """Load what the first generation would (Presidio, index, embedder, provider) now.
 
-        Skipped, returning False, when there is no local index yet: a fresh data directory
-        must still start, and `coach ingest` fills it later.
+        Presidio and spaCy load always; the index part is skipped, returning False, when there
+        is no local index yet: a fresh data directory must still start (`coach ingest` fills it).
         """
-        if not self.settings.chroma.host and not self.settings.chroma_path.is_dir():
-            return False
         import coach.generators.agenda
         import coach.generators.discussion
         import coach.generators.feedback
@@ -95,6 +93,8 @@ class Coach:
         resolve_due("Friday", "2026-01-05")
         if self.settings.llm.resolved_provider == "openai":
             import openai.resources  # noqa: F401  # the SDK loads these on first use: ~1 s
+        if not self.settings.chroma.host and not self.settings.chroma_path.is_dir():
+            return False
         try:
             self.pipeline.retriever.search("session structure", k=1)  # BM25 and the embedder
         except NotIndexed:

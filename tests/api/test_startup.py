@@ -10,9 +10,9 @@ from coach.privacy import engine
 
 
 def test_presidio_is_loaded_when_the_app_starts(tmp_path: Path) -> None:
-    engine.analyzer.cache_clear()
-    engine.anonymizer.cache_clear()
+    engine._analyzer.cache_clear()
+    engine._anonymizer.cache_clear()
     with running_app(tmp_path):
         # No request has been made yet: the lifespan did the loading.
-        assert engine.analyzer.cache_info().currsize == 1
-        assert engine.anonymizer.cache_info().currsize == 1
+        assert engine._analyzer.cache_info().currsize == 1
+        assert engine._anonymizer.cache_info().currsize == 1
