@@ -111,7 +111,11 @@ def _request_edits(sentence: Sentence) -> list[Edit]:
     negated = any(
         t.dep_ == "neg" or t.lower_ in ("don't", "never") for t in span[: verb.i - span.start + 1]
     )
-    if verb.lower_ in ("stop", "quit"):
+    after = [t for t in span[verb.i - span.start + 1 :] if not t.is_punct]
+    if verb.lower_ in ("stop", "quit") and not after:
+        # "Just stop." names nothing to avoid: ask for the conversation instead.
+        lead = "Could we talk about what would work better"
+    elif verb.lower_ in ("stop", "quit"):
         lead = "Could you avoid"
     elif negated:
         lead = f"Could you avoid {gerund(verb)}"

@@ -55,6 +55,11 @@ def test_orders_become_requests() -> None:
     assert "Could you avoid asking me" in out and "Stop" not in out
 
 
+def test_an_order_with_nothing_to_avoid_asks_for_the_conversation() -> None:
+    out = _rewrite("You always ramble in our sessions. Just stop.", UP)
+    assert "Could you avoid?" not in out and "what would work better?" in out
+
+
 def test_a_label_with_no_behavior_asks_what_was_observed() -> None:
     out = _rewrite("You're such a dinosaur.")
     assert "[" in out and "observed" in out and "dinosaur" not in out
