@@ -58,12 +58,18 @@ def subject_words(text: str) -> tuple[str, str] | None:
     return words, subject.pos_
 
 
+# Phrases about when ("next time", "last week") say nothing about what was covered.
+_WHEN = frozenset("time week day month session meeting hour minute year".split())
+
+
 def noun_phrases(texts: list[str], limit: int) -> list[str]:
-    """Return the distinct noun phrases of some texts that are not people or pronouns."""
+    """Return the distinct noun phrases of some texts that are not people, pronouns or times."""
     found: list[str] = []
     for doc in nlp().pipe(texts):
         for chunk in doc.noun_chunks:
             if chunk.root.pos_ != "NOUN" or any(t.pos_ in ("PROPN", "NUM") for t in chunk):
+                continue
+            if chunk.root.lemma_.lower() in _WHEN:
                 continue
             words = [t.text for t in chunk if t.pos_ in ("NOUN", "ADJ", "VERB", "ADP")]
             phrase = " ".join(words).lower()

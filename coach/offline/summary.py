@@ -79,7 +79,9 @@ def _sentence_list(label: str, items: list[str]) -> str:
     """Write "Label: a; b." or nothing."""
     if not items:
         return ""
-    body = "; ".join(i.rstrip(".") for i in items)
+    # Notes often carry the label themselves ("Next time: ..."): say it once.
+    lead = re.compile(rf"^\s*{re.escape(label)}\s*:\s*", re.IGNORECASE)
+    body = "; ".join(lead.sub("", i).rstrip(".") for i in items)
     return f"{label}: {body}" + ("" if body.endswith("?") else ".")
 
 

@@ -243,3 +243,14 @@ def test_notes_split_into_bullets_sentences_and_sections() -> None:
         "Talked about reels, e.g. hooks.", "She was nervous!", "Post a video today"
     ]  # fmt: skip
     assert sentences[-1].section == "next steps"
+
+
+def test_a_labelled_next_time_line_is_said_once_and_times_are_not_topics() -> None:
+    notes = (
+        "We set up a channel for the leadership team and practised mentions instead of email.\n"
+        "Next time: file sharing and meeting notes in Teams."
+    )
+    private = compose_summary(make_request(notes), []).private
+    assert "Next time: Next time" not in private.summary
+    assert "Next time: file sharing" in private.summary
+    assert "next time" not in private.covered
