@@ -12,7 +12,7 @@ from coach.language.nlp import gerund, inflect, parse, plural_noun, plural_verb
 from coach.language.sentence import Finding, Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 Role = Literal["behavior", "impact", "request", "praise", "context"]
 Edit = tuple[int, int, str]
@@ -287,12 +287,37 @@ def _behavior(own: list[Token], findings: list[Finding]) -> str:
     return ""
 
 
+# Dependents that hang a noun phrase beside the clause (", typical boomer") rather than in it.
+_SIDE = frozenset({"appos", "npadvmod", "dep"})
+_CORE = frozenset({"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "acomp", "ccomp", "xcomp"})
+
+
+def _side_phrase(span: Span, finding: Finding) -> list[Token]:
+    """The side phrase a stereotype sits in, with its comma; [] when it is part of the clause."""
+    tok: Token | None = next((t for t in span if t.idx >= finding.start), None)
+    while tok is not None and tok.dep_ not in _SIDE:
+        if tok.dep_ in _CORE or tok.head.i == tok.i:
+            return []
+        tok = tok.head
+    if tok is None:
+        return []
+    phrase = list(tok.subtree)
+    before = tok.doc[phrase[0].i - 1] if phrase[0].i > span.start else None
+    return ([before] if before is not None and before.is_punct else []) + phrase
+
+
 def _verdicts(sentence: Sentence, changes: list[Edit]) -> tuple[list[Edit], list[Piece], bool]:
     """Delete verdict clauses; a restatement or impact for each; whether anything was named."""
     findings = [f for f in sentence.findings if f.category in VERDICT]
     order = order_verb(sentence.span)
     doc = sentence.span.doc
     edits: list[Edit] = []
+    # A stereotype beside the clause goes alone, without an impact; the clause stays.
+    for f in [f for f in findings if f.category == "stereotype"]:
+        side = _side_phrase(sentence.span, f)
+        if side:
+            edits.extend((t.idx, t.idx + len(t.text), "") for t in side)
+            findings.remove(f)
     pieces: list[Piece] = []
     named = False
     for head, own in _groups(sentence, findings):

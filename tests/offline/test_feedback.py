@@ -55,6 +55,11 @@ def test_orders_become_requests() -> None:
     assert "Could you avoid asking me" in out and "Stop" not in out
 
 
+def test_a_stereotype_beside_the_clause_goes_and_the_behavior_stays() -> None:
+    out = _rewrite("You always interrupt me, typical boomer.", UP)
+    assert "interrupt me" in out and "boomer" not in out and "[" not in out
+
+
 def test_an_order_with_nothing_to_avoid_asks_for_the_conversation() -> None:
     out = _rewrite("You always ramble in our sessions. Just stop.", UP)
     assert "Could you avoid?" not in out and "what would work better?" in out
