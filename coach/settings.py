@@ -132,10 +132,15 @@ class OidcSettings(BaseModel):
 class PromptSettings(BaseModel):
     """Token budgets (MiniLM WordPiece tokens) for the knowledge passages in each prompt."""
 
-    agenda: int = Field(default=900, ge=100, le=100_000)
-    discussion: int = Field(default=1_000, ge=100, le=100_000)
-    feedback: int = Field(default=500, ge=100, le=100_000)
-    summary: int = Field(default=400, ge=100, le=100_000)
+    # The ceiling on everything a generation sends (messages plus output schema): passages
+    # shrink below their budget when a long request would otherwise push past it.
+    total: int = Field(default=2_000, ge=500, le=200_000)
+
+    # Counted with each passage's wrapper (id, kind, title, heading), as the prompt shows it.
+    agenda: int = Field(default=1_100, ge=100, le=100_000)
+    discussion: int = Field(default=1_200, ge=100, le=100_000)
+    feedback: int = Field(default=600, ge=100, le=100_000)
+    summary: int = Field(default=300, ge=100, le=100_000)
 
 
 class ServiceSettings(BaseModel):

@@ -1,15 +1,15 @@
-"""Prompt sizes per generator over the eval datasets, with and without the token budgets.
+"""Prompt sizes per generator over the eval datasets: passages, instructions, schema, total.
 
 Run: python -m evals.bench_prompts
 
-Tokens are counted with the bundled MiniLM WordPiece tokenizer (coach.knowledge.budget), over
-the rendered system and user messages; the JSON schema sent as response_format is counted
-apart, since json_schema-capable servers take it outside the messages.
+Tokens are counted with the bundled MiniLM WordPiece tokenizer (coach.knowledge.budget).
+"instructions" is every message token that is not a passage (the rules and the request's own
+text); "schema" is the output schema as sent in response_format (coach.llm.structured), which
+json_schema servers turn into a grammar or place in the model's context.
 """
 
 from __future__ import annotations
 
-import json
 import statistics
 from typing import Any
 
@@ -17,13 +17,11 @@ from pydantic import BaseModel
 
 from coach import models
 from coach.generators.agenda import AGENDA
-from coach.generators.budgets import budgeted
+from coach.generators.budgets import PromptSize, budgeted, prompt_size
 from coach.generators.discussion import PROMPTS
 from coach.generators.feedback import FEEDBACK
 from coach.generators.pipeline import Task
 from coach.generators.summary import SUMMARY
-from coach.knowledge.budget import count_tokens
-from coach.llm.prompts import render
 from coach.service import Coach
 from coach.settings import PromptSettings, get_settings
 from evals.datasets import load_cases
@@ -34,35 +32,38 @@ DATASETS: dict[str, tuple[Task[Any, Any], type[BaseModel]]] = {
     "feedback": (FEEDBACK, models.FeedbackRequest),
     "summary": (SUMMARY, models.SummaryRequest),
 }
-UNLIMITED = PromptSettings(agenda=100_000, discussion=100_000, feedback=100_000, summary=100_000)
+UNLIMITED = PromptSettings(
+    agenda=100_000, discussion=100_000, feedback=100_000, summary=100_000, total=200_000
+)
 
 
-def prompt_tokens(task: Task[Any, Any], request: object, coach: Coach) -> tuple[int, int]:
-    """Tokens of the rendered messages, and the number of passages they carry."""
-    passages = task.retrieve(request, coach.retriever)
-    context = task.context(request, passages)
-    prompt = render(task.name, **context)
-    return sum(count_tokens(m["content"]) for m in prompt.messages), len(context["passages"])
+def _med(sizes: list[PromptSize], part: str) -> str:
+    values = [getattr(s, part) for s in sizes]
+    return f"{statistics.median(values):.0f}"
 
 
 def main() -> None:
-    """Print one row per generator: median and max tokens, before and after the budget."""
+    """Print one row per generator: each part's median, the total's median and max."""
     settings = get_settings()
     coach = Coach(settings)
-    print("| generator | budget | cases | tokens median / max, unbudgeted | budgeted | passages "
-          "unbudgeted / budgeted (median) | schema tokens |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|")
+    print("| generator | cases | passage budget / ceiling | passages | instructions | schema | "
+          "total median / max | over ceiling | unbudgeted total median |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|")
     for dataset, (task, request_model) in DATASETS.items():
-        cases = [c.request(request_model) for c in load_cases(dataset)]
-        before = [prompt_tokens(budgeted(task, UNLIMITED), r, coach) for r in cases]
-        after = [prompt_tokens(budgeted(task, settings.prompts), r, coach) for r in cases]
-        schema = count_tokens(json.dumps(task.draft.model_json_schema()))
-        b, a = [t for t, _ in before], [t for t, _ in after]
+        requests = [c.request(request_model) for c in load_cases(dataset)]
+        fitted, whole = budgeted(task, settings.prompts), budgeted(task, UNLIMITED)
+        sizes, before = [], []
+        for request in requests:
+            passages = task.retrieve(request, coach.retriever)
+            sizes.append(prompt_size(fitted, request, passages))
+            before.append(prompt_size(whole, request, passages))
+        totals = [s.total for s in sizes]
+        over = sum(t > settings.prompts.total for t in totals)
         print(
-            f"| {task.name} | {getattr(settings.prompts, task.name)} | {len(cases)} | "
-            f"{statistics.median(b):.0f} / {max(b)} | {statistics.median(a):.0f} / {max(a)} | "
-            f"{statistics.median([n for _, n in before]):.0f} / "
-            f"{statistics.median([n for _, n in after]):.0f} | {schema} |"
+            f"| {task.name} | {len(requests)} | {getattr(settings.prompts, task.name)} / "
+            f"{settings.prompts.total} | {_med(sizes, 'passages')} | "
+            f"{_med(sizes, 'instructions')} | {_med(sizes, 'schema')} | "
+            f"{statistics.median(totals):.0f} / {max(totals)} | {over} | {_med(before, 'total')} |"
         )
 
 

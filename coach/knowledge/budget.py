@@ -15,8 +15,9 @@ from coach.text import split_sentences
 
 # Below this many tokens a passage says too little to cite; drop the lowest-ranked instead.
 MIN_PASSAGE_TOKENS = 48
-# The <passage id=... kind=... title=... heading=...> wrapper around each text.
-WRAPPER_TOKENS = 30
+# The markup of the <passage id="" kind="" title="" heading=""> wrapper around each text; its
+# values are counted per passage (an id path alone can cost 15 tokens).
+WRAPPER_TOKENS = 23
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,13 @@ def trim(text: str, budget: int) -> str:
     return text[:end]
 
 
+def wrapper_tokens(passage: Passage) -> int:
+    """Tokens of the wrapper a prompt puts around a passage: markup plus its attribute values."""
+    return WRAPPER_TOKENS + count_tokens(
+        " ".join((passage.id, passage.kind, passage.title, passage.heading))
+    )
+
+
 def _shares(costs: list[int], budget: int) -> list[int]:
     """Water-filling: short passages keep their length, the long ones split what is left."""
     shares = [0] * len(costs)
@@ -71,9 +79,10 @@ def _shares(costs: list[int], budget: int) -> list[int]:
 def fit(passages: list[Passage], budget: int) -> list[Passage]:
     """Passages in their given (priority) order, trimmed and if need be cut to fit the budget."""
     costs = [count_tokens(p.text) for p in passages]
+    wrappers = [wrapper_tokens(p) for p in passages]
     shares: list[int] = []
     while costs:
-        shares = _shares(costs, budget - WRAPPER_TOKENS * len(costs))
+        shares = _shares(costs, budget - sum(wrappers[: len(costs)]))
         cut_too_far = any(
             s < min(c, MIN_PASSAGE_TOKENS) for s, c in zip(shares, costs, strict=True)
         )
