@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from coach.errors import ConfigError
+from coach.language.nlp import without_unused_backends
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
@@ -75,7 +76,8 @@ def _without_context_boost() -> Any:
 
 def analyzer() -> AnalyzerEngine:
     """Return the shared analyzer: spaCy NER plus Presidio's phone and URL recognizers."""
-    with _BUILDING:
+    # Presidio loads spaCy itself: the same hiding as coach.language.nlp keeps torch out.
+    with _BUILDING, without_unused_backends():
         return _analyzer()
 
 
@@ -108,7 +110,7 @@ def _analyzer() -> AnalyzerEngine:
 
 def anonymizer() -> AnonymizerEngine:
     """Return the shared Presidio anonymizer engine."""
-    with _BUILDING:
+    with _BUILDING, without_unused_backends():
         return _anonymizer()
 
 
