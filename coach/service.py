@@ -91,10 +91,11 @@ class Coach:
         # What a first summary would otherwise wait for: Presidio, spaCy, date parsing.
         warm()
         # And a first rewrite: the parser, lemminflect, VADER, the semantic example banks.
-        from coach.models import FeedbackRequest
+        from coach.memory import release_freed_memory
         from coach.offline.feedback import compose_feedback
 
         compose_feedback(FeedbackRequest(text="You always interrupt me in meetings."), [])
+        release_freed_memory()
         resolve_due("Friday", "2026-01-05")
         if self.settings.llm.resolved_provider == "openai":
             import openai.resources  # noqa: F401  # the SDK loads these on first use: ~1 s
