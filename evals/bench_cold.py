@@ -5,8 +5,9 @@ Run: python -m evals.bench_cold [--runs 5]
 Per command it prints the median wall and CPU (user + system) seconds of `python -m coach ...`
 over the runs, the peak RSS, and which heavy modules the command imported. Wall time depends on
 what else the (shared) machine runs; CPU seconds are the steadier figure. Then it starts the
-server (uvicorn, loopback, offline engine) on a copy of this checkout's index and prints the
-time until /healthz answers, the first rewrite and first summary after that, and RSS once warm.
+server (`coach serve`: ingestion, migrations, uvicorn on loopback, offline engine) on a copy
+of this checkout's index and prints the time until /healthz answers, the first rewrite and
+first summary after that, and RSS once warm.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 import httpx
 
 from coach.settings import PROJECT_ROOT
-from evals.bench_service import OFFLINE, coach_env, free_port, prepare, process, rss_mib, serve_args
+from evals.bench_service import OFFLINE, coach_env, free_port, prepare, process, rss_mib
 
 NOTES = (
     "Maya showed Robert how to schedule posts on LinkedIn. Robert will post twice a week. "
@@ -125,7 +126,8 @@ def server_lines(data_dir: Path, warm_requests: int) -> list[str]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
-    with process(serve_args(port), coach_env(data_dir), base + "/healthz") as proc:
+    serve = [sys.executable, "-m", "coach", "serve", "--port", str(port)]  # as users start it
+    with process(serve, coach_env(data_dir), base + "/healthz") as proc:
         up = time.perf_counter() - started
         idle = rss_mib(proc.pid)
         first = {n: _post_ms(base, token, *OFFLINE[n]) for n in ("rewrite", "summary")}
@@ -135,7 +137,7 @@ def server_lines(data_dir: Path, warm_requests: int) -> list[str]:
         warm = rss_mib(proc.pid)
         torch = _loaded(proc.pid, "libtorch")
     return [
-        f"server: /healthz answered {up:.2f} s after start; RSS idle {idle:.0f} MiB",
+        f"coach serve: /healthz answered {up:.2f} s after start; RSS idle {idle:.0f} MiB",
         f"first request after start: rewrite {first['rewrite']:.0f} ms, "
         f"summary {first['summary']:.0f} ms",
         f"RSS warm ({warm_requests} of each endpoint): {warm:.0f} MiB; libtorch mapped: {torch}",
