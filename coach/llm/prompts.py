@@ -6,12 +6,13 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from typing import TYPE_CHECKING, Any
 
 from coach.llm.base import Message
 from coach.settings import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
 DATA_TAG = "user_data"
@@ -45,6 +46,10 @@ def as_data(text: object) -> str:
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
+    # Imported here: the offline engine renders no prompt, and every offline CLI command
+    # would otherwise pay for jinja2's import at start-up.
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     env = Environment(
         loader=FileSystemLoader(PROMPTS_DIR),
         undefined=StrictUndefined,
