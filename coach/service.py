@@ -90,11 +90,14 @@ class Coach:
 
         # What a first summary would otherwise wait for: Presidio, spaCy, date parsing.
         warm()
-        # And a first rewrite: the parser, lemminflect, VADER, the semantic example banks.
+        # And a first rewrite: the parser, VADER, the semantic example and impact banks, and
+        # lemminflect's tables (which this text does not reach on its own).
+        from coach.language.nlp import inflect
         from coach.memory import release_freed_memory
         from coach.offline.feedback import compose_feedback
 
-        compose_feedback(FeedbackRequest(text="You always interrupt me in meetings."), [])
+        compose_feedback(FeedbackRequest(text="You always interrupt me, it's so rude."), [])
+        inflect("interrupt", "VBG")
         release_freed_memory()
         resolve_due("Friday", "2026-01-05")
         if self.settings.llm.resolved_provider == "openai":

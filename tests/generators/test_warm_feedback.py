@@ -1,0 +1,20 @@
+"""Warming the service loads everything a first rewrite would otherwise wait for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coach.language import nlp, semantic
+from coach.service import Coach
+from coach.settings import Settings
+from tests.generators.conftest import settings_on_index
+
+
+def test_warm_loads_the_parser_and_the_semantic_banks(
+    indexed_settings: Settings, tmp_path: Path
+) -> None:
+    for cached in (nlp.pipeline, nlp.lemminflect, semantic._examples, semantic._impacts):
+        cached.cache_clear()
+    Coach(settings_on_index(indexed_settings, tmp_path)).warm()
+    for cached in (nlp.pipeline, nlp.lemminflect, semantic._examples, semantic._impacts):
+        assert cached.cache_info().currsize == 1, cached
