@@ -121,20 +121,50 @@ def test_short_password_is_refused(data_dir: Path, tmp_path: Path) -> None:
 
 
 def test_serve_ingests_migrates_then_runs(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
     import uvicorn
 
-    from coach.knowledge import ingest
-    from coach.knowledge.ingest import IngestReport
-
     calls: list[Any] = []
-    monkeypatch.setattr(ingest, "ingest", lambda s: calls.append("ingest") or IngestReport(files=0))
+
+    def child(args: list[str], check: bool) -> subprocess.CompletedProcess[str]:
+        calls.append(args[1:])
+        return subprocess.CompletedProcess(args, 0)
+
+    # Ingestion runs in a child process, so chromadb never stays loaded in the server.
+    monkeypatch.setattr(subprocess, "run", child)
     monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **_: calls.append((host, port)))
     result = CliRunner().invoke(app, ["serve", "--port", "8123"])
     assert result.exit_code == 0, result.output
-    assert calls == ["ingest", ("127.0.0.1", 8123)]
+    assert calls == [
+        ["-c", "from coach.cli.server import ingest_once; ingest_once()"],
+        ("127.0.0.1", 8123),
+    ]
     engine = make_engine(get_settings())
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_serve_stops_when_ingestion_fails(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    import uvicorn
+
+    monkeypatch.setattr(subprocess, "run", lambda args, check: subprocess.CompletedProcess(args, 2))
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("served without an index"))
+    assert CliRunner().invoke(app, ["serve"]).exit_code == 2
+
+
+def test_ingest_once_reports_what_it_indexed(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coach.cli.server import ingest_once
+    from coach.knowledge import ingest
+    from coach.knowledge.ingest import IngestReport
+
+    monkeypatch.setattr(ingest, "ingest", lambda s: IngestReport(files=3, chunks_embedded=7))
+    ingest_once()
+    assert capsys.readouterr().out == "knowledge: 3 files, 7 chunks embedded\n"
 
 
 def test_access_log_never_shows_link_secrets() -> None:
