@@ -84,6 +84,10 @@ _AFTER_NAME = re.compile(
     r"|agrees|\w+ed)\b",
     re.IGNORECASE,
 )
+# A third party's plan or wish is news about them, not work the pair agreed on.
+_ASPIRES = re.compile(
+    r"\b(?:plans?|planning|intends?|intending|aims?|aiming|hop(?:es|ing)|wants?)\s+to\b", re.I
+)
 _AHEAD = re.compile(r"\b(?:before|by|next|tomorrow|ahead of|in time for)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of|on)\s*$", re.I)
 
@@ -405,7 +409,14 @@ def _states_work(text: str, section: str) -> bool:
     reading = read_clause(plain)
     if reading == "reported":  # "Katie said she will post by Friday" still commits her
         return _has_deadline(plain)
+    if reading == "forecast":  # "Mark will probably say no"; a listed one is still work
+        return _listed(section)
     return reading != "past" or _has_deadline(plain)
+
+
+def _committed(text: str, sentence: Sentence) -> bool:
+    """Tell whether a clause is set as work: under an action heading or with a deadline."""
+    return _listed(sentence.section) or _has_deadline(text)
 
 
 def _listed(section: str) -> bool:
@@ -452,6 +463,8 @@ def extract_actions(
             owner = _owner(clause, fallback, author)
             if owner != "other" and reader.outsider_subject(text):
                 owner = "other"
+            if owner == "other" and _ASPIRES.search(text) and not _committed(text, sentence):
+                continue
             person = reader.person(text) if owner == "other" else None
             items.append(ActionItem(text=text, owner=owner, due=find_due(text), person=person))
             if owner != "other":  # a third party's item says nothing about the pair's list

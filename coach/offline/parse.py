@@ -17,7 +17,14 @@ BINDING = frozenset(
     "agree promise commit volunteer offer decide plan pledge ask remind invite challenge".split()
 )
 _MODALS = frozenset("will shall 'll ’ll must should".split())
-Reading = Literal["reported", "past", "main"]
+# Adverbs that turn "will" into a forecast: "Mark will probably say no" commits no one.
+HEDGES = frozenset("probably likely possibly hopefully perhaps maybe eventually someday".split())
+# Verbs whose future tells how someone will be, not what they will do: "will be on leave",
+# "will become an expert"; and those that do so with an adjective: "will feel more
+# comfortable", "will find it easier" (but "will look at the data", "will find examples").
+STATES = frozenset("be become remain".split())
+LINKING = frozenset("feel seem look sound appear find".split())
+Reading = Literal["reported", "past", "forecast", "main"]
 
 
 def _binds(verb: Any, root: Any) -> bool:
@@ -40,7 +47,41 @@ def read_clause(text: str) -> Reading:
     modal = any(t.dep_ == "aux" and t.text.lower() in _MODALS and _binds(t.head, root) for t in doc)
     if root.tag_ == "VBD" and not modal and root.lemma_.lower() not in BINDING:
         return "past"
+    return _future_reading(doc)
+
+
+def _future_reading(doc: Any) -> Reading:
+    """Read what the clause's will/should says: work to do, a forecast, or someone's thought."""
+    verbs = [t.head for t in doc if t.dep_ == "aux" and t.text.lower() in _MODALS]
+    if not verbs:
+        return "main"
+    # "Graham is worried he will look silly": the future sits inside a feeling or a thought.
+    if all(_embedded(v) for v in verbs):
+        return "reported"
+    if all(_forecast(v) for v in verbs):
+        return "forecast"
     return "main"
+
+
+def _embedded(verb: Any) -> bool:
+    """Tell whether a verb is the complement clause of a word that does not bind its subject."""
+    node = verb
+    while node.dep_ != "ROOT" and node.head is not node:
+        # A ccomp before its head is a comma splice ("Elena will grant it, she's tracking it").
+        if node.dep_ == "ccomp" and node.i > node.head.i:
+            return not any(a.lemma_.lower() in BINDING for a in node.ancestors)
+        node = node.head
+    return False
+
+
+def _forecast(verb: Any) -> bool:
+    """Tell whether a future verb is hedged ("probably") or a state ("be", "feel")."""
+    if any(c.dep_ == "advmod" and c.lemma_.lower() in HEDGES for c in verb.children):
+        return True
+    lemma = verb.lemma_.lower()
+    if lemma in LINKING:
+        return any(c.pos_ == "ADJ" and c.dep_ in ("ccomp", "oprd", "acomp") for c in verb.children)
+    return lemma in STATES
 
 
 @lru_cache(maxsize=1024)

@@ -310,3 +310,31 @@ def test_the_anonymized_side_counts_the_new_items_and_leaks_nothing() -> None:
     assert draft.anonymized.action_item_count == 2
     released = draft.anonymized.model_dump_json().lower()
     assert "katie" not in released and "priya" not in released
+
+
+FORECASTS_AND_THOUGHTS = [
+    "Graham will be on leave for most of March.",
+    "Hopefully Graham will feel more comfortable after a few tries.",
+    "Graham will probably find it easier with practice.",
+    "Mark will probably say no anyway.",
+    "Graham is worried he will look silly on camera.",
+    "Mark from finance is planning to roll out Copilot to everyone.",
+]
+WORK = [
+    ("Next time we will look at what happened.", "both"),
+    ("Graham will find two examples of good dashboards.", "mentee"),
+    ("Mark will reset Graham's access, he's tracking it in the queue.", "other"),
+    ("Graham said he will post the update by Friday.", "mentee"),
+]
+GRAHAM = Roster(mentor="Priya Shah", mentee="Graham Hollis", others=("Mark Daly",))
+
+
+@pytest.mark.parametrize("text", FORECASTS_AND_THOUGHTS)
+def test_forecasts_feelings_and_third_party_plans_are_not_actions(text: str) -> None:
+    assert extract_actions(parse_notes(text), GRAHAM) == []
+
+
+@pytest.mark.parametrize(("text", "owner"), WORK)
+def test_work_stated_beside_a_splice_or_a_report_is_still_an_action(text: str, owner: str) -> None:
+    items = extract_actions(parse_notes(text), GRAHAM)
+    assert [i.owner for i in items] == [owner]
