@@ -257,12 +257,22 @@ def score_blind_summary(ctx: Context, case: Case, out: Any) -> list[Score]:
     ]
     if dues:
         scores.append(Score("action_due", sum(dues) / len(dues), all(dues)))
-    wanted = set(labels.get("challenges", []))
+    return scores + _challenge_scores(set(labels.get("challenges", [])), out.anonymized.challenges)
+
+
+def _challenge_scores(wanted: set[str], named: list[str]) -> list[Score]:
+    """Recall of the labelled challenge categories and precision of the ones the view names."""
+    found = wanted & set(named)
+    scores = []
     if wanted:
-        found = wanted & set(out.anonymized.challenges)
         missing = sorted(wanted - found)
         scores.append(
             Score("challenge_recall", len(found) / len(wanted), not missing, f"{missing}")
+        )
+    if named:
+        extra = sorted(set(named) - wanted)
+        scores.append(
+            Score("challenge_precision", len(found) / len(set(named)), not extra, f"{extra}")
         )
     return scores
 

@@ -37,9 +37,10 @@ _COMMITMENT = re.compile(
 )
 
 
-def _challenges(notes: str) -> list[Challenge]:
-    """Map the notes onto the fixed challenge taxonomy by keyword cues, in taxonomy order."""
-    found = matching(CHALLENGE_PATTERNS, notes)
+def _challenges(notes: str, passages: list[Passage]) -> list[Challenge]:
+    """The challenges the notes name by cue word or resemble (retrieval), in taxonomy order."""
+    found = set(matching(CHALLENGE_PATTERNS, notes))
+    found |= {p.doc_id.removeprefix("challenge-") for p in passages if p.kind == "challenge"}
     return [c for c in CHALLENGES if c in found]  # type: ignore[misc]
 
 
@@ -137,7 +138,7 @@ def compose_summary(request: SummaryRequest, passages: list[Passage]) -> Summary
     themes = matching(THEMES, request.notes)
     if actions:
         themes.append("follow-up planning")
-    challenges = _challenges(request.notes)
+    challenges = _challenges(request.notes, passages)
     acted = set(tokenize(" ".join(a.text for a in actions)))
     goals = goal_progress(request, set(tokenize(request.notes)), acted)
     private = _private(request, sentences, topics, actions, author)

@@ -16,6 +16,7 @@ from coach.models import (
     SummaryRequest,
 )
 from coach.offline.phrases import join, plain_phrase
+from coach.offline.vocab import CHALLENGE_PATTERNS
 from coach.text import tokenize
 
 # Sessions further apart than this suggest the pair has stalled.
@@ -67,7 +68,7 @@ def commitments(actions: list[ActionItem]) -> list[Commitment]:
     ]
 
 
-def support_reasons(request: SummaryRequest, challenges: Sequence[str]) -> list[str]:
+def support_reasons(request: SummaryRequest) -> list[str]:
     """Return why the pair may need a coordinator's help, in fixed words."""
     reasons: list[str] = []
     if request.session_date and request.previous_session_date:
@@ -78,7 +79,8 @@ def support_reasons(request: SummaryRequest, challenges: Sequence[str]) -> list[
             reasons.append(f"no session for more than {SUPPORT_GAP_WEEKS} weeks")
     if _UNMET.search(request.notes):
         reasons.append("commitments or sessions repeatedly missed")
-    if "power-dynamics" in challenges:
+    # Raising a flag wants the notes' own words, not a resemblance (coach.knowledge.labels).
+    if CHALLENGE_PATTERNS["power-dynamics"].search(request.notes):
         reasons.append("a power-dynamics concern was raised")
     if _CONFIDENTIAL.search(request.notes):
         reasons.append("a confidentiality concern was raised")
@@ -107,7 +109,7 @@ def write_view(
 ) -> AnonymizedSummary:
     """Assemble the coordinator's view; its summary is built from labels, never from the notes."""
     items = commitments(actions)
-    reasons = support_reasons(request, challenges)
+    reasons = support_reasons(request)
     lines = [f"Session on {topics[0]}." if topics else "Session on the pair's own goals."]
     if len(topics) > 1:
         lines.append(f"Also touched on {join(topics[1:])}.")
