@@ -19,7 +19,7 @@ from coach.models import (
 from coach.offline.notes import parse_notes
 from coach.offline.summary import compose_summary
 from coach.privacy.checks import summary_violations
-from coach.privacy.release import anonymize_side
+from coach.privacy.release import anonymize_side, refuse_leaks
 from coach.privacy.roster import Roster
 
 QUERY_CHARS = 1_000
@@ -48,6 +48,11 @@ def finalize(request: SummaryRequest, draft: SummaryDraft) -> SummaryDraft:
     return draft.model_copy(update={"anonymized": side})
 
 
+def refuse(request: SummaryRequest, draft: SummaryDraft) -> None:
+    """Refuse release (PrivacyLeak, kinds only) when the coordinators' side still identifies."""
+    refuse_leaks(draft.anonymized, request)
+
+
 def context(request: SummaryRequest, passages: list[Passage]) -> dict[str, Any]:
     """Variables for prompts/summary."""
     return {
@@ -68,4 +73,5 @@ SUMMARY: Task[SummaryRequest, SummaryDraft] = Task(
     check=check,
     context=context,
     finalize=finalize,
+    refuse=refuse,
 )
