@@ -119,3 +119,66 @@ def noun_phrases(texts: list[str], limit: int) -> list[str]:
             if len(found) >= limit:
                 return found
     return found
+
+
+# Verbs whose object is a person reached ("ask the bursar"), and those that reach one
+# through "to" or "with" ("take it to the marketing lead").
+_ASKING = frozenset(
+    "ask tell email call message invite remind contact ping phone thank brief update nudge "
+    "chase meet".split()
+)
+_HANDING = frozenset(
+    "forward send take introduce talk speak check show mention give pass escalate report "
+    "explain present hand".split()
+)
+
+
+def _names_someone(token: Any) -> bool:
+    """Tell whether a noun refers to a person: named beside it, or reached by the verb."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    after = token.doc[token.i + 1 : token.i + 3]
+    # "the bursar, Dr Philippa Crane": a role with the person's name set beside it.
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children) or (
+        len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "PERSON"
+    ):
+        return True
+    head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in _ASKING:
+        return True
+    singular = token.tag_ in ("NN", "NNP") and any(
+        c.dep_ in ("det", "poss") for c in token.children
+    )
+    return (
+        singular
+        and token.dep_ == "pobj"
+        and head.lower_ in ("to", "with")
+        and head.head.lemma_.lower() in _HANDING
+    )
+
+
+def _person_follows(doc: Any, last: int) -> bool:
+    """Tell whether a person's name (or a comma before one) comes right after a token."""
+    ahead = doc[last + 1 : last + 3]
+    return bool(ahead) and (
+        ahead[0].ent_type_ == "PERSON"
+        or (len(ahead) == 2 and ahead[0].text == "," and ahead[1].ent_type_ == "PERSON")
+    )
+
+
+def mask_people(text: str) -> str:
+    """Replace phrases that point at a person ("the recruitment lead, Marcus") by "someone"."""
+    doc = nlp()(text)
+    spans: list[tuple[int, int]] = []
+    for token in doc:
+        if _names_someone(token):
+            # The phrase ends at the noun or at the name set beside it, not at "on Monday".
+            named = [t.i for c in token.children if c.dep_ == "appos" for t in c.subtree]
+            last = max([token.i, *named])
+            while _person_follows(doc, last):
+                last += 1
+            spans.append((token.left_edge.idx, doc[last].idx + len(doc[last])))
+    out = text
+    for start, end in sorted(spans, reverse=True):
+        out = out[:start] + "someone" + out[end:]
+    return out

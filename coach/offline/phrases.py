@@ -23,6 +23,7 @@ _DANGLING = frozenset(
     "by before on at in for to of with and or the a an until till from as".split()
 )
 MAX_PLAIN_WORDS = 7
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!?](?=\s|$)")
 
 
 def join(items: list[str]) -> str:
@@ -48,6 +49,8 @@ def plain_phrase(text: str) -> str:
     # left is what the action is about ("check the retention figures for the board").
     body = _PAREN.sub(" ", _TAG.sub("", text, count=1))
     body = _MODAL_START.sub("", body, count=1)
+    # One action is one sentence: notes typed in lower case run on ("tomorrow. hull weather").
+    body = _SENTENCE_END.split(body, maxsplit=1)[0]
     kept: list[str] = []
     for token in _TOKEN.findall(body):
         word = token.lower().replace("’", "'")

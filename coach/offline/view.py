@@ -15,6 +15,7 @@ from coach.models import (
     GoalProgress,
     SummaryRequest,
 )
+from coach.offline.parse import mask_people
 from coach.offline.phrases import join, plain_phrase
 from coach.offline.vocab import CHALLENGE_PATTERNS
 from coach.text import tokenize
@@ -56,14 +57,17 @@ def goal_progress(
         status = "not discussed"
         if shared >= 0.4:
             status = "progressed" if len(stems & acted) / len(stems) >= 0.3 else "discussed"
-        result.append(GoalProgress(goal=plain_phrase(goal) or "a stated goal", status=status))  # type: ignore[arg-type]
+        plain = plain_phrase(mask_people(goal)) or "a stated goal"
+        result.append(GoalProgress(goal=plain, status=status))  # type: ignore[arg-type]
     return result
 
 
 def commitments(actions: list[ActionItem]) -> list[Commitment]:
     """The action items by role and due date, their wording reduced to plain common words."""
     return [
-        Commitment(owner=a.owner, what=plain_phrase(a.text) or "a follow-up", due=a.due)
+        Commitment(
+            owner=a.owner, what=plain_phrase(mask_people(a.text)) or "a follow-up", due=a.due
+        )
         for a in actions
     ]
 

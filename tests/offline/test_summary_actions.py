@@ -338,3 +338,23 @@ def test_forecasts_feelings_and_third_party_plans_are_not_actions(text: str) -> 
 def test_work_stated_beside_a_splice_or_a_report_is_still_an_action(text: str, owner: str) -> None:
     items = extract_actions(parse_notes(text), GRAHAM)
     assert [i.owner for i in items] == [owner]
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("I'll forward it to our social media manager, Keisha Bramwell, by Friday.", "manager"),
+        ("Dana will ask the recruitment lead, Marcus Evelyn-Shaw, to send questions.", "lead"),
+        ("I'll ask the bursar for permission to share the meter readings.", "bursar"),
+        ("I will take that to the faculty marketing lead on Monday.", "marketing"),
+        ("i'll email the collections team tomorrow. hull weather permitting we film.", "hull"),
+    ],
+)
+def test_commitments_for_coordinators_say_someone_for_the_people_reached(
+    text: str, hidden: str
+) -> None:
+    from coach.models import ActionItem
+    from coach.offline.view import commitments
+
+    (item,) = commitments([ActionItem(text=text, owner="mentor")])
+    assert hidden not in item.what.split()
