@@ -79,9 +79,14 @@ _NOT_ACTION = re.compile(
     re.IGNORECASE,
 )
 # After a name that is also a modal ("Will will send", "Will to write"), the name is meant.
-_AFTER_NAME = re.compile(
-    r"^\s*(?:will|shall|to|should|must|needs?|is|has|can|said|says|joked|thinks|wants|agreed"
-    r"|agrees|\w+ed)\b",
+_AFTER_NAME_WORD = (
+    r"(?:will|shall|to|should|must|needs?|is|has|can|said|says|joked|thinks|wants|agreed"
+    r"|agrees|\w+ed)\b"
+)
+_AFTER_NAME = re.compile(rf"^\s*{_AFTER_NAME_WORD}", re.IGNORECASE)
+_WITHDRAWN = re.compile(
+    r"^\W*(?:scratch|strike|forget|cancel|ignore)\s+that\b|^\W*(?:never\s?mind|on second thought"
+    r"|actually,?\s+no\b|no,?\s+wait\b)",
     re.IGNORECASE,
 )
 # A third party's plan or wish is news about them, not work the pair agreed on.
@@ -112,6 +117,7 @@ class _People:
             loose = set(forms.any_case) | ({forms.role} if who != "other" else set())
             self._add(who, loose, re.IGNORECASE)
             self._add(who, set(forms.as_name), 0)
+            self._add_lowercase(who, {f.lower() for f in forms.as_name if f.isalpha()})
         self._add(_SELF, {"I", "Me", "me", "myself", "Myself"}, 0)
         # Shorthand "i'll send" is the author; "i.e." is not.
         self.patterns.append((_SELF, re.compile(r"(?<![\w.])i(?=\s|['’][a-z])")))
@@ -125,6 +131,17 @@ class _People:
         if words:
             body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: -len(w)))
             self.patterns.append((who, re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)))
+
+    def _add_lowercase(self, who: str, words: set[str]) -> None:
+        """Notes typed in lower case: "june will pull", "will showed me" name June and Will.
+
+        Only at the start of a clause and before a verb, so "sales rose to" stays a word.
+        """
+        if words:
+            body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: -len(w)))
+            start = r"(?:^|(?<=[.;:,!?(]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=-\s))"
+            pattern = rf"{start}(?:{body})(?=\s+(?i:{_AFTER_NAME_WORD}))"
+            self.patterns.append((who, re.compile(pattern)))
 
     def find(self, text: str) -> list[_Mention]:
         """Return the mentions in a text in order; a longer match hides what it covers."""
@@ -453,7 +470,11 @@ def extract_actions(
     reader = _Reader(roster, author)
     items: list[ActionItem] = []
     previous: tuple[str, Owner] | None = None
+    last_start = 0
     for sentence in sentences:
+        if _WITHDRAWN.match(sentence.text):  # "Scratch that": the sentence before is taken back
+            del items[last_start:]
+        last_start = len(items)
         for text in _clauses(sentence, reader):
             clause = reader.classify(text, sentence.section)
             if not clause.action or not _states_work(text, sentence.section):

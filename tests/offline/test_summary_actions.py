@@ -358,3 +358,13 @@ def test_commitments_for_coordinators_say_someone_for_the_people_reached(
 
     (item,) = commitments([ActionItem(text=text, owner="mentor")])
     assert hidden not in item.what.split()
+
+
+def test_lower_case_notes_name_word_names_and_a_withdrawn_action_is_dropped() -> None:
+    roster = Roster(mentor="Will Ashby", mentee="June Park")
+    notes = (
+        "will showed me how to pin files. will will send me the guide tonight. "
+        "i'll announce it at the all hands. scratch that, sales rose to 40% anyway."
+    )
+    items = extract_actions(parse_notes(notes), roster, "mentee")
+    assert [(i.owner, i.due) for i in items] == [("mentor", "tonight")]
