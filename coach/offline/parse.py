@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -103,6 +104,19 @@ def subject_words(text: str) -> tuple[str, str] | None:
 _WHEN = frozenset("time week day month session meeting hour minute year".split())
 
 
+def _article(first: Any) -> str:
+    """The article a phrase is said with: its own "a" or "an", else "the" for "our", "this"."""
+    word = first.lower_
+    if word in ("a", "an"):
+        return f"{word} "
+    return "the " if first.pos_ in ("DET", "PRON") and word not in ("no", "any", "some") else ""
+
+
+def _bare(phrase: str) -> str:
+    """A phrase without its leading article."""
+    return re.sub(r"^(?:the|a|an) ", "", phrase)
+
+
 def noun_phrases(texts: list[str], limit: int) -> list[str]:
     """Return the distinct noun phrases of some texts that are not people, pronouns or times."""
     found: list[str] = []
@@ -114,8 +128,8 @@ def noun_phrases(texts: list[str], limit: int) -> list[str]:
                 continue
             words = [t.text for t in chunk if t.pos_ in ("NOUN", "ADJ", "VERB", "ADP")]
             phrase = " ".join(words).lower()
-            if len(words) >= 2 and phrase not in found:
-                found.append(phrase)
+            if len(words) >= 2 and phrase not in [_bare(f) for f in found]:
+                found.append(f"{_article(chunk[0])}{phrase}")
             if len(found) >= limit:
                 return found
     return found
