@@ -84,6 +84,10 @@ _AFTER_NAME_WORD = (
     r"|agrees|\w+ed)\b"
 )
 _AFTER_NAME = re.compile(rf"^\s*{_AFTER_NAME_WORD}", re.IGNORECASE)
+_AGREED_D = re.compile(
+    r"(?P<lead>\b(?:agreed|promised|offered|decided|said|committed)\s+(?:that\s+)?"
+    r"(?:I|we|you|he|she|they|[A-Z][a-z]+))['’]d\b"
+)
 _WITHDRAWN = re.compile(
     r"^\W*(?:scratch|strike|forget|cancel|ignore)\s+that\b|^\W*(?:never\s?mind|on second thought"
     r"|actually,?\s+no\b|no,?\s+wait\b)",
@@ -463,10 +467,16 @@ def _owner(clause: _Clause, fallback: Owner | None, author: Owner) -> ActionOwne
     return author if clause.elided else fallback or "both"
 
 
+def _future_in_past(text: str) -> str:
+    """Say "we agreed I'd post" as "we agreed I will post": the 'd binds like a will."""
+    return _AGREED_D.sub(lambda m: f"{m['lead']} will", text)
+
+
 def extract_actions(
     sentences: list[Sentence], roster: Roster, author: Owner = "mentor"
 ) -> list[ActionItem]:
     """Return the action items of the notes in order, with owner and due date."""
+    sentences = [Sentence(_future_in_past(s.text), s.section) for s in sentences]
     reader = _Reader(roster, author)
     items: list[ActionItem] = []
     previous: tuple[str, Owner] | None = None

@@ -368,3 +368,10 @@ def test_lower_case_notes_name_word_names_and_a_withdrawn_action_is_dropped() ->
     )
     items = extract_actions(parse_notes(notes), roster, "mentee")
     assert [(i.owner, i.due) for i in items] == [("mentor", "tonight")]
+
+
+def test_an_agreed_i_d_binds_like_will_and_splits_from_the_next_owner() -> None:
+    roster = Roster(mentor="Grace Obi", mentee="Helen Ward")
+    notes = "We agreed I'd post one reel by the 14th, and Grace will send me a list tomorrow."
+    items = extract_actions(parse_notes(notes), roster, "mentee")
+    assert [(i.owner, i.due) for i in items] == [("mentee", "the 14th"), ("mentor", "tomorrow")]
