@@ -74,8 +74,12 @@ def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
     core = third_person(action_core(third_person(text, me)), me)
     if who == me:  # "I'll build my own view": Tom will build their own view, not "Tom's"
         core = core.replace(f"{me}'s", "their")
-    if core.split(" ", 1)[0] in (who, item.person):  # "Harriet films a clip": keeps its verb
-        return f"{core}{due}."
+    first, _, rest = core.partition(" ")
+    # "Harriet films a clip" keeps its verb; "will will send" in lower-case notes is Will's.
+    if first in ("will", "shall") and who.lower() == first:  # the modal left of "will will"
+        return f"{who} will {rest}{due}."
+    if first.lower() in (who.lower(), (item.person or "").lower()):
+        return f"{who if first.lower() == who.lower() else first} {rest}{due}."
     return f"{who} will {core}{due}."
 
 
@@ -84,7 +88,8 @@ def _sentence_list(label: str, items: list[str], names: dict[str, str]) -> str:
     if not items:
         return ""
     # Notes often carry the label themselves ("Next time: ..."): say it once.
-    lead = re.compile(rf"^\s*{re.escape(label)}\s*:\s*", re.IGNORECASE)
+    said = re.escape(label).replace("time", "(?:time|session|meeting|call)")
+    lead = re.compile(rf"^\s*{said}\s*:\s*", re.IGNORECASE)
     parts = [lead.sub("", i).rstrip(".") for i in items]
     kept = set(names.values())
     parts = [p if p.split(" ", 1)[0] in kept else p[:1].lower() + p[1:] for p in parts if p]

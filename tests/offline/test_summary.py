@@ -273,3 +273,21 @@ def test_the_private_summary_restates_points_in_the_third_person() -> None:
     assert "Open question:" not in private.summary and "We rebuilt" not in private.summary
     assert f"{mentor} will share their own checklist" in private.summary
     assert private.covered[0].startswith("the ")
+
+
+def test_a_lower_case_word_name_is_said_once_and_a_next_session_label_is_dropped() -> None:
+    notes = (
+        "talked about teams channels and pinned posts for the ops leads.\n"
+        "will will send me the guide tonight.\n"
+        "next session: look at notifications together."
+    )
+    request = SummaryRequest(
+        notes=notes,
+        mentor_name="Will Ashby",
+        mentee_name="June Park",
+        note_taker="mentee",
+        session_date="2026-03-10",
+    )
+    summary = compose_summary(request, []).private.summary
+    assert "Will will send June the guide by 2026-03-10." in summary
+    assert "will will will" not in summary.lower() and "next session:" not in summary.lower()
