@@ -85,7 +85,12 @@ def _coach_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, CoachError)
     if exc.status >= 500:
         log.error("%s: %s", type(exc).__name__, exc.detail)
-    errors = [e if "field" in e else _field_error(e) for e in exc.errors if isinstance(e, dict)]
+    # A refused release names the kinds it found ({"kind": "email"}); those pass as they are.
+    errors = [
+        e if "field" in e or "kind" in e else _field_error(e)
+        for e in exc.errors
+        if isinstance(e, dict)
+    ]
     headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
     if isinstance(exc, TooManyAttempts):
         headers = {"Retry-After": str(exc.retry_after)}

@@ -85,6 +85,7 @@ class Coach:
         import coach.generators.feedback
         import coach.generators.summary  # noqa: F401  # imported for their load time only
         from coach.errors import NotIndexed
+        from coach.knowledge.labels import challenge_matches
         from coach.offline.dates import resolve_due
         from coach.privacy.engine import warm
 
@@ -106,6 +107,7 @@ class Coach:
             return False
         try:
             self.pipeline.retriever.search("session structure", k=1)  # BM25 and the embedder
+            challenge_matches(self.pipeline.retriever, [])  # embeds the challenge examples once
         except NotIndexed:
             return False
         return True

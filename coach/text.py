@@ -65,6 +65,26 @@ def split_sentences(text: str, protected: Iterable[Span] = ()) -> list[Segment]:
     return split_segment(text, whole, SENTENCE_BREAK, protected) if whole else []
 
 
+# Session notes are often typed in lower case ("tabs. honestly i was..."): there a bare full
+# stop, ! or ? ends a sentence before a lower-case word too, unless it closes an abbreviation
+# or an ellipsis; after a quote or a bracket ("disloyal?" because) the sentence goes on.
+LOOSE_BREAK = re.compile(
+    r"(?<!\.\.)(?<=[.!?])\s+(?=[a-z])|(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9@])"
+)
+ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:e\.g|i\.e|etc|vs|dr|mr|mrs|ms|prof|approx|ext|no|tel)\.\s", re.IGNORECASE
+)
+
+
+def split_loose(text: str) -> list[Segment]:
+    """Split one line of notes into sentences, lower-case starts too; "e.g. this" stays whole."""
+    whole = trimmed(text, 0, len(text))
+    if not whole:
+        return []
+    protected = [(m.start(), m.end()) for m in ABBREVIATION.finditer(text)]
+    return split_segment(text, whole, LOOSE_BREAK, protected)
+
+
 def leading_sentences(text: str, limit: int) -> str:
     """Whole sentences of a text (whitespace collapsed), as many as fit in limit (at least one)."""
     out = ""
@@ -83,6 +103,18 @@ STOP_WORDS = frozenset(
     (
         "a an and are as at be by for from how i in is it me my of on or our so that the this "
         "to we what when where which who why with you your yours do does can should would could"
+    ).split()
+)
+
+
+# Words that say nothing about what a text is about, for scoring sentences by content: the
+# stop words and the pronouns, auxiliaries and fillers around them. Not used by `tokenize`
+# (BM25 and goal relevance would shift with it).
+FUNCTION_WORDS = STOP_WORDS | frozenset(
+    (
+        "but if to as was were been its these those he she they them his her their us not no "
+        "did has have had will just also about into than then there here all any some more "
+        "very really"
     ).split()
 )
 

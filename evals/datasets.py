@@ -26,6 +26,9 @@ REQUESTS: dict[str, type[BaseModel] | None] = {
     # Notes written by someone who never read the summary code; the test split stays frozen.
     "summary_blind_dev": SummaryRequest,
     "summary_blind_test": SummaryRequest,
+    # A second writer's notes; dev is a held-out check (not tuned item by item), test is frozen.
+    "summary_blind2_dev": SummaryRequest,
+    "summary_blind2_test": SummaryRequest,
 }
 
 

@@ -257,12 +257,22 @@ def score_blind_summary(ctx: Context, case: Case, out: Any) -> list[Score]:
     ]
     if dues:
         scores.append(Score("action_due", sum(dues) / len(dues), all(dues)))
-    wanted = set(labels.get("challenges", []))
+    return scores + _challenge_scores(set(labels.get("challenges", [])), out.anonymized.challenges)
+
+
+def _challenge_scores(wanted: set[str], named: list[str]) -> list[Score]:
+    """Recall of the labelled challenge categories and precision of the ones the view names."""
+    found = wanted & set(named)
+    scores = []
     if wanted:
-        found = wanted & set(out.anonymized.challenges)
         missing = sorted(wanted - found)
         scores.append(
             Score("challenge_recall", len(found) / len(wanted), not missing, f"{missing}")
+        )
+    if named:
+        extra = sorted(set(named) - wanted)
+        scores.append(
+            Score("challenge_precision", len(found) / len(set(named)), not extra, f"{extra}")
         )
     return scores
 
@@ -303,10 +313,15 @@ TASKS: dict[str, Task] = {
         )
         for name in ("feedback_blind_dev", "feedback_blind_test")
     },
-    "summary_blind_dev": Task(
-        "summary_blind_dev", "summary", _call("summarize", "SummaryRequest"), score_blind_summary
-    ),
-    "summary_blind_test": Task(
-        "summary_blind_test", "summary", _call("summarize", "SummaryRequest"), score_blind_summary
-    ),
+    # Two blind sets by two writers; each dev split is tuned on (blind2: only checked), each
+    # test split is frozen.
+    **{
+        name: Task(name, "summary", _call("summarize", "SummaryRequest"), score_blind_summary)
+        for name in (
+            "summary_blind_dev",
+            "summary_blind_test",
+            "summary_blind2_dev",
+            "summary_blind2_test",
+        )
+    },
 }

@@ -45,3 +45,14 @@ def test_one_rule_for_questions() -> None:
     ]
     pairs = near_duplicates(questions)
     assert [(i, j) for i, j, _ in pairs] == [(0, 1)]
+
+
+def test_loose_split_ends_lower_case_sentences_but_not_abbreviations_or_quotes() -> None:
+    from coach.text import split_loose
+
+    text = 'set up tabs. honestly i was lost, e.g. on pins. she asked "why?" and laughed... ok'
+    assert [s.text for s in split_loose(text)] == [
+        "set up tabs.",
+        "honestly i was lost, e.g. on pins.",
+        'she asked "why?" and laughed... ok',
+    ]

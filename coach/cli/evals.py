@@ -22,6 +22,8 @@ TASK_NAMES = (
     "summary",
     "summary_blind_dev",
     "summary_blind_test",
+    "summary_blind2_dev",
+    "summary_blind2_test",
 )
 
 
@@ -33,7 +35,10 @@ def _settings(provider: str | None) -> Settings:
 
 
 def _tasks(names: list[str] | None, allowed: tuple[str, ...]) -> list[str]:
-    chosen = names or list(allowed)
+    from evals.datasets import dataset_path
+
+    # "All tasks" skips a split whose file is not copied in yet (a frozen set arrives last).
+    chosen = names or [n for n in allowed if dataset_path(n).is_file()]
     unknown = [n for n in chosen if n not in allowed]
     if unknown:
         raise typer.BadParameter(f"unknown task {unknown}; choose from {', '.join(allowed)}")

@@ -85,8 +85,11 @@ def summary(
     if not row.notes:
         raise Conflict(f"session {session_id} has no notes yet: save notes first")
     names = member_names(db, row.pair_id)
+    # The gap since the last held session feeds the "may need support" signal.
+    held = sessions.previous_held(db, row)
     request = _request(
         SummaryRequest,
+        previous_session_date=held.date.isoformat() if held else None,
         notes=row.notes,
         mentor_name=names.get("mentor", "the mentor"),
         mentee_name=names.get("mentee", "the mentee"),

@@ -109,6 +109,22 @@ def previous_session(db: Session, row: CoachingSession) -> CoachingSession | Non
     return db.scalar(query)
 
 
+def previous_held(db: Session, row: CoachingSession) -> CoachingSession | None:
+    """The pair's latest earlier session that was held: its notes were written."""
+    query = (
+        select(CoachingSession)
+        .where(
+            CoachingSession.pair_id == row.pair_id,
+            CoachingSession.number < row.number,
+            CoachingSession.notes.is_not(None),
+            CoachingSession.date <= row.date,
+        )
+        .order_by(CoachingSession.date.desc(), CoachingSession.number.desc())
+        .limit(1)
+    )
+    return db.scalar(query)
+
+
 def audit_session(
     db: Session, actor: Principal, action: str, row: CoachingSession, **detail: object
 ) -> None:

@@ -49,6 +49,10 @@ def _no_notices(request: Any, passages: list[Passage]) -> list[str]:
     return []
 
 
+def _no_refusal(request: Any, draft: Any) -> None:
+    return None
+
+
 @dataclass(frozen=True)
 class Task(Generic[Req, Draft]):
     """What makes one generator: its models, retrieval, offline composer, checks and prompt."""
@@ -64,6 +68,9 @@ class Task(Generic[Req, Draft]):
     finalize: Callable[[Req, Draft], Draft] = field(default=_same)
     # What the offline engine wants the reader to know, e.g. that the knowledge was thin.
     offline_notices: Callable[[Req, list[Passage]], list[str]] = field(default=_no_notices)
+    # Raises the task's own error for a draft that must not go out at all (a summary that
+    # identifies someone), so the caller hears "refused", not "the engine failed".
+    refuse: Callable[[Req, Draft], None] = field(default=_no_refusal)
 
 
 def offline_hash(task: Task[Any, Any]) -> str:
@@ -156,6 +163,7 @@ class Pipeline:
             raw, meta = self._offline(task, request, passages, reason)
             draft, problems = vet(raw)
             if problems:  # a bug in the offline engine, never the caller's fault
+                task.refuse(request, draft)
                 raise GenerationError(
                     f"The offline engine produced a {task.name} that failed its checks.",
                     errors=[{"field": "output", "in": "output", "message": p} for p in problems],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from coach.generators.pipeline import Task
+from coach.knowledge.labels import challenge_matches
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
 from coach.models import (
@@ -15,19 +16,24 @@ from coach.models import (
     SummaryDraft,
     SummaryRequest,
 )
+from coach.offline.notes import parse_notes
 from coach.offline.summary import compose_summary
 from coach.privacy.checks import summary_violations
-from coach.privacy.release import anonymize_side
+from coach.privacy.release import anonymize_side, refuse_leaks
 from coach.privacy.roster import Roster
 
 QUERY_CHARS = 1_000
 
 
 def retrieve(request: SummaryRequest, retriever: Retriever) -> list[Passage]:
-    """Topic and challenge passages close to the notes, to name what the session was about."""
+    """Topic passages close to the notes, and the challenge files its sentences resemble."""
     # The embedder reads about this much anyway; the topic vote (offline/vocab) uses the ranking.
     query = request.notes[:QUERY_CHARS]
-    return retriever.search(query, k=5, filters=SearchFilters(kinds=["topic", "challenge"]))
+    # Topics alone, so the coordinator's view always has one to name, however the notes read;
+    # four is about as many as the topic vote saw when challenges shared the five places.
+    topics = retriever.search(query, k=4, filters=SearchFilters(kinds=["topic"]))
+    sentences = [s.text for s in parse_notes(request.notes)]
+    return topics + challenge_matches(retriever, sentences)
 
 
 def check(request: SummaryRequest, draft: SummaryDraft, passages: list[Passage]) -> list[str]:
@@ -40,6 +46,11 @@ def finalize(request: SummaryRequest, draft: SummaryDraft) -> SummaryDraft:
     side = anonymize_side(draft.anonymized, Roster.from_request(request))
     side = side.model_copy(update={"action_item_count": len(draft.private.action_items)})
     return draft.model_copy(update={"anonymized": side})
+
+
+def refuse(request: SummaryRequest, draft: SummaryDraft) -> None:
+    """Refuse release (PrivacyLeak, kinds only) when the coordinators' side still identifies."""
+    refuse_leaks(draft.anonymized, request)
 
 
 def context(request: SummaryRequest, passages: list[Passage]) -> dict[str, Any]:
@@ -62,4 +73,5 @@ SUMMARY: Task[SummaryRequest, SummaryDraft] = Task(
     check=check,
     context=context,
     finalize=finalize,
+    refuse=refuse,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,13 @@ from coach.knowledge.models import FrontMatter
 from coach.settings import PROJECT_ROOT
 
 SKIPPED_NAMES = {"README.md"}
+_BULLET = re.compile(r"^\s*[-*]\s+(.*\S)\s*$", re.MULTILINE)
+_BOLD = re.compile(r"\*\*(.+?)\*\*:?\s*")
+
+
+def bullets(text: str) -> list[str]:
+    """The bullet items of a markdown section, bold markers removed."""
+    return [_BOLD.sub(lambda m: m.group(1) + ": ", b).strip() for b in _BULLET.findall(text)]
 
 
 @dataclass(frozen=True)

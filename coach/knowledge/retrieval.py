@@ -110,6 +110,17 @@ class Retriever:
             for i, s in best
         ]
 
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors for some texts, one row each, from the index's own embedder."""
+        if not texts:
+            return np.zeros((0, self._matrix.shape[1]), dtype=np.float32)
+        # A batch pads to its longest text: embedding in length order wastes the least.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors = self._embeddings.embed_documents([texts[i] for i in order])
+        matrix = np.zeros((len(texts), len(vectors[0])), dtype=np.float32)
+        matrix[order] = np.asarray(vectors, dtype=np.float32)
+        return matrix / np.clip(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12, None)
+
     def document(self, doc_id: str) -> list[Chunk]:
         """Every chunk of one knowledge file, in id order."""
         return [c for c in self.chunks.values() if c.doc_id == doc_id]

@@ -79,10 +79,23 @@ _NOT_ACTION = re.compile(
     re.IGNORECASE,
 )
 # After a name that is also a modal ("Will will send", "Will to write"), the name is meant.
-_AFTER_NAME = re.compile(
-    r"^\s*(?:will|shall|to|should|must|needs?|is|has|can|said|says|joked|thinks|wants|agreed"
-    r"|agrees|\w+ed)\b",
+_AFTER_NAME_WORD = (
+    r"(?:will|shall|to|should|must|needs?|is|has|can|said|says|joked|thinks|wants|agreed"
+    r"|agrees|\w+ed)\b"
+)
+_AFTER_NAME = re.compile(rf"^\s*{_AFTER_NAME_WORD}", re.IGNORECASE)
+_AGREED_D = re.compile(
+    r"(?P<lead>\b(?:agreed|promised|offered|decided|said|committed)\s+(?:that\s+)?"
+    r"(?:I|we|you|he|she|they|[A-Z][a-z]+))['’]d\b"
+)
+_WITHDRAWN = re.compile(
+    r"^\W*(?:scratch|strike|forget|cancel|ignore)\s+that\b|^\W*(?:never\s?mind|on second thought"
+    r"|actually,?\s+no\b|no,?\s+wait\b)",
     re.IGNORECASE,
+)
+# A third party's plan or wish is news about them, not work the pair agreed on.
+_ASPIRES = re.compile(
+    r"\b(?:plans?|planning|intends?|intending|aims?|aiming|hop(?:es|ing)|wants?)\s+to\b", re.I
 )
 _AHEAD = re.compile(r"\b(?:before|by|next|tomorrow|ahead of|in time for)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of|on)\s*$", re.I)
@@ -108,6 +121,7 @@ class _People:
             loose = set(forms.any_case) | ({forms.role} if who != "other" else set())
             self._add(who, loose, re.IGNORECASE)
             self._add(who, set(forms.as_name), 0)
+            self._add_lowercase(who, {f.lower() for f in forms.as_name if f.isalpha()})
         self._add(_SELF, {"I", "Me", "me", "myself", "Myself"}, 0)
         # Shorthand "i'll send" is the author; "i.e." is not.
         self.patterns.append((_SELF, re.compile(r"(?<![\w.])i(?=\s|['’][a-z])")))
@@ -121,6 +135,17 @@ class _People:
         if words:
             body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: -len(w)))
             self.patterns.append((who, re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)))
+
+    def _add_lowercase(self, who: str, words: set[str]) -> None:
+        """Notes typed in lower case: "june will pull", "will showed me" name June and Will.
+
+        Only at the start of a clause and before a verb, so "sales rose to" stays a word.
+        """
+        if words:
+            body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: -len(w)))
+            start = r"(?:^|(?<=[.;:,!?(]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=-\s))"
+            pattern = rf"{start}(?:{body})(?=\s+(?i:{_AFTER_NAME_WORD}))"
+            self.patterns.append((who, re.compile(pattern)))
 
     def find(self, text: str) -> list[_Mention]:
         """Return the mentions in a text in order; a longer match hides what it covers."""
@@ -405,7 +430,14 @@ def _states_work(text: str, section: str) -> bool:
     reading = read_clause(plain)
     if reading == "reported":  # "Katie said she will post by Friday" still commits her
         return _has_deadline(plain)
+    if reading == "forecast":  # "Mark will probably say no"; a listed one is still work
+        return _listed(section)
     return reading != "past" or _has_deadline(plain)
+
+
+def _committed(text: str, sentence: Sentence) -> bool:
+    """Tell whether a clause is set as work: under an action heading or with a deadline."""
+    return _listed(sentence.section) or _has_deadline(text)
 
 
 def _listed(section: str) -> bool:
@@ -435,14 +467,24 @@ def _owner(clause: _Clause, fallback: Owner | None, author: Owner) -> ActionOwne
     return author if clause.elided else fallback or "both"
 
 
+def _future_in_past(text: str) -> str:
+    """Say "we agreed I'd post" as "we agreed I will post": the 'd binds like a will."""
+    return _AGREED_D.sub(lambda m: f"{m['lead']} will", text)
+
+
 def extract_actions(
     sentences: list[Sentence], roster: Roster, author: Owner = "mentor"
 ) -> list[ActionItem]:
     """Return the action items of the notes in order, with owner and due date."""
+    sentences = [Sentence(_future_in_past(s.text), s.section) for s in sentences]
     reader = _Reader(roster, author)
     items: list[ActionItem] = []
     previous: tuple[str, Owner] | None = None
+    last_start = 0
     for sentence in sentences:
+        if _WITHDRAWN.match(sentence.text):  # "Scratch that": the sentence before is taken back
+            del items[last_start:]
+        last_start = len(items)
         for text in _clauses(sentence, reader):
             clause = reader.classify(text, sentence.section)
             if not clause.action or not _states_work(text, sentence.section):
@@ -452,6 +494,8 @@ def extract_actions(
             owner = _owner(clause, fallback, author)
             if owner != "other" and reader.outsider_subject(text):
                 owner = "other"
+            if owner == "other" and _ASPIRES.search(text) and not _committed(text, sentence):
+                continue
             person = reader.person(text) if owner == "other" else None
             items.append(ActionItem(text=text, owner=owner, due=find_due(text), person=person))
             if owner != "other":  # a third party's item says nothing about the pair's list

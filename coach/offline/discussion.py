@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from coach.knowledge.documents import bullets
 from coach.knowledge.models import Passage
 from coach.models import DiscussionQuestion, PromptsDraft, PromptsRequest
-from coach.offline.topics import Sourced, bullets, read_topic
+from coach.offline.topics import Sourced, read_topic
 from coach.text import DUPLICATE_JACCARD, is_open, similarity, tokenize
 
 # (first word of the question, purpose, follow-up): the follow-up digs where the opener points.

@@ -5,26 +5,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from coach.offline.notes import Sentence, words
+from coach.offline.notes import Sentence
+from coach.text import FUNCTION_WORDS, words
 
-# Function words carry no information about what the session was about.
-_STOP = frozenset(
-    {
-        "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
-        "with", "from", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this",
-        "that", "these", "those", "i", "we", "you", "he", "she", "they", "them", "his", "her",
-        "our", "their", "my", "me", "us", "not", "no", "so", "do", "did", "does", "has", "have",
-        "had", "will", "would", "can", "could", "should", "just", "also", "about", "into",
-        "than", "then", "there", "here", "what", "which", "who", "how", "when", "all", "any",
-        "some", "more", "very", "really",
-    }
-)  # fmt: skip
 MIN_WORDS = 5
 
 
 def _terms(text: str) -> list[str]:
     """Return the content words of a sentence."""
-    return [w for w in words(text) if w not in _STOP and len(w) > 2]
+    return [w for w in words(text) if w not in FUNCTION_WORDS and len(w) > 2]
 
 
 def score_sentences(sentences: list[Sentence]) -> list[float]:

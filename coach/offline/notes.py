@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from coach.offline.vocab import ACTION_HEADING
+from coach.text import split_loose
 
 _BULLET = re.compile(
     r"^\s*(?:(?:[-*•·–—+▪◦>→]|->|\d{1,2}[.)])\s+(?:\[[ xX✓]?\]\s*)?|\[[ xX✓]?\]\s*)"
@@ -15,23 +16,6 @@ _DECORATION = re.compile(r"^[#*_\s]+|[*_\s]+$")
 _HEADING_END = re.compile(r"\s*(?::|\s[-–—]|[-–—]{2})\s*$")
 # "Next steps: Katie will post" or "Actions - Priya to send": an action heading inline.
 _INLINE_HEADING = re.compile(r"^\s*(?P<head>[^:.!?;]{2,40}?)\s*(?::|\s[-–—])\s+(?P<rest>\S.*)$")
-# Split after ., ! or ? when the next sentence starts like one; keeps "e.g. this" together.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')\]]?\s+(?=[\"“(\[]?[A-Z0-9@])")
-_ABBREVIATIONS = (
-    "e.g.",
-    "i.e.",
-    "etc.",
-    "vs.",
-    "dr.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "prof.",
-    "approx.",
-    "ext.",
-    "no.",
-    "tel.",
-)
 MAX_HEADING_WORDS = 6
 WRAP_WIDTH = 50
 
@@ -65,17 +49,6 @@ def _is_heading(line: str) -> str | None:
     if marked or (line.strip() == stripped and is_action_heading(bare)):
         return bare.lower()
     return None
-
-
-def _split_sentences(block: str) -> list[str]:
-    """Split a paragraph or bullet into sentences, not breaking after common abbreviations."""
-    pieces: list[str] = []
-    for part in _SENTENCE_END.split(block):
-        if pieces and pieces[-1].lower().endswith(_ABBREVIATIONS):
-            pieces[-1] = f"{pieces[-1]} {part}"
-        else:
-            pieces.append(part)
-    return [p.strip() for p in pieces if p.strip()]
 
 
 def _continues(current: str, previous: str, line: str) -> bool:
@@ -126,7 +99,7 @@ def _inline_heading(sentence: str) -> tuple[str, str] | None:
 def _sentences_of(block: str, section: str) -> list[Sentence]:
     """Return a block's sentences; an inline action heading governs the rest of the block."""
     result: list[Sentence] = []
-    for text in _split_sentences(" ".join(block.split())):
+    for text in (s.text for s in split_loose(" ".join(block.split()))):
         inline = _inline_heading(text)
         if inline:
             section, text = inline
@@ -137,8 +110,3 @@ def _sentences_of(block: str, section: str) -> list[Sentence]:
 def parse_notes(notes: str) -> list[Sentence]:
     """Return the sentences of the notes in order, each with its heading."""
     return [s for block, section in _blocks(notes) for s in _sentences_of(block, section)]
-
-
-def words(text: str) -> list[str]:
-    """Return the lower-case words of a text."""
-    return re.findall(r"[a-z0-9][a-z0-9'\-]*", text.lower())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -17,7 +18,14 @@ BINDING = frozenset(
     "agree promise commit volunteer offer decide plan pledge ask remind invite challenge".split()
 )
 _MODALS = frozenset("will shall 'll ’ll must should".split())
-Reading = Literal["reported", "past", "main"]
+# Adverbs that turn "will" into a forecast: "Mark will probably say no" commits no one.
+HEDGES = frozenset("probably likely possibly hopefully perhaps maybe eventually someday".split())
+# Verbs whose future tells how someone will be, not what they will do: "will be on leave",
+# "will become an expert"; and those that do so with an adjective: "will feel more
+# comfortable", "will find it easier" (but "will look at the data", "will find examples").
+STATES = frozenset("be become remain".split())
+LINKING = frozenset("feel seem look sound appear find".split())
+Reading = Literal["reported", "past", "forecast", "main"]
 
 
 def _binds(verb: Any, root: Any) -> bool:
@@ -40,7 +48,41 @@ def read_clause(text: str) -> Reading:
     modal = any(t.dep_ == "aux" and t.text.lower() in _MODALS and _binds(t.head, root) for t in doc)
     if root.tag_ == "VBD" and not modal and root.lemma_.lower() not in BINDING:
         return "past"
+    return _future_reading(doc)
+
+
+def _future_reading(doc: Any) -> Reading:
+    """Read what the clause's will/should says: work to do, a forecast, or someone's thought."""
+    verbs = [t.head for t in doc if t.dep_ == "aux" and t.text.lower() in _MODALS]
+    if not verbs:
+        return "main"
+    # "Graham is worried he will look silly": the future sits inside a feeling or a thought.
+    if all(_embedded(v) for v in verbs):
+        return "reported"
+    if all(_forecast(v) for v in verbs):
+        return "forecast"
     return "main"
+
+
+def _embedded(verb: Any) -> bool:
+    """Tell whether a verb is the complement clause of a word that does not bind its subject."""
+    node = verb
+    while node.dep_ != "ROOT" and node.head is not node:
+        # A ccomp before its head is a comma splice ("Elena will grant it, she's tracking it").
+        if node.dep_ == "ccomp" and node.i > node.head.i:
+            return not any(a.lemma_.lower() in BINDING for a in node.ancestors)
+        node = node.head
+    return False
+
+
+def _forecast(verb: Any) -> bool:
+    """Tell whether a future verb is hedged ("probably") or a state ("be", "feel")."""
+    if any(c.dep_ == "advmod" and c.lemma_.lower() in HEDGES for c in verb.children):
+        return True
+    lemma = verb.lemma_.lower()
+    if lemma in LINKING:
+        return any(c.pos_ == "ADJ" and c.dep_ in ("ccomp", "oprd", "acomp") for c in verb.children)
+    return lemma in STATES
 
 
 @lru_cache(maxsize=1024)
@@ -62,6 +104,19 @@ def subject_words(text: str) -> tuple[str, str] | None:
 _WHEN = frozenset("time week day month session meeting hour minute year".split())
 
 
+def _article(first: Any) -> str:
+    """The article a phrase is said with: its own "a" or "an", else "the" for "our", "this"."""
+    word = first.lower_
+    if word in ("a", "an"):
+        return f"{word} "
+    return "the " if first.pos_ in ("DET", "PRON") and word not in ("no", "any", "some") else ""
+
+
+def _bare(phrase: str) -> str:
+    """A phrase without its leading article."""
+    return re.sub(r"^(?:the|a|an) ", "", phrase)
+
+
 def noun_phrases(texts: list[str], limit: int) -> list[str]:
     """Return the distinct noun phrases of some texts that are not people, pronouns or times."""
     found: list[str] = []
@@ -73,8 +128,71 @@ def noun_phrases(texts: list[str], limit: int) -> list[str]:
                 continue
             words = [t.text for t in chunk if t.pos_ in ("NOUN", "ADJ", "VERB", "ADP")]
             phrase = " ".join(words).lower()
-            if len(words) >= 2 and phrase not in found:
-                found.append(phrase)
+            if len(words) >= 2 and phrase not in [_bare(f) for f in found]:
+                found.append(f"{_article(chunk[0])}{phrase}")
             if len(found) >= limit:
                 return found
     return found
+
+
+# Verbs whose object is a person reached ("ask the bursar"), and those that reach one
+# through "to" or "with" ("take it to the marketing lead").
+_ASKING = frozenset(
+    "ask tell email call message invite remind contact ping phone thank brief update nudge "
+    "chase meet".split()
+)
+_HANDING = frozenset(
+    "forward send take introduce talk speak check show mention give pass escalate report "
+    "explain present hand".split()
+)
+
+
+def _names_someone(token: Any) -> bool:
+    """Tell whether a noun refers to a person: named beside it, or reached by the verb."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    after = token.doc[token.i + 1 : token.i + 3]
+    # "the bursar, Dr Philippa Crane": a role with the person's name set beside it.
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children) or (
+        len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "PERSON"
+    ):
+        return True
+    head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() in _ASKING:
+        return True
+    singular = token.tag_ in ("NN", "NNP") and any(
+        c.dep_ in ("det", "poss") for c in token.children
+    )
+    return (
+        singular
+        and token.dep_ == "pobj"
+        and head.lower_ in ("to", "with")
+        and head.head.lemma_.lower() in _HANDING
+    )
+
+
+def _person_follows(doc: Any, last: int) -> bool:
+    """Tell whether a person's name (or a comma before one) comes right after a token."""
+    ahead = doc[last + 1 : last + 3]
+    return bool(ahead) and (
+        ahead[0].ent_type_ == "PERSON"
+        or (len(ahead) == 2 and ahead[0].text == "," and ahead[1].ent_type_ == "PERSON")
+    )
+
+
+def mask_people(text: str) -> str:
+    """Replace phrases that point at a person ("the recruitment lead, Marcus") by "someone"."""
+    doc = nlp()(text)
+    spans: list[tuple[int, int]] = []
+    for token in doc:
+        if _names_someone(token):
+            # The phrase ends at the noun or at the name set beside it, not at "on Monday".
+            named = [t.i for c in token.children if c.dep_ == "appos" for t in c.subtree]
+            last = max([token.i, *named])
+            while _person_follows(doc, last):
+                last += 1
+            spans.append((token.left_edge.idx, doc[last].idx + len(doc[last])))
+    out = text
+    for start, end in sorted(spans, reverse=True):
+        out = out[:start] + "someone" + out[end:]
+    return out

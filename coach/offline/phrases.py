@@ -23,6 +23,7 @@ _DANGLING = frozenset(
     "by before on at in for to of with and or the a an until till from as".split()
 )
 MAX_PLAIN_WORDS = 7
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!?](?=\s|$)")
 
 
 def join(items: list[str]) -> str:
@@ -48,6 +49,8 @@ def plain_phrase(text: str) -> str:
     # left is what the action is about ("check the retention figures for the board").
     body = _PAREN.sub(" ", _TAG.sub("", text, count=1))
     body = _MODAL_START.sub("", body, count=1)
+    # One action is one sentence: notes typed in lower case run on ("tomorrow. hull weather").
+    body = _SENTENCE_END.split(body, maxsplit=1)[0]
     kept: list[str] = []
     for token in _TOKEN.findall(body):
         word = token.lower().replace("’", "'")
@@ -88,3 +91,35 @@ def action_core(text: str) -> str:
     body = _PAREN.sub(" ", _TAG.sub("", text, count=1))
     body = _MODAL_START.sub("", body, count=1)
     return " ".join(body.split()).rstrip(" .,;")
+
+
+# A note's own label before a point ("Open question:", "Decision -") is said by the heading.
+_POINT_LABEL = re.compile(
+    r"^\s*(?:open\s+questions?|questions?|q|decisions?|decided|agreed|note|tbc|tbd)\s*[:\-–—]\s*",
+    re.IGNORECASE,
+)
+_PARTNER_PRONOUN = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
+_UNSURE = re.compile(
+    r"^.*?\bnot\s+(?:yet\s+)?sure\s+(?:yet\s+)?(?P<rest>(?:whether|if|how|what|who|when)\b.*)$",
+    re.IGNORECASE,
+)
+_LEAD_FILLER = re.compile(r"^(?:so|honestly|also|and|but|anyway|ok|okay)\b[,\s]*", re.I)
+
+
+def restate(text: str, author: str, partner: str) -> str:
+    """One point of the notes said in the third person, as a sentence of the summary.
+
+    In a pair's notes "he" or "she" opening a point is the partner, never the writer.
+    """
+    body = _LEAD_FILLER.sub("", _POINT_LABEL.sub("", text.strip()))
+    body = _PARTNER_PRONOUN.sub(partner, third_person(body, author), count=1)
+    body = body[:1].upper() + body[1:]
+    return body if body.endswith(("?", ".", "!")) else f"{body}."
+
+
+def open_point(text: str, author: str, partner: str) -> str:
+    """An open question as the summary says it: "Whether the finance team will follow."."""
+    unsure = _UNSURE.match(_POINT_LABEL.sub("", text.strip()))
+    if unsure:
+        return restate(unsure["rest"].rstrip(" ."), author, partner)
+    return restate(text, author, partner)

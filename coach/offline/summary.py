@@ -18,7 +18,7 @@ from coach.offline.dates import resolve_due
 from coach.offline.keypoints import key_points
 from coach.offline.notes import Sentence, parse_notes
 from coach.offline.parse import noun_phrases
-from coach.offline.phrases import action_core, join, third_person
+from coach.offline.phrases import action_core, join, open_point, restate, third_person
 from coach.offline.view import goal_progress, write_view
 from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, matching, topics_of
 from coach.privacy.roster import Roster
@@ -26,7 +26,8 @@ from coach.text import tokenize
 
 _DECIDED = re.compile(r"\b(?:agreed|decided|settled on|chose|will go with|we'll go with)\b", re.I)
 _OPEN = re.compile(
-    r"\?\s*$|\b(?:not sure (?:whether|if|how)|unclear|open question|tbc|tbd)\b", re.I
+    r"\?\s*$|\b(?:not (?:yet )?sure (?:yet )?(?:whether|if|how)|unclear|open question|tbc|tbd)\b",
+    re.I,
 )
 _NEXT = re.compile(r"\bnext (?:time|session|meeting|call)\b", re.I)
 MAX_COVERED = 5
@@ -37,9 +38,10 @@ _COMMITMENT = re.compile(
 )
 
 
-def _challenges(notes: str) -> list[Challenge]:
-    """Map the notes onto the fixed challenge taxonomy by keyword cues, in taxonomy order."""
-    found = matching(CHALLENGE_PATTERNS, notes)
+def _challenges(notes: str, passages: list[Passage]) -> list[Challenge]:
+    """The challenges the notes name by cue word or resemble (retrieval), in taxonomy order."""
+    found = set(matching(CHALLENGE_PATTERNS, notes))
+    found |= {p.doc_id.removeprefix("challenge-") for p in passages if p.kind == "challenge"}
     return [c for c in CHALLENGES if c in found]  # type: ignore[misc]
 
 
@@ -69,19 +71,29 @@ def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
         # The date is given once, resolved: "by Friday" becomes "by 2026-03-13".
         lead = r"(?:,?\s*\b(?:by|before|on|until|till|due|at|for|in|within)\s+)?"
         text = re.sub(lead + re.escape(stated) + r"\.?", "", text, count=1, flags=re.I)
-    core = action_core(third_person(text, me))
-    if core.split(" ", 1)[0] in (who, item.person):  # "Harriet films a clip": keeps its verb
-        return f"{third_person(core, me)}{due}."
-    return f"{who} will {third_person(core, me)}{due}."
+    core = third_person(action_core(third_person(text, me)), me)
+    if who == me:  # "I'll build my own view": Tom will build their own view, not "Tom's"
+        core = core.replace(f"{me}'s", "their")
+    first, _, rest = core.partition(" ")
+    # "Harriet films a clip" keeps its verb; "will will send" in lower-case notes is Will's.
+    if first in ("will", "shall") and who.lower() == first:  # the modal left of "will will"
+        return f"{who} will {rest}{due}."
+    if first.lower() in (who.lower(), (item.person or "").lower()):
+        return f"{who if first.lower() == who.lower() else first} {rest}{due}."
+    return f"{who} will {core}{due}."
 
 
-def _sentence_list(label: str, items: list[str]) -> str:
-    """Write "Label: a; b." or nothing."""
+def _sentence_list(label: str, items: list[str], names: dict[str, str]) -> str:
+    """Write "Label: a; b." or nothing; each item goes on in lower case unless it is a name."""
     if not items:
         return ""
     # Notes often carry the label themselves ("Next time: ..."): say it once.
-    lead = re.compile(rf"^\s*{re.escape(label)}\s*:\s*", re.IGNORECASE)
-    body = "; ".join(lead.sub("", i).rstrip(".") for i in items)
+    said = re.escape(label).replace("time", "(?:time|session|meeting|call)")
+    lead = re.compile(rf"^\s*{said}\s*:\s*", re.IGNORECASE)
+    parts = [lead.sub("", i).rstrip(".") for i in items]
+    kept = set(names.values())
+    parts = [p if p.split(" ", 1)[0] in kept else p[:1].lower() + p[1:] for p in parts if p]
+    body = "; ".join(parts)
     return f"{label}: {body}" + ("" if body.endswith("?") else ".")
 
 
@@ -97,11 +109,13 @@ def _private(
     me = names[author]
     roster = Roster.from_request(request)
     rest = [s for s in sentences if not is_action(s, roster, author)]  # type: ignore[arg-type]
-    points = key_points(rest or sentences)
+    # What was covered is said from what happened, not from what is still open.
+    points = key_points([s for s in rest if not _OPEN.search(s.text)] or rest or sentences)
     covered = noun_phrases(points, limit=MAX_COVERED)
-    decided = [third_person(s.text, me) for s in rest if _DECIDED.search(s.text)][:4]
-    open_qs = [third_person(s.text, me) for s in rest if _OPEN.search(s.text)][:4]
-    nxt = [third_person(s.text, me) for s in rest if _NEXT.search(s.text)][:4]
+    partner = names["mentee" if author == "mentor" else "mentor"]
+    decided = [restate(s.text, me, partner) for s in rest if _DECIDED.search(s.text)][:4]
+    open_qs = [open_point(s.text, me, partner) for s in rest if _OPEN.search(s.text)][:4]
+    nxt = [restate(s.text, me, partner) for s in rest if _NEXT.search(s.text)][:4]
     lines = [action for action in (_action_line(a, names, me) for a in actions)]
     when = f" on {request.session_date}" if request.session_date else ""
     about = join(topics) if topics else "their goals"
@@ -109,10 +123,10 @@ def _private(
     parts = [
         f"{head} to work on {about}.",
         f"They covered {join(covered)}." if covered else "",
-        _sentence_list("Decided", decided),
+        " ".join(decided),
         " ".join(lines),
-        _sentence_list("Still open", open_qs),
-        _sentence_list("Next time", nxt),
+        _sentence_list("Still open", open_qs, names),
+        _sentence_list("Next time", nxt, names),
     ]
     return PrivateSummary(
         summary=" ".join(p for p in parts if p),
@@ -137,7 +151,7 @@ def compose_summary(request: SummaryRequest, passages: list[Passage]) -> Summary
     themes = matching(THEMES, request.notes)
     if actions:
         themes.append("follow-up planning")
-    challenges = _challenges(request.notes)
+    challenges = _challenges(request.notes, passages)
     acted = set(tokenize(" ".join(a.text for a in actions)))
     goals = goal_progress(request, set(tokenize(request.notes)), acted)
     private = _private(request, sentences, topics, actions, author)

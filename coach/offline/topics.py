@@ -6,12 +6,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from coach.knowledge.documents import bullets
 from coach.knowledge.models import Chunk, Passage
 
-_BULLET = re.compile(r"^\s*[-*]\s+(.*\S)\s*$", re.MULTILINE)
 _MINUTES = re.compile(r"\((\d{1,3})\s*min\)\s*$")
 _HEADING = re.compile(r"^#{1,6} .*$", re.MULTILINE)
-_BOLD = re.compile(r"\*\*(.+?)\*\*:?\s*")
 
 
 @dataclass(frozen=True)
@@ -43,11 +42,6 @@ class TopicMaterial:
     exercises: list[Exercise] = field(default_factory=list)
     questions: list[Sourced] = field(default_factory=list)
     pitfalls: list[Sourced] = field(default_factory=list)
-
-
-def bullets(text: str) -> list[str]:
-    """The bullet items of a markdown section, bold markers removed."""
-    return [_BOLD.sub(lambda m: m.group(1) + ": ", b).strip() for b in _BULLET.findall(text)]
 
 
 def body(text: str) -> str:

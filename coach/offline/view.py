@@ -15,7 +15,9 @@ from coach.models import (
     GoalProgress,
     SummaryRequest,
 )
+from coach.offline.parse import mask_people
 from coach.offline.phrases import join, plain_phrase
+from coach.offline.vocab import CHALLENGE_PATTERNS
 from coach.text import tokenize
 
 # Sessions further apart than this suggest the pair has stalled.
@@ -55,19 +57,22 @@ def goal_progress(
         status = "not discussed"
         if shared >= 0.4:
             status = "progressed" if len(stems & acted) / len(stems) >= 0.3 else "discussed"
-        result.append(GoalProgress(goal=plain_phrase(goal) or "a stated goal", status=status))  # type: ignore[arg-type]
+        plain = plain_phrase(mask_people(goal)) or "a stated goal"
+        result.append(GoalProgress(goal=plain, status=status))  # type: ignore[arg-type]
     return result
 
 
 def commitments(actions: list[ActionItem]) -> list[Commitment]:
     """The action items by role and due date, their wording reduced to plain common words."""
     return [
-        Commitment(owner=a.owner, what=plain_phrase(a.text) or "a follow-up", due=a.due)
+        Commitment(
+            owner=a.owner, what=plain_phrase(mask_people(a.text)) or "a follow-up", due=a.due
+        )
         for a in actions
     ]
 
 
-def support_reasons(request: SummaryRequest, challenges: Sequence[str]) -> list[str]:
+def support_reasons(request: SummaryRequest) -> list[str]:
     """Return why the pair may need a coordinator's help, in fixed words."""
     reasons: list[str] = []
     if request.session_date and request.previous_session_date:
@@ -78,7 +83,8 @@ def support_reasons(request: SummaryRequest, challenges: Sequence[str]) -> list[
             reasons.append(f"no session for more than {SUPPORT_GAP_WEEKS} weeks")
     if _UNMET.search(request.notes):
         reasons.append("commitments or sessions repeatedly missed")
-    if "power-dynamics" in challenges:
+    # Raising a flag wants the notes' own words, not a resemblance (coach.knowledge.labels).
+    if CHALLENGE_PATTERNS["power-dynamics"].search(request.notes):
         reasons.append("a power-dynamics concern was raised")
     if _CONFIDENTIAL.search(request.notes):
         reasons.append("a confidentiality concern was raised")
@@ -107,7 +113,7 @@ def write_view(
 ) -> AnonymizedSummary:
     """Assemble the coordinator's view; its summary is built from labels, never from the notes."""
     items = commitments(actions)
-    reasons = support_reasons(request, challenges)
+    reasons = support_reasons(request)
     lines = [f"Session on {topics[0]}." if topics else "Session on the pair's own goals."]
     if len(topics) > 1:
         lines.append(f"Also touched on {join(topics[1:])}.")

@@ -92,13 +92,18 @@ def view_leaks(side: AnonymizedSummary, request: SummaryRequest) -> list[Leak]:
     return find_leaks(released_text(side), Roster.from_request(request), request.notes)
 
 
-def release(side: AnonymizedSummary, request: SummaryRequest) -> AnonymizedSummary:
-    """Anonymize once, check once; raise PrivacyLeak (kinds only) if anything remains."""
-    released = anonymize_side(side, Roster.from_request(request))
-    leaks = view_leaks(released, request)
+def refuse_leaks(side: AnonymizedSummary, request: SummaryRequest) -> None:
+    """Raise PrivacyLeak, naming the kinds and never a value, if a released view identifies."""
+    leaks = view_leaks(side, request)
     if leaks:
         raise PrivacyLeak(
             f"The anonymized summary still contains identifying content: {describe(leaks)}.",
             errors=[{"kind": kind} for kind in sorted({leak.kind for leak in leaks})],
         )
+
+
+def release(side: AnonymizedSummary, request: SummaryRequest) -> AnonymizedSummary:
+    """Anonymize once, check once; raise PrivacyLeak (kinds only) if anything remains."""
+    released = anonymize_side(side, Roster.from_request(request))
+    refuse_leaks(released, request)
     return released

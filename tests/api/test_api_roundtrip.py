@@ -10,7 +10,7 @@ import pytest
 from api_helpers import World, running_app, seed
 from fastapi.testclient import TestClient
 
-from coach.models import AgendaRequest
+from coach.models import AgendaRequest, SummaryRequest
 from coach.settings import Settings
 
 NOTES = (
@@ -120,3 +120,28 @@ def test_next_agenda_continues_from_previous_summary(
         assert second["number"] == 2
         assert sent[0].session_number == 2
         assert private["private_summary"]["summary"] in (sent[0].previous_summary or "")
+
+
+def test_a_long_gap_since_the_last_held_session_asks_for_support(
+    tmp_path: Path, indexed_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with running_app(tmp_path, **_overrides(indexed_settings)) as client:
+        world = seed(client)
+        _plan_and_hold(client, world)  # held on 2025-11-20
+        coach = client.app.state.coach  # type: ignore[attr-defined]
+        sent: list[SummaryRequest] = []
+        real = coach.summarize
+        monkeypatch.setattr(coach, "summarize", lambda r: sent.append(r) or real(r))
+        mentor = world.as_("mentor")
+        later = client.post(
+            f"/v1/pairs/{world.ids['pair']}/sessions",
+            json={"date": "2026-02-05", "topic": "social media"},
+            headers=mentor,
+        ).json()["id"]
+        client.put(f"/v1/sessions/{later}/notes", json={"notes": NOTES}, headers=mentor)
+        response = client.post(f"/v1/sessions/{later}/summary", headers=mentor)
+        assert response.status_code == 200, response.text
+        assert sent[0].previous_session_date == "2025-11-20"
+        anonymized = response.json()["anonymized_summary"]
+        assert anonymized["needs_support"] is True
+        assert "no session for more than" in anonymized["support_reason"]

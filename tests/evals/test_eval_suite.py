@@ -21,6 +21,7 @@ MINIMUM = {
     "feedback_blind_dev": 100,
     "feedback_blind_test": 60,
     "summary": 30,
+    "summary_blind2_dev": 19,
 }
 
 

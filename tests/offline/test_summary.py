@@ -254,3 +254,40 @@ def test_a_labelled_next_time_line_is_said_once_and_times_are_not_topics() -> No
     assert "Next time: Next time" not in private.summary
     assert "Next time: file sharing" in private.summary
     assert "next time" not in private.covered
+
+
+def test_the_private_summary_restates_points_in_the_third_person() -> None:
+    notes = (
+        "We rebuilt the channel structure together and pinned a start post. "
+        "He decided to use the channel for project updates from now on. "
+        "Not sure yet whether the finance team will follow.\n"
+        "Open question: does legal need to approve the guest policy?\n"
+        "I'll record a short video on tagging people by Friday. "
+        "Actions: I will share my own checklist by Friday."
+    )
+    request = make_request(notes).model_copy(update={"session_date": "2026-03-03"})
+    private = compose_summary(request, []).private
+    mentor, mentee = request.mentor_name.split()[0], request.mentee_name.split()[0]
+    assert f"{mentee} decided to use the channel" in private.summary
+    assert "Still open: whether the finance team will follow; does legal need" in private.summary
+    assert "Open question:" not in private.summary and "We rebuilt" not in private.summary
+    assert f"{mentor} will share their own checklist" in private.summary
+    assert private.covered[0].startswith("the ")
+
+
+def test_a_lower_case_word_name_is_said_once_and_a_next_session_label_is_dropped() -> None:
+    notes = (
+        "talked about teams channels and pinned posts for the ops leads.\n"
+        "will will send me the guide tonight.\n"
+        "next session: look at notifications together."
+    )
+    request = SummaryRequest(
+        notes=notes,
+        mentor_name="Will Ashby",
+        mentee_name="June Park",
+        note_taker="mentee",
+        session_date="2026-03-10",
+    )
+    summary = compose_summary(request, []).private.summary
+    assert "Will will send June the guide by 2026-03-10." in summary
+    assert "will will will" not in summary.lower() and "next session:" not in summary.lower()

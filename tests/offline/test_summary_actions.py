@@ -310,3 +310,68 @@ def test_the_anonymized_side_counts_the_new_items_and_leaks_nothing() -> None:
     assert draft.anonymized.action_item_count == 2
     released = draft.anonymized.model_dump_json().lower()
     assert "katie" not in released and "priya" not in released
+
+
+FORECASTS_AND_THOUGHTS = [
+    "Graham will be on leave for most of March.",
+    "Hopefully Graham will feel more comfortable after a few tries.",
+    "Graham will probably find it easier with practice.",
+    "Mark will probably say no anyway.",
+    "Graham is worried he will look silly on camera.",
+    "Mark from finance is planning to roll out Copilot to everyone.",
+]
+WORK = [
+    ("Next time we will look at what happened.", "both"),
+    ("Graham will find two examples of good dashboards.", "mentee"),
+    ("Mark will reset Graham's access, he's tracking it in the queue.", "other"),
+    ("Graham said he will post the update by Friday.", "mentee"),
+]
+GRAHAM = Roster(mentor="Priya Shah", mentee="Graham Hollis", others=("Mark Daly",))
+
+
+@pytest.mark.parametrize("text", FORECASTS_AND_THOUGHTS)
+def test_forecasts_feelings_and_third_party_plans_are_not_actions(text: str) -> None:
+    assert extract_actions(parse_notes(text), GRAHAM) == []
+
+
+@pytest.mark.parametrize(("text", "owner"), WORK)
+def test_work_stated_beside_a_splice_or_a_report_is_still_an_action(text: str, owner: str) -> None:
+    items = extract_actions(parse_notes(text), GRAHAM)
+    assert [i.owner for i in items] == [owner]
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("I'll forward it to our social media manager, Keisha Bramwell, by Friday.", "manager"),
+        ("Dana will ask the recruitment lead, Marcus Evelyn-Shaw, to send questions.", "lead"),
+        ("I'll ask the bursar for permission to share the meter readings.", "bursar"),
+        ("I will take that to the faculty marketing lead on Monday.", "marketing"),
+        ("i'll email the collections team tomorrow. hull weather permitting we film.", "hull"),
+    ],
+)
+def test_commitments_for_coordinators_say_someone_for_the_people_reached(
+    text: str, hidden: str
+) -> None:
+    from coach.models import ActionItem
+    from coach.offline.view import commitments
+
+    (item,) = commitments([ActionItem(text=text, owner="mentor")])
+    assert hidden not in item.what.split()
+
+
+def test_lower_case_notes_name_word_names_and_a_withdrawn_action_is_dropped() -> None:
+    roster = Roster(mentor="Will Ashby", mentee="June Park")
+    notes = (
+        "will showed me how to pin files. will will send me the guide tonight. "
+        "i'll announce it at the all hands. scratch that, sales rose to 40% anyway."
+    )
+    items = extract_actions(parse_notes(notes), roster, "mentee")
+    assert [(i.owner, i.due) for i in items] == [("mentor", "tonight")]
+
+
+def test_an_agreed_i_d_binds_like_will_and_splits_from_the_next_owner() -> None:
+    roster = Roster(mentor="Grace Obi", mentee="Helen Ward")
+    notes = "We agreed I'd post one reel by the 14th, and Grace will send me a list tomorrow."
+    items = extract_actions(parse_notes(notes), roster, "mentee")
+    assert [(i.owner, i.due) for i in items] == [("mentee", "the 14th"), ("mentor", "tomorrow")]

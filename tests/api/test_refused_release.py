@@ -1,0 +1,86 @@
+"""An offline summary that still identifies someone is refused, not reported as an engine fault."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from api_helpers import running_app, seed
+from fastapi.testclient import TestClient
+
+import coach.generators.summary as summary_task
+import coach.offline.summary as offline_summary
+from coach.models import AnonymizedSummary, SummaryRequest
+from coach.service import Coach
+from coach.settings import Settings
+from tests.web import web_helpers
+
+NOTES = "Maya showed Robert how to schedule posts; Robert will post twice a week by Friday."
+
+
+@pytest.fixture
+def leaky(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """An offline view that names the mentee, and an anonymizer that misses it."""
+    real = offline_summary.write_view
+    named: list[str] = []
+
+    def naming(request: SummaryRequest, *args: Any) -> AnonymizedSummary:
+        side = real(request, *args)
+        named.append(request.mentee_name)
+        return side.model_copy(update={"summary": f"{side.summary} {request.mentee_name} led."})
+
+    monkeypatch.setattr(offline_summary, "write_view", naming)
+    monkeypatch.setattr(summary_task, "anonymize_side", lambda side, roster: side)
+    return named
+
+
+@pytest.fixture
+def real_app(tmp_path: Path, indexed_settings: Settings) -> Iterator[TestClient]:
+    with running_app(tmp_path, Coach(indexed_settings)) as client:
+        yield client
+
+
+def test_the_api_answers_a_leaking_offline_summary_with_a_refusal(
+    real_app: TestClient, leaky: list[str]
+) -> None:
+    world = seed(real_app)
+    mentor = world.as_("mentor")
+    session = real_app.post(
+        f"/v1/pairs/{world.ids['pair']}/sessions",
+        json={"date": "2025-11-20", "topic": "social media"},
+        headers=mentor,
+    ).json()["id"]
+    real_app.put(f"/v1/sessions/{session}/notes", json={"notes": NOTES}, headers=mentor)
+    quiet = TestClient(real_app.app, raise_server_exceptions=False)
+    response = quiet.post(f"/v1/sessions/{session}/summary", headers=mentor)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["title"] == "Anonymization refused"
+    assert {"kind": "name"} in problem["errors"]
+    assert leaky and all(name.split()[0] not in response.text for name in leaky)
+
+
+@pytest.mark.usefixtures("leaky")
+def test_the_notes_page_says_nothing_was_released(real_app: TestClient) -> None:
+    world = web_helpers.seed(real_app.app)  # type: ignore[arg-type]
+    person = world.people["mentor"]
+    page = real_app.post("/sign-in", data={"email": person.email, "password": person.password})
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
+    made = real_app.post(
+        "/sessions",
+        data={"csrf_token": csrf, "date": "2030-01-10", "topic": "Social media"},
+        follow_redirects=False,
+    )
+    session_id = int(made.headers["location"].rsplit("/", 1)[1])
+    notes = "Priya showed Tom how to schedule posts; Tom will post twice a week by Friday."
+    r = real_app.post(
+        f"/sessions/{session_id}/notes",
+        data={"csrf_token": csrf, "notes": notes, "action": "summarize"},
+    )
+    assert r.status_code == 422
+    assert "Nothing was released" in r.text
+    assert "could not be written just now" not in r.text
