@@ -301,7 +301,12 @@ TASKS: dict[str, Task] = {
         name: Task(
             name, "feedback", _call("rewrite_feedback", "FeedbackRequest"), score_feedback_blind
         )
-        for name in ("feedback_blind_dev", "feedback_blind_test")
+        for name in (
+            "feedback_blind_dev",
+            "feedback_blind_test",
+            "feedback_blind2_dev",
+            "feedback_blind2_test",
+        )
     },
     "summary_blind_dev": Task(
         "summary_blind_dev", "summary", _call("summarize", "SummaryRequest"), score_blind_summary

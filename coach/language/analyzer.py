@@ -13,7 +13,6 @@ from coach.language import cues, semantic
 from coach.language.clauses import clause_spans, order_verb
 from coach.language.nlp import parse, valence
 from coach.language.sentence import (
-    QUOTE,
     SELF,
     Finding,
     Sentence,
@@ -24,21 +23,21 @@ from coach.language.sentence import (
     praises,
     quoted,
 )
-from coach.language.verdicts import COPULAS, candidates, evaluate
+from coach.language.verdicts import COPULAS, span_text, candidates, evaluate
 from coach.models import Direction, FeedbackAnalysis, FeedbackIssue, IssueCategory
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 # MiniLM margins (nearer the category's examples than the neutral ones), set on the dev split.
 CLAUSE_MARGIN = {
-    "judgement": 0.10,
-    "personal_label": 0.15,
-    "insult": 0.25,
-    "stereotype": 0.27,
+    "judgement": 0.08,
+    "personal_label": 0.12,
+    "insult": 0.20,
+    "stereotype": 0.15,
     "sarcasm": 0.15,
-    "assumed_intent": 0.14,
-    "vague": 0.25,
+    "assumed_intent": 0.15,
+    "vague": 0.15,
 }
 _CRITICAL = frozenset(CLAUSE_MARGIN) | {"imperative"}
 
@@ -115,18 +114,36 @@ def _imperative(sentence: Sentence) -> None:
     sentence.findings.append(Finding("imperative", start, max([verb.idx + len(verb), *ends])))
 
 
+_EMPTY = frozenset({"it", "that", "this", "would", "will", "do", "does", "did", "so", "and", "but"})
+_PERSONS = frozenset({"i", "we", "you", "it", "they", "he", "she"})
+
+
 def _semantic(
-    pieces: list[tuple[Sentence, tuple[int, int, str]]], margins: list[dict[str, float]]
+    pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, float]]
 ) -> None:
     """Categories by meaning, for wordings no rule or lexicon entry covers."""
-    for (sentence, (start, end, text)), scores in zip(pieces, margins, strict=True):
+    for (sentence, (start, end, text, topic)), scores in zip(pieces, margins, strict=True):
         have = {f.category for f in sentence.findings}
-        first_person = text.split(" ", 1)[0].lower() in ("i", "i'd", "i've", "i'm", "we")
+        words = text.lower().split()
+        if len(words) < 3 or len([w for w in words if w.isalpha() and w not in _EMPTY]) < 2:
+            continue  # "it would too", "I think": too little left to judge by meaning
+        persons = [w for w in words if w in _PERSONS]
+        first_person = bool(persons) and persons[0] in ("i", "we")
+        # A verdict a word already carries in this clause is the same verdict, not a second one.
+        worded = any(
+            f.category in ("judgement", "personal_label") and f.start < end and start < f.end
+            for f in sentence.findings
+        )
         for category, margin in scores.items():
-            if first_person and category not in ("sarcasm", "stereotype"):
+            if first_person and (category not in ("sarcasm", "stereotype") or len(words) < 4):
                 continue  # the writer's own feeling is an impact, not a verdict
+            if worded and category in ("judgement", "personal_label", "vague"):
+                continue
+            if category == "personal_label" and "you" not in words:
+                category = "judgement"  # a label needs a person to be put on
             if margin >= CLAUSE_MARGIN[category] and category not in have:
-                sentence.findings.append(Finding(category, start, end))  # type: ignore[arg-type]
+                sentence.findings.append(Finding(category, start, end, text, topic))  # type: ignore[arg-type]
+                have.add(category)
 
 
 def _tone(sentence: Sentence) -> Tone:
@@ -194,8 +211,8 @@ def inspect(text: str) -> list[Sentence]:
         if not in_ranges(p[1][0], quotes)
         and not any(f.category == "over_hedging" for f in p[0].findings)
     ]
-    texts = [QUOTE.sub("that", p[1][2]) for p in pieces]
-    words, clauses = semantic.margins([c[3][2] for c in found], texts)
+    pieces = [(s, _plain(s.span.doc, c, quotes)) for s, c in pieces]
+    words, clauses = semantic.margins([c[3][2] for c in found], [p[1][2] for p in pieces])
     evaluate(found, words)
     for sentence in live:
         _regex(sentence, quotes)
@@ -210,6 +227,28 @@ def inspect(text: str) -> list[Sentence]:
         sentence.findings = _dedupe(sentence.findings)
         sentence.tone = _tone(sentence)
     return sentences
+
+
+Piece = tuple[int, int, str, str]
+
+
+def _plain(doc: Doc, piece: tuple[int, int, str], quotes: list[tuple[int, int]]) -> Piece:
+    """A clause reduced for the embedder: its verdict's stretch, its plain text, what it is about.
+
+    Quoted speech is reported, so it is left out; so are the place phrases the rewrite keeps and
+    the subject it names, which the rewrite restates as the topic.
+    """
+    span = doc.char_span(piece[0], piece[1], alignment_mode="expand")
+    kept, phrases = semantic.reduce(t for t in span or [] if not in_ranges(t.idx, quotes))
+    said = {p[0].i for p in phrases}
+    core = [t for t, _ in kept if t.i not in said]
+    if not core:
+        return piece[0], piece[0], "", ""
+    subject = next((p for p in phrases if p[0].i < core[0].i), [])
+    text = " ".join(w for _, w in kept)
+    if len(kept) < 3:  # an idiom reduced to nothing ("you talk a mile a minute"): judge as written
+        text = " ".join(t.text for t in span or [] if not in_ranges(t.idx, quotes))
+    return core[0].idx, core[-1].idx + len(core[-1]), text, span_text(subject)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -74,19 +74,19 @@ def _topic(subject: Token | None, head: Token) -> str:
             for o in c.children
             if o.dep_ == "pobj"
         ]
-        return _span_text(list(objects[0].subtree)) if objects else ""
+        return span_text(list(objects[0].subtree)) if objects else ""
     if cues.STEREOTYPE.search(target.text):
         return ""
     words = [t for t in target.subtree if not (head.i <= t.i <= head.right_edge.i)]
     while words and (words[0].lower_ in DISCOURSE or words[0].is_punct):
         words.pop(0)
-    return _span_text(words)
+    return span_text(words)
 
 
 _ABOUT = frozenset({"with", "about", "on", "for", "of", "in"})
 
 
-def _span_text(words: list[Token]) -> str:
+def span_text(words: list[Token]) -> str:
     """The text from the first to the last word as written, lower-cased unless a name leads."""
     while words and words[-1].is_punct and not words[-1].is_quote:
         words.pop()
