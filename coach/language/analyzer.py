@@ -118,6 +118,14 @@ _EMPTY = frozenset({"it", "that", "this", "would", "will", "do", "does", "did", 
 _PERSONS = frozenset({"i", "we", "you", "it", "they", "he", "she"})
 
 
+def _group(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether a clause names a group or an age: a plural, a number, a generation word."""
+    words = [t for t in sentence.span if start <= t.idx < end]
+    return any(t.tag_ in ("NNS", "NNPS") or t.like_num for t in words) or bool(
+        cues.STEREOTYPE.search(sentence.span.doc.text[start:end])
+    )
+
+
 def _semantic(
     pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, float]]
 ) -> None:
@@ -127,6 +135,8 @@ def _semantic(
         words = text.lower().split()
         if len(words) < 3 or len([w for w in words if w.isalpha() and w not in _EMPTY]) < 2:
             continue  # "it would too", "I think": too little left to judge by meaning
+        if words[0] in ("whether", "if"):
+            continue  # "(I wonder) whether you still get ...": asks, asserts nothing
         persons = [w for w in words if w in _PERSONS]
         first_person = bool(persons) and persons[0] in ("i", "we")
         # A verdict a word already carries in this clause is the same verdict, not a second one.
@@ -141,6 +151,8 @@ def _semantic(
                 continue
             if category == "personal_label" and "you" not in words:
                 category = "judgement"  # a label needs a person to be put on
+            if category == "stereotype" and not _group(sentence, start, end):
+                continue  # "you never listen" is about one person, not a generation
             if margin >= CLAUSE_MARGIN[category] and category not in have:
                 sentence.findings.append(Finding(category, start, end, text, topic))  # type: ignore[arg-type]
                 have.add(category)
@@ -192,7 +204,16 @@ def _vague(sentences: list[Sentence]) -> None:
 
 
 def inspect(text: str) -> list[Sentence]:
-    """Sentences of the text with every finding, tone and injection flag attached."""
+    """Sentences of the text with every finding, tone and injection flag attached.
+
+    One home for the analysis of a text: the rewrite, its checks and the LLM path's validation
+    ask about the same texts several times per request, so each text is analysed once.
+    """
+    return list(_inspect(text))
+
+
+@lru_cache(maxsize=256)
+def _inspect(text: str) -> tuple[Sentence, ...]:
     quotes = quoted(text)
     sentences = [Sentence(span) for span in _segments(text)]
     for sentence in sentences:
@@ -226,7 +247,7 @@ def inspect(text: str) -> list[Sentence]:
     for sentence in live:
         sentence.findings = _dedupe(sentence.findings)
         sentence.tone = _tone(sentence)
-    return sentences
+    return tuple(sentences)
 
 
 Piece = tuple[int, int, str, str]

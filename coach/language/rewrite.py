@@ -294,19 +294,24 @@ _CORE = frozenset({"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "acomp", "ccomp
 
 def _side_phrase(span: Span, finding: Finding) -> list[Token]:
     """The side phrase a stereotype sits in, with its comma; [] when it is part of the clause."""
-    tok: Token | None = next((t for t in span if t.idx >= finding.start), None)
-    while tok is not None and tok.dep_ not in _SIDE:
+    tok: Token | None = next((t for t in reversed(span) if t.idx < finding.end), None)
+    # A bare noun the parser takes for a clause ("Typical millennial, you ...") hangs beside too.
+    while tok is not None and not (
+        tok.dep_ in _SIDE or (tok.dep_ == "advcl" and tok.pos_ in ("NOUN", "PROPN"))
+    ):
         if tok.dep_ in _CORE or tok.head.i == tok.i:
             return []
         tok = tok.head
-    if tok is None:
-        return []
-    phrase = list(tok.subtree)
+    if tok is None or tok.head.pos_ not in ("VERB", "AUX"):
+        return []  # "You young ones all want ...": the label is the subject, not beside it
+    phrase = sorted({*tok.subtree, *(t for t in span if finding.start <= t.idx < finding.end)})
     before = tok.doc[phrase[0].i - 1] if phrase[0].i > span.start else None
     return ([before] if before is not None and before.is_punct else []) + phrase
 
 
-def _verdicts(sentence: Sentence, changes: list[Edit]) -> tuple[list[Edit], list[Piece], bool]:
+def _verdicts(
+    sentence: Sentence, changes: list[Edit]
+) -> tuple[list[Edit], list[Piece], bool, list[str]]:
     """Delete verdict clauses; a restatement or impact for each; whether anything was named."""
     findings = [f for f in sentence.findings if f.category in VERDICT]
     order = order_verb(sentence.span)
@@ -320,6 +325,7 @@ def _verdicts(sentence: Sentence, changes: list[Edit]) -> tuple[list[Edit], list
             findings.remove(f)
     pieces: list[Piece] = []
     named = False
+    topics: list[str] = []
     for head, own in _groups(sentence, findings):
         edits.extend((t.idx, t.idx + len(t.text_with_ws), "") for t in own)
         mine = [f for f in findings if any(_overlaps(f, t.idx, t.idx + len(t)) for t in own)]
@@ -330,6 +336,7 @@ def _verdicts(sentence: Sentence, changes: list[Edit]) -> tuple[list[Edit], list
         if cues.STEREOTYPE.search(topic) or any(w and w in topic.lower() for w in flagged):
             topic = ""
         topic = topic or _noun_topic(own, findings, moved)
+        topics.append(topic)
         categories = {f.category for f in mine}
         if "sarcasm" in categories or "assumed_intent" in categories or _who(own):
             said = _behavior(own, findings)
@@ -345,7 +352,24 @@ def _verdicts(sentence: Sentence, changes: list[Edit]) -> tuple[list[Edit], list
         judged = " ".join(f.judged or doc.text[f.start : f.end] for f in mine)
         named = named or bool(topic or lead)
         pieces.append(Piece(_impact(judged, topic, lead), "impact"))
-    return edits, pieces, named
+    return edits, pieces, named, topics
+
+
+_PRONOUNS = {"it": False, "them": True, "they": True}
+
+
+def _antecedent(sentence: Sentence, deleted: list[Edit], topic: str) -> list[Edit]:
+    """A pronoun left after its clause went names the thing: "nobody reads them" -> "... posts"."""
+    if not topic or not deleted:
+        return []
+    gone = max(e for _, e, _ in deleted)
+    plural = parse(topic)[-1].tag_ in ("NNS", "NNPS")
+    for tok in sentence.span:
+        if tok.idx < gone or any(s <= tok.idx < e for s, e, _ in deleted):
+            continue
+        if _PRONOUNS.get(tok.lower_) == plural and tok.dep_ in ("dobj", "pobj", "nsubj"):
+            return [(tok.idx, tok.idx + len(tok), topic)]
+    return []
 
 
 def _role(text: str, sentence: Sentence) -> Role:
@@ -367,7 +391,8 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
         for f in sentence.findings
         if f.category == "imperative" and cues.CURT.search(doc_text[f.start : f.end])
     ]
-    verdict_edits, pieces, named = _verdicts(sentence, edits)
+    verdict_edits, pieces, named, topics = _verdicts(sentence, edits)
+    edits += _antecedent(sentence, verdict_edits, next((t for t in topics if t), ""))
     if any(f.category == "imperative" for f in sentence.findings):
         if not verdict_edits:
             edits += _request_edits(sentence)

@@ -20,6 +20,8 @@ _CLOSING: dict[Direction, str] = {
     "mentee_to_mentor": "How do you see it? I'd be glad to work out together what would help.",
 }
 _NO_BEHAVIOR = f"I'd like to talk about {SLOT}."
+# Said when the text names no effect, rather than repeating the behaviour in the Impact box.
+_NO_IMPACT = "[what it changed for you: how it affected you or the work]"
 _SITUATION = re.compile(
     r"\b(?:(?:in|during|at|after|before|on|for|since)\s+(?:the\s+|our\s+|my\s+|your\s+|this\s+"
     r"|that\s+|last\s+|yesterday's\s+|today's\s+|\w+'s\s+)?(?:[\w-]+\s+){0,3}?(?:sessions?|meetings?"
@@ -59,7 +61,7 @@ def _sbi(pieces: list[Piece], situation: str, closing: str) -> SBI:
     return SBI(
         situation=situation,
         behavior=first("behavior", "praise") or _NO_BEHAVIOR,
-        impact=first("impact") or first("praise", "behavior") or _NO_BEHAVIOR,
+        impact=first("impact") or first("praise") or _NO_IMPACT,
         request=first("request") or closing or first("praise", "behavior"),
     )
 
