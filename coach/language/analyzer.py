@@ -17,13 +17,14 @@ from coach.language.sentence import (
     Finding,
     Sentence,
     Tone,
+    contrary,
     in_ranges,
+    ironic,
     negated,
-    praise_words,
     praises,
     quoted,
 )
-from coach.language.verdicts import COPULAS, span_text, candidates, evaluate
+from coach.language.verdicts import COPULAS, candidates, evaluate, span_text
 from coach.models import Direction, FeedbackAnalysis, FeedbackIssue, IssueCategory
 
 if TYPE_CHECKING:
@@ -35,11 +36,12 @@ CLAUSE_MARGIN = {
     "personal_label": 0.12,
     "insult": 0.20,
     "stereotype": 0.15,
-    "sarcasm": 0.15,
+    "sarcasm": 0.10,
     "assumed_intent": 0.15,
     "vague": 0.15,
 }
 _CRITICAL = frozenset(CLAUSE_MARGIN) | {"imperative"}
+IRONY_BONUS = 0.15
 
 
 def _segments(text: str) -> list[Span]:
@@ -78,6 +80,8 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
         for m in pattern.finditer(text):
             if m.end() > m.start() and not in_ranges(base + m.start(), quotes):
                 sentence.findings.append(Finding(category, base + m.start(), base + m.end()))
+    if ironic(sentence.span) and not in_ranges(base, quotes):
+        sentence.findings.append(Finding("sarcasm", base, sentence.span.end_char))
     hedges = list(cues.HEDGE.finditer(text))
     if len(hedges) >= 3:
         for m in hedges:
@@ -126,9 +130,7 @@ def _group(sentence: Sentence, start: int, end: int) -> bool:
     )
 
 
-def _semantic(
-    pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, float]]
-) -> None:
+def _semantic(pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, float]]) -> None:
     """Categories by meaning, for wordings no rule or lexicon entry covers."""
     for (sentence, (start, end, text, topic)), scores in zip(pieces, margins, strict=True):
         have = {f.category for f in sentence.findings}
@@ -145,6 +147,11 @@ def _semantic(
             for f in sentence.findings
         )
         for category, margin in scores.items():
+            if sentence.praise and category != "sarcasm":
+                continue  # praise is only ever read for irony
+            if sentence.praise and margin < CLAUSE_MARGIN["sarcasm"]:
+                # Irony is hard to tell by meaning alone: a near miss counts beside a contrary sign.
+                margin += IRONY_BONUS if contrary(sentence.span) else 0.0
             if first_person and (category not in ("sarcasm", "stereotype") or len(words) < 4):
                 continue  # the writer's own feeling is an impact, not a verdict
             if worded and category in ("judgement", "personal_label", "vague"):
@@ -221,18 +228,11 @@ def _inspect(text: str) -> tuple[Sentence, ...]:
     live = [s for s in sentences if not s.injected]
     found = candidates(live, quotes)
     pieces = [
-        (s, c)
+        (s, _plain(s.span.doc, c, quotes))
         for s in live
-        if not (praise_words(s.span) and not cues.SARCASM.search(s.text))
         for c in clause_spans(s)
+        if not in_ranges(c[0], quotes)
     ]
-    pieces = [
-        p
-        for p in pieces
-        if not in_ranges(p[1][0], quotes)
-        and not any(f.category == "over_hedging" for f in p[0].findings)
-    ]
-    pieces = [(s, _plain(s.span.doc, c, quotes)) for s, c in pieces]
     words, clauses = semantic.margins([c[3][2] for c in found], [p[1][2] for p in pieces])
     evaluate(found, words)
     for sentence in live:

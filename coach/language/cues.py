@@ -112,7 +112,7 @@ SARCASM = rx(
     r"|^\W*(?:(?:oh|wow),? )?(?:thanks|thank you|great|nice|love|lovely|brilliant|fantastic"
     r"|wonderful|amazing|perfect|well done|good job|great job|impressive)\b"
     r"(?:(?!\b(?:but|though|although|because|since|so|when)\b)[^.!?]){0,60}"
-    r"\b(?:late|again|forg[eo]t\w*"
+    r"\b(?:again|forg[eo]t\w*"
     r"|missed|missing|ignor\w+|cancell?\w*|interrupt\w*|only took|took \w+ (?:days|weeks|hours))\b"
 )
 

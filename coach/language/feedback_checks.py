@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
-from coach.language.cues import CONDESCENSION, HEDGE
+from coach.language.cues import CONDESCENSION, HEDGE, INSULT, SLANG, STEREOTYPE
 from coach.language.fluency import fluency_problems
-from coach.language.nlp import content_words
+from coach.language.nlp import content_words, valence
 from coach.models import FeedbackDraft, FeedbackRequest
 from coach.text import stem
 
@@ -15,6 +17,10 @@ HARD_CATEGORIES = frozenset(
     {"insult", "personal_label", "stereotype", "sarcasm", "assumed_intent", "absolute", "judgement"}
 )
 CONCERN_THRESHOLD = 0.7
+_ABOUT_SOMETHING = frozenset({"sarcasm", "assumed_intent"})
+_VERDICT_WORD = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (INSULT, SLANG, STEREOTYPE)), re.IGNORECASE
+)
 _NOT_CONCERN = frozenset(
     {"yesterday", "today", "tomorrow", "tonight", "bit", "lot", "stuff", "thing", "things", "way"}
 )
@@ -30,6 +36,16 @@ def key_terms(text: str) -> set[str]:
         for f in sentence.findings:
             chars[f.start : f.end] = " " * (f.end - f.start)
         kept.append("".join(chars[sentence.span.start_char : sentence.span.end_char]))
+        # Irony and mind-reading span whole clauses, but what they were about is still the concern.
+        kept.extend(
+            t.text
+            for f in sentence.findings
+            if f.category in _ABOUT_SOMETHING
+            for t in sentence.span
+            if f.start <= t.idx < f.end
+            and valence(t.text) == 0
+            and not _VERDICT_WORD.search(t.text)
+        )
     # Softeners and time adverbs ("a bit", "yesterday") are nouns to the tagger, not the concern.
     plain = HEDGE.sub(" ", " ".join(kept))
     return {w for w in content_words(plain, nouns_only=True) if w not in _NOT_CONCERN}

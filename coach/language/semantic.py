@@ -89,7 +89,9 @@ _JUDGED = frozenset({"attr", "acomp"})
 
 
 def _evaluative(tok: Token) -> bool:
-    return valence(tok.text) != 0 or bool(cues.INSULT.search(tok.text) or cues.SLANG.search(tok.text))
+    return valence(tok.text) != 0 or bool(
+        cues.INSULT.search(tok.text) or cues.SLANG.search(tok.text)
+    )
 
 
 def reduce(tokens: Iterable[Token]) -> tuple[list[tuple[Token, str]], list[list[Token]]]:
@@ -121,8 +123,26 @@ def reduce(tokens: Iterable[Token]) -> tuple[list[tuple[Token, str]], list[list[
         drop.update(t.i for t in phrase)
         said[phrase[0].i] = "it"
         phrases.append(phrase)
-    kept = [(t, said.get(t.i, t.text)) for t in words if t.i not in drop or t.i in said]
+    kept = [(t, said.get(t.i, _person(t))) for t in words if t.i not in drop or t.i in said]
     return kept, phrases
+
+
+# Feedback about "him" or "her" judges a person as surely as feedback to "you"; the examples
+# are written in the second person, so the third is read as the second.
+_SECOND = {
+    "he": "you",
+    "she": "you",
+    "him": "you",
+    "his": "your",
+    "himself": "yourself",
+    "herself": "yourself",
+}
+
+
+def _person(tok: Token) -> str:
+    if tok.lower_ == "her":
+        return "your" if tok.dep_ == "poss" else "you"
+    return _SECOND.get(tok.lower_, tok.text)
 
 
 def plain_form(tokens: Iterable[Token]) -> str:

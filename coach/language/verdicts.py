@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from coach.language import cues
 from coach.language.clauses import subject_of
 from coach.language.nlp import valence
-from coach.language.sentence import SELF, Finding, Sentence, in_ranges, negated, praise_words
+from coach.language.sentence import SELF, Finding, Sentence, in_ranges, negated, sincere_praise
 from coach.models import IssueCategory
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
         hedged = [
             (base + m.start(), base + m.end()) for m in cues.SELF_DISMISSAL.finditer(sentence.text)
         ]
-        praise = praise_words(sentence.span) and not cues.SARCASM.search(sentence.text)
+        praise = sincere_praise(sentence.span)
         sentence.praise = praise
         for head, subject in _predicates(sentence.span):
             if subject is not None and subject.lower_ in SELF:
