@@ -38,13 +38,18 @@ ABSOLUTE = rx(r"(?<!not )\b(?:" + "|".join(re.escape(k) for k in ABSOLUTES) + r"
 HEDGE = rx(
     r"\b(?:maybe|possibly|perhaps|kind of|sort of|a bit|a little|somewhat|slightly|just|like,"
     r"|I (?:don't|do not) know|I guess|I think|I feel like|might|probably|if that's ok(?:ay)?"
-    r"|at some point|at all|quite|totally|sorry|I was wondering|wondering if)\b"
+    r"|at some point|at all|quite|totally|sorry|I was wondering|wondering if|idk|kinda|sorta"
+    r"|I suppose|I mean|hopefully|no pressure|no rush|if you (?:want|like|have time|get a chance)"
+    r"|if possible|if you don't mind|not sure|I'm not sure|just wondering|could possibly"
+    r"|a tiny bit|a little bit|ish|or something|I hate to ask|hope (?:that's|this is) ok(?:ay)?"
+    r"|when(?:ever)? you (?:can|get a chance)|no worries)\b"
 )
 # The softeners a rewrite may simply drop; modal verbs ("might") stay for the grammar's sake.
 HEDGE_DROP = rx(
     r"^(?:maybe|possibly|perhaps|kind of|sort of|a bit|a little|somewhat|slightly|just|like,?"
     r"|I (?:don't|do not) know|I guess|at all|quite|totally|if that's ok(?:ay)?|at some point"
-    r"|sorry!?)$"
+    r"|sorry!?|idk|no pressure|no rush|kinda|sorta|I suppose|I mean|hopefully|just wondering"
+    r"|a tiny bit|a little bit|no worries|if you have time|if you get a chance|or something)$"
 )
 SELF_DISMISSAL = rx(
     r"\b(?:(?:feel free to |you can (?:totally |just )?)(?:ignore|disregard) (?:me|this|it)"
@@ -66,6 +71,12 @@ INSULT = rx(
     r"|blind|deaf|raised by wolves|dense|thick|fool(?:ish)?|imbecile|dimwit|halfwit|nitwit|numpty"
     r"|plonker|buffoon|airhead|dumbass|brainless|ignorant|disgrace|waste of space|hopeless"
     r"|(?:born|raised) in a barn|do you even (?:think|read|listen)|is your brain|a child could)\b"
+    # Rhetorical questions that insult by implication: a closed set of frames.
+    r"|\b(?:(?:do|did|can|could|were|are|have) (?:you|they|he|she) even \w+"
+    r"|how (?:hard|difficult) (?:is|was|can) it(?: really)? (?:be )?to|what(?:'s| is) wrong with "
+    r"(?:you|him|her|them)|are you (?:serious|kidding|joking|for real)|who taught you"
+    r"|(?:you|he|she|they) must (?:be|have been) (?:\w+ )?(?:blind|deaf|joking|mad|crazy|dreaming"
+    r"|asleep|half asleep|high|drunk|kidding|living under a rock|new here|on another planet))\b"
 )
 
 # Slang verdicts that neither VADER's lexicon nor MiniLM (measured) rate as negative.

@@ -89,7 +89,8 @@ _JUDGED = frozenset({"attr", "acomp"})
 
 
 def _evaluative(tok: Token) -> bool:
-    return valence(tok.text) != 0 or bool(
+    """A negative word: a phrase holding one is the verdict itself, never reduced to "it"."""
+    return valence(tok.text) < 0 or bool(
         cues.INSULT.search(tok.text) or cues.SLANG.search(tok.text)
     )
 
@@ -118,8 +119,8 @@ def reduce(tokens: Iterable[Token]) -> tuple[list[tuple[Token, str]], list[list[
         if prep is not None and prep.head.dep_ not in _JUDGED and prep.head.lemma_ != "be":
             drop.update(t.i for t in prep.subtree)  # "in the meeting": where, not how
             continue
-        if prep is not None and prep.head.dep_ in _JUDGED:
-            continue  # "a wall of text" keeps its "of text"
+        if prep is not None:
+            continue  # "a wall of text", "way off the mark": the predicate keeps its object
         drop.update(t.i for t in phrase)
         said[phrase[0].i] = "it"
         phrases.append(phrase)
