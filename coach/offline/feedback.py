@@ -127,9 +127,8 @@ def compose_feedback(request: FeedbackRequest, passages: list[Passage]) -> Feedb
     draft, sentences, pieces = _compose(request)
     if draft.issues and feedback_violations(request, draft):
         closing = _CLOSING[request.direction]
-        kept = [p for p in pieces if p.role != "impact" or not _flagged(p.text)]
-        sbi = _sbi(kept, draft.sbi.situation, closing)
-        for text in (_scrub(_plain(request, sentences, kept)), _bare(request)):
+        sbi = _sbi(pieces, draft.sbi.situation, closing)
+        for text in (_scrub(_plain(request, sentences, pieces)), _bare(request)):
             draft = draft.model_copy(update={"rewritten": text, "sbi": sbi})
             if not feedback_violations(request, draft):
                 break
