@@ -130,15 +130,19 @@ def _group(sentence: Sentence, start: int, end: int) -> bool:
     )
 
 
+def _judgeable(text: str) -> bool:
+    """Whether a reduced clause says enough, and asserts it, to be judged by meaning."""
+    words = text.lower().split()
+    if len(words) < 3 or len([w for w in words if w.isalpha() and w not in _EMPTY]) < 2:
+        return False  # "it would too", "I think": too little left to judge by meaning
+    return words[0] not in ("whether", "if")  # "(I wonder) whether you ...": asks, asserts nothing
+
+
 def _semantic(pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, float]]) -> None:
     """Categories by meaning, for wordings no rule or lexicon entry covers."""
     for (sentence, (start, end, text, topic)), scores in zip(pieces, margins, strict=True):
         have = {f.category for f in sentence.findings}
         words = text.lower().split()
-        if len(words) < 3 or len([w for w in words if w.isalpha() and w not in _EMPTY]) < 2:
-            continue  # "it would too", "I think": too little left to judge by meaning
-        if words[0] in ("whether", "if"):
-            continue  # "(I wonder) whether you still get ...": asks, asserts nothing
         persons = [w for w in words if w in _PERSONS]
         first_person = bool(persons) and persons[0] in ("i", "we")
         # A verdict a word already carries in this clause is the same verdict, not a second one.
@@ -149,9 +153,9 @@ def _semantic(pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, floa
         for category, margin in scores.items():
             if sentence.praise and category != "sarcasm":
                 continue  # praise is only ever read for irony
-            if sentence.praise and margin < CLAUSE_MARGIN["sarcasm"]:
+            if sentence.praise:
                 # Irony is hard to tell by meaning alone: a near miss counts beside a contrary sign.
-                margin += IRONY_BONUS if contrary(sentence.span) else 0.0
+                margin += IRONY_BONUS
             if first_person and (category not in ("sarcasm", "stereotype") or len(words) < 4):
                 continue  # the writer's own feeling is an impact, not a verdict
             if worded and category in ("judgement", "personal_label", "vague"):
@@ -230,9 +234,11 @@ def _inspect(text: str) -> tuple[Sentence, ...]:
     pieces = [
         (s, _plain(s.span.doc, c, quotes))
         for s in live
+        if not s.praise or contrary(s.span)  # sincere praise is only read for irony
         for c in clause_spans(s)
         if not in_ranges(c[0], quotes)
     ]
+    pieces = [p for p in pieces if _judgeable(p[1][2])]
     words, clauses = semantic.margins([c[3][2] for c in found], [p[1][2] for p in pieces])
     evaluate(found, words)
     for sentence in live:
