@@ -24,7 +24,7 @@ from coach.language.sentence import (
     praises,
     quoted,
 )
-from coach.language.verdicts import COPULAS, candidates, evaluate, span_text
+from coach.language.verdicts import COPULAS, STRONG_VALENCE, candidates, evaluate, span_text
 from coach.models import Direction, FeedbackAnalysis, FeedbackIssue, IssueCategory
 
 if TYPE_CHECKING:
@@ -42,6 +42,8 @@ CLAUSE_MARGIN = {
 }
 _CRITICAL = frozenset(CLAUSE_MARGIN) | {"imperative"}
 IRONY_BONUS = 0.15
+# A clause this far nearer the neutral examples than any verdict's reads as an observation.
+NEUTRAL_CLAUSE = -0.05
 
 
 def _segments(text: str) -> list[Span]:
@@ -128,6 +130,26 @@ def _group(sentence: Sentence, start: int, end: int) -> bool:
     return any(t.tag_ in ("NNS", "NNPS") or t.like_num for t in words) or bool(
         cues.STEREOTYPE.search(sentence.span.doc.text[start:end])
     )
+
+
+def _veto(pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, float]]) -> None:
+    """A mild word in a clause that reads, as a whole, like a plain observation judges nothing.
+
+    "The deadline was tight": "tight" leans negative on its own, but the clause sits nearer the
+    neutral examples than any verdict's. A lexicon-strong word or a listed one still counts.
+    """
+    for (sentence, (start, end, _, _)), scores in zip(pieces, margins, strict=True):
+        if max(scores.values()) >= NEUTRAL_CLAUSE:
+            continue
+        sentence.findings = [
+            f
+            for f in sentence.findings
+            if f.category not in ("judgement", "personal_label")
+            or not (start <= f.start < end)
+            or min(map(valence, f.judged.split()), default=0.0) <= STRONG_VALENCE
+            or cues.SLANG.search(f.judged)
+            or cues.INSULT.search(f.judged)
+        ]
 
 
 def _judgeable(text: str) -> bool:
@@ -243,6 +265,7 @@ def _inspect(text: str) -> tuple[Sentence, ...]:
     evaluate(found, words)
     for sentence in live:
         _regex(sentence, quotes)
+    _veto(pieces, clauses)
     _semantic(pieces, clauses)
     for sentence in live:
         sentence.tone = _tone(sentence)
