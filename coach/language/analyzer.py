@@ -36,12 +36,12 @@ CLAUSE_MARGIN = {
     "personal_label": 0.12,
     "insult": 0.20,
     "stereotype": 0.15,
-    "sarcasm": 0.10,
+    "sarcasm": 0.15,
     "assumed_intent": 0.15,
     "vague": 0.15,
 }
 _CRITICAL = frozenset(CLAUSE_MARGIN) | {"imperative"}
-IRONY_BONUS = 0.15
+IRONY_BONUS = 0.20
 # A clause this far nearer the neutral examples than any verdict's reads as an observation.
 NEUTRAL_CLAUSE = -0.05
 

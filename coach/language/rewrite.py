@@ -302,7 +302,7 @@ def _side_phrase(span: Span, finding: Finding) -> list[Token]:
         if tok.dep_ in _CORE or tok.head.i == tok.i:
             return []
         tok = tok.head
-    if tok is None or tok.head.pos_ not in ("VERB", "AUX"):
+    if tok is None or tok.head.dep_ in ("nsubj", "nsubjpass"):
         return []  # "You young ones all want ...": the label is the subject, not beside it
     phrase = sorted({*tok.subtree, *(t for t in span if finding.start <= t.idx < finding.end)})
     before = tok.doc[phrase[0].i - 1] if phrase[0].i > span.start else None
