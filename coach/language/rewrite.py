@@ -20,8 +20,6 @@ Edit = tuple[int, int, str]
 VERDICT = frozenset(
     {"judgement", "personal_label", "insult", "assumed_intent", "sarcasm", "stereotype", "vague"}
 )
-# Verdicts that had an effect worth naming; stereotypes and sarcasm are dropped without one.
-IMPACTFUL = frozenset({"judgement", "personal_label", "insult", "assumed_intent", "vague"})
 SLOT = "[what you observed: one moment, what happened and when]"
 _LEADING = re.compile(r"^(?:\s|[,;:.!?…—–-]|\b(?:and|but|so|which|or|then|because)\b)+", re.I)
 _TRAILING = re.compile(r"(?:\s|[,;:—–-]|\b(?:and|but|so|or|which|because)\b)+$", re.I)

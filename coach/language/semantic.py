@@ -24,14 +24,8 @@ WORD_FRAME = "Honestly, I think it was {}."
 TOP_K = 3
 # A clause is judged by its nearest two examples: one stray neighbour does not decide it.
 CLAUSE_K = 2
-CATEGORIES = (
-    "judgement",
-    "personal_label",
-    "insult",
-    "stereotype",
-    "sarcasm",
-    "assumed_intent",
-    "vague",
+CATEGORIES = tuple(
+    "judgement personal_label insult stereotype sarcasm assumed_intent vague".split()
 )
 
 

@@ -20,23 +20,8 @@ _PRAISE_VERBS = frozenset({"thank", "appreciate", "love", "enjoy", "impress", "a
 QUOTE = re.compile(r"(?<!\w)['‘\"“]((?:[^'’\"”\n]|(?<=\w)['’](?=\w)){1,80})['’\"”](?!\w)")
 # Discourse words VADER scores as positive ("to be honest", "pretty rude") that praise nothing.
 _NOT_PRAISE = frozenset(
-    {
-        "honest",
-        "honestly",
-        "frankly",
-        "pretty",
-        "like",
-        "well",
-        "ok",
-        "okay",
-        "sure",
-        "please",
-        "kind",
-        "super",
-        "real",
-        "really",
-        "clearly",
-    }
+    "honest honestly frankly pretty like well ok okay sure please kind super real really"
+    " clearly".split()
 )
 
 
@@ -123,11 +108,8 @@ _NONE = frozenset({"nothing", "nobody", "empty", "none", "zero", "no", "never"})
 
 
 def contrary(span: Span) -> bool:
-    """A sign that praise may be ironic: a negation, an emptiness, a delay or a negative word."""
-    return any(
-        t.dep_ == "neg" or t.lower_ in _NONE or t.lower_ in _LATE or valence(t.text) <= -1.0
-        for t in span
-    )
+    """A sign that praise may be ironic: an emptiness, a delay or a negative word."""
+    return any(t.lower_ in _NONE or t.lower_ in _LATE or valence(t.text) <= -1.0 for t in span)
 
 
 def sincere_praise(span: Span) -> bool:
