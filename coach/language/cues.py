@@ -72,7 +72,8 @@ INSULT = rx(
     r"|plonker|buffoon|airhead|dumbass|brainless|ignorant|disgrace|waste of space|hopeless"
     r"|(?:born|raised) in a barn|do you even (?:think|read|listen)|is your brain|a child could)\b"
     # Rhetorical questions that insult by implication: a closed set of frames.
-    r"|\b(?:(?:do|did|can|could|were|are|have) (?:you|they|he|she) even \w+"
+    r"|\b(?:(?:do|did|can|could|were|are|have) (?:you|they|he|she) (?:even|actually) \w+"
+    r"|(?:clearly|obviously) (?:you|he|she|they) (?:can't|cannot|have never|'ve never|never)"
     r"|how (?:hard|difficult) (?:is|was|can) it(?: really)? (?:be )?to|what(?:'s| is) wrong with "
     r"(?:you|him|her|them)|are you (?:serious|kidding|joking|for real)|who taught you"
     r"|(?:you|he|she|they) must (?:be|have been) (?:\w+ )?(?:blind|deaf|joking|mad|crazy|dreaming"
