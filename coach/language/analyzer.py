@@ -124,11 +124,15 @@ _EMPTY = frozenset({"it", "that", "this", "would", "will", "do", "does", "did", 
 _PERSONS = frozenset({"i", "we", "you", "it", "they", "he", "she"})
 
 
+_WORDED = frozenset({"judgement", "personal_label", "stereotype", "insult"})
+
+
 def _group(sentence: Sentence, start: int, end: int) -> bool:
     """Whether a clause names a group or an age: a plural, a number, a generation word."""
     words = [t for t in sentence.span if start <= t.idx < end]
+    text = sentence.span.doc.text[start:end]
     return any(t.tag_ in ("NNS", "NNPS") or t.like_num for t in words) or bool(
-        cues.STEREOTYPE.search(sentence.span.doc.text[start:end])
+        cues.STEREOTYPE.search(text) or cues.GENERATION.search(text)
     )
 
 
@@ -163,14 +167,13 @@ def _judgeable(text: str) -> bool:
 def _semantic(pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, float]]) -> None:
     """Categories by meaning, for wordings no rule or lexicon entry covers."""
     for (sentence, (start, end, text, topic)), scores in zip(pieces, margins, strict=True):
-        have = {f.category for f in sentence.findings}
+        have: set[str] = {f.category for f in sentence.findings}
         words = text.lower().split()
         persons = [w for w in words if w in _PERSONS]
         first_person = bool(persons) and persons[0] in ("i", "we")
         # A verdict a word already carries in this clause is the same verdict, not a second one.
         worded = any(
-            f.category in ("judgement", "personal_label") and f.start < end and start < f.end
-            for f in sentence.findings
+            f.category in _WORDED and f.start < end and start < f.end for f in sentence.findings
         )
         for category, margin in scores.items():
             if sentence.praise and category != "sarcasm":

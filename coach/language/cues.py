@@ -94,6 +94,11 @@ STEREOTYPE = rx(
     r"|too old|at your age|people your age|back in my day|(?:typical|such a) gen ?z)\b"
 )
 
+# A generation by name: what a stereotype is about, neutral when it only names a panel.
+GENERATION = rx(
+    r"\b(?:gen(?:eration)? ?(?:[xyz]|alpha)(?:ers)?|generations?|zoomers?|boomers?|millennials?)\b"
+)
+
 # Mind-reading: claims about motive the writer cannot observe.
 INTENT = rx(
     r"\b(?:(?:clearly|obviously|just|simply)\s+(?:don't|do not|doesn't|didn't)\s+(?:care|respect"

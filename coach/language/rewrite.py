@@ -10,6 +10,7 @@ from coach.language import cues, semantic
 from coach.language.clauses import clause_tokens, order_verb
 from coach.language.nlp import gerund, inflect, parse, plural_noun, plural_verb
 from coach.language.sentence import Finding, Sentence
+from coach.language.verdicts import tacked_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -322,6 +323,15 @@ def _verdicts(
             edits.extend((t.idx, t.idx + len(t.text), "") for t in side)
             findings.remove(f)
     pieces: list[Piece] = []
+    # A verdict tacked on after a comma (", very unprofessional") goes with its comma; the
+    # clause before it is the behaviour, and the verdict becomes its impact.
+    for f in [f for f in findings if f.category in ("judgement", "personal_label")]:
+        tok = _token_at(sentence, f.end - 1)
+        if tok is not None and tacked_on(tok) and f.start > sentence.span.start_char:
+            comma = doc.text.rfind(",", sentence.span.start_char, f.start)
+            edits.append((comma if comma >= 0 else f.start, f.end, ""))
+            findings = [g for g in findings if not _overlaps(g, f.start, f.end)]
+            pieces.append(Piece(_impact(f.judged, "", ""), "impact"))
     named = False
     topics: list[str] = []
     for head, own in _groups(sentence, findings):

@@ -80,13 +80,21 @@ def embed(texts: list[str]) -> np.ndarray:
 
 _MASKED = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _JUDGED = frozenset({"attr", "acomp"})
+_LIKE = frozenset({"like", "as"})
 
 
 def _evaluative(tok: Token) -> bool:
     """A negative word: a phrase holding one is the verdict itself, never reduced to "it"."""
-    return valence(tok.text) < 0 or bool(
-        cues.INSULT.search(tok.text) or cues.SLANG.search(tok.text)
+    return valence(tok.text) < 0 or any(
+        p.search(tok.text) for p in (cues.INSULT, cues.SLANG, cues.STEREOTYPE)
     )
+
+
+def _generation(head: Token) -> bool:
+    """Whether a noun names a generation ("Gen Z never reads"), not a thing ("the Gen Z panel")."""
+    start = min([head, *(c for c in head.children if c.dep_ == "compound")], key=lambda t: t.i)
+    text = head.doc.text[start.idx : head.idx + len(head)]
+    return any(m.end() == len(text) for m in cues.GENERATION.finditer(text))
 
 
 def reduce(tokens: Iterable[Token]) -> tuple[list[tuple[Token, str]], list[list[Token]]]:
@@ -106,10 +114,13 @@ def reduce(tokens: Iterable[Token]) -> tuple[list[tuple[Token, str]], list[list[
     for tok in words:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in _MASKED or tok.i in drop:
             continue
-        phrase = [t for t in tok.subtree if t.i in ids]
-        if any(_evaluative(t) for t in phrase):
+        compared = {t.i for c in tok.children if c.lower_ in _LIKE for t in c.subtree}
+        phrase = [t for t in tok.subtree if t.i in ids and t.i not in compared]
+        if any(map(_evaluative, phrase)) or _generation(tok):
             continue
         prep = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+        if prep is not None and prep.lower_ in _LIKE:
+            continue  # "like a box-ticking exercise" is the comparison that judges
         if prep is not None and prep.head.dep_ not in _JUDGED and prep.head.lemma_ != "be":
             drop.update(t.i for t in prep.subtree)  # "in the meeting": where, not how
             continue

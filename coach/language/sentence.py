@@ -66,7 +66,9 @@ def negated(tok: Token) -> bool:
 
 
 # What praise is set against in irony: a delay, a repeat, a grudging "finally", a "not".
-_LATE = frozenset({"late", "again", "finally", "eventually", "overdue", "later", "over", "behind"})
+_LATE = frozenset(
+    "late again finally eventually overdue later over behind third fourth fifth umpteenth".split()
+)
 _TIME = frozenset(
     {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
 )

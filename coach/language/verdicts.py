@@ -33,12 +33,29 @@ def _predicates(sent: Span) -> list[tuple[Token, Token | None]]:
             found.append((tok, subject_of(head)))
         elif tok.dep_ == "pobj" and head.lower_ in ("as", "like") and head.head.lemma_ in COPULAS:
             found.append((tok, subject_of(head.head)))
-        elif _modifier(tok) or (not has_verb and tok.pos_ in _HEADS and tok.dep_ == "ROOT"):
+        elif (
+            _modifier(tok)
+            or (not has_verb and tok.pos_ in _HEADS and tok.dep_ == "ROOT")
+            or tacked_on(tok)
+        ):
             found.append((tok, None))
     return found
 
 
 _HEADS = frozenset({"ADJ", "NOUN", "PROPN", "INTJ"})
+
+
+def tacked_on(tok: Token) -> bool:
+    """A verdict added after a comma ("..., so childish"), which the parser hangs anywhere."""
+    words = [c for c in tok.lefts if c.dep_ in ("advmod", "neg") and c.i >= tok.i - 2]
+    first = min([tok, *words], key=lambda t: t.i)
+    before = tok.doc[first.i - 1] if first.i > 0 else None
+    return (
+        tok.pos_ == "ADJ"
+        and tok.dep_ in ("ROOT", "advmod", "dep", "advcl", "npadvmod", "conj")
+        and before is not None
+        and before.text in (",", "-", "—", "–")
+    )
 
 
 def _modifier(tok: Token) -> bool:
@@ -48,8 +65,8 @@ def _modifier(tok: Token) -> bool:
 def _phrase(tok: Token) -> tuple[int, int, str]:
     """Character span and text of an evaluative head with its modifiers (not clauses)."""
     words = [t for t in tok.subtree if t.dep_ not in ("relcl", "advcl", "ccomp", "prep")]
-    if tok.dep_ in ("amod", "compound"):
-        words = [tok, *[c for c in tok.children if c.dep_ == "advmod"]]
+    if tok.dep_ in ("amod", "compound") or tacked_on(tok):
+        words = [tok, *[c for c in tok.children if c.dep_ in ("advmod", "neg")]]
     words = [w for w in words if not w.is_punct] or [tok]
     words.sort(key=lambda w: w.i)
     start, end = words[0].idx, words[-1].idx + len(words[-1])
