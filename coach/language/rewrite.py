@@ -363,7 +363,7 @@ def _verdicts(
     return edits, pieces, named, topics
 
 
-_PRONOUNS = {"it": False, "them": True, "they": True}
+_PRONOUNS = {"it": False, "them": True}
 
 
 def _antecedent(sentence: Sentence, deleted: list[Edit], topic: str) -> list[Edit]:
@@ -375,7 +375,7 @@ def _antecedent(sentence: Sentence, deleted: list[Edit], topic: str) -> list[Edi
     for tok in sentence.span:
         if tok.idx < gone or any(s <= tok.idx < e for s, e, _ in deleted):
             continue
-        if _PRONOUNS.get(tok.lower_) == plural and tok.dep_ in ("dobj", "pobj", "nsubj"):
+        if _PRONOUNS.get(tok.lower_) == plural and tok.dep_ in ("dobj", "pobj"):
             return [(tok.idx, tok.idx + len(tok), topic)]
     return []
 
