@@ -190,7 +190,8 @@ def _semantic(pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, floa
             if category == "stereotype" and not _group(sentence, start, end):
                 continue  # "you never listen" is about one person, not a generation
             if margin >= CLAUSE_MARGIN[category] and category not in have:
-                sentence.findings.append(Finding(category, start, end, text, topic))  # type: ignore[arg-type]
+                found = Finding(category, start, end, text, topic, whole=True)  # type: ignore[arg-type]
+                sentence.findings.append(found)
                 have.add(category)
 
 

@@ -172,8 +172,10 @@ def _overlaps(f: Finding, start: int, end: int) -> bool:
     return f.start < end and start < f.end
 
 
-def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) -> str:
-    """The first noun phrase of a clause that no finding or kept lead touches."""
+def _noun_topic(
+    tokens: list[Token], findings: list[Finding], skip: list[Edit], whole: bool = False
+) -> str:
+    """The first noun phrase of a clause that no finding or kept lead touches (with its clauses)."""
     doc = tokens[0].doc
     ids = {t.i for t in tokens}
     for chunk in doc.noun_chunks:
@@ -182,7 +184,8 @@ def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) 
         spans = [(f.start, f.end) for f in findings] + [(s, e) for s, e, _ in skip]
         if any(s < chunk.end_char and chunk.start_char < e for s, e in spans):
             continue
-        text = chunk.text
+        end = chunk.root.right_edge if whole else chunk[-1]
+        text = doc.text[chunk.start_char : end.idx + len(end)]
         return text if chunk[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
     return ""
 
@@ -352,6 +355,8 @@ def _verdicts(
                 pieces.append(Piece(said, "behavior"))
                 named = True
         if categories == {"vague"}:
+            # Vague by meaning names no word; what it was about is the clause's own noun phrase.
+            topic = topic or _noun_topic(own, [f for f in findings if not f.whole], moved, True)
             pieces.append(
                 Piece(tidy(f"I'd like to talk about {topic or 'this'}: {SLOT}"), "behavior")
             )

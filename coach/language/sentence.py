@@ -34,6 +34,7 @@ class Finding:
     end: int
     judged: str = ""
     topic: str = ""
+    whole: bool = False  # a clause judged by meaning: no single word in it is the verdict
 
 
 @dataclass
