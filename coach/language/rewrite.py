@@ -311,6 +311,31 @@ def _side_phrase(span: Span, finding: Finding) -> list[Token]:
     return ([before] if before is not None and before.is_punct else []) + phrase
 
 
+def _beside(
+    sentence: Sentence, findings: list[Finding]
+) -> tuple[list[Edit], list[Piece], list[Finding]]:
+    """Verdicts beside the clause go alone; the clause stays as the behaviour.
+
+    A stereotype (", typical boomer") goes without an impact; a verdict tacked on after a comma
+    (", very unprofessional") goes with its comma and becomes the impact.
+    """
+    edits: list[Edit] = []
+    pieces: list[Piece] = []
+    for f in [f for f in findings if f.category == "stereotype"]:
+        side = _side_phrase(sentence.span, f)
+        if side:
+            edits.extend((t.idx, t.idx + len(t.text), "") for t in side)
+            findings = [g for g in findings if g is not f]
+    for f in [f for f in findings if f.category in ("judgement", "personal_label")]:
+        tok = _token_at(sentence, f.end - 1)
+        if tok is not None and tacked_on(tok) and f.start > sentence.span.start_char:
+            comma = sentence.span.doc.text.rfind(",", sentence.span.start_char, f.start)
+            edits.append((comma if comma >= 0 else f.start, f.end, ""))
+            findings = [g for g in findings if not _overlaps(g, f.start, f.end)]
+            pieces.append(Piece(_impact(f.judged, "", ""), "impact"))
+    return edits, pieces, findings
+
+
 def _verdicts(
     sentence: Sentence, changes: list[Edit]
 ) -> tuple[list[Edit], list[Piece], bool, list[str]]:
@@ -318,23 +343,7 @@ def _verdicts(
     findings = [f for f in sentence.findings if f.category in VERDICT]
     order = order_verb(sentence.span)
     doc = sentence.span.doc
-    edits: list[Edit] = []
-    # A stereotype beside the clause goes alone, without an impact; the clause stays.
-    for f in [f for f in findings if f.category == "stereotype"]:
-        side = _side_phrase(sentence.span, f)
-        if side:
-            edits.extend((t.idx, t.idx + len(t.text), "") for t in side)
-            findings.remove(f)
-    pieces: list[Piece] = []
-    # A verdict tacked on after a comma (", very unprofessional") goes with its comma; the
-    # clause before it is the behaviour, and the verdict becomes its impact.
-    for f in [f for f in findings if f.category in ("judgement", "personal_label")]:
-        tok = _token_at(sentence, f.end - 1)
-        if tok is not None and tacked_on(tok) and f.start > sentence.span.start_char:
-            comma = doc.text.rfind(",", sentence.span.start_char, f.start)
-            edits.append((comma if comma >= 0 else f.start, f.end, ""))
-            findings = [g for g in findings if not _overlaps(g, f.start, f.end)]
-            pieces.append(Piece(_impact(f.judged, "", ""), "impact"))
+    edits, pieces, findings = _beside(sentence, findings)
     named = False
     topics: list[str] = []
     for head, own in _groups(sentence, findings):

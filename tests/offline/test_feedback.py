@@ -138,3 +138,17 @@ def test_the_impact_box_asks_rather_than_repeating_the_behaviour() -> None:
 def test_every_rewrite_passes_the_shared_checks(text: str) -> None:
     request = FeedbackRequest(text=text, direction=DOWN)
     assert feedback_violations(request, compose_feedback(request, [])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "behaviour", "verdict"),
+    [
+        ("You sent it at midnight, very unprofessional.", "You sent it at midnight.", "unprof"),
+        ("You kept rolling your eyes in the retro, so childish.", "in the retro.", "childish"),
+    ],
+)
+def test_a_verdict_tacked_on_after_a_comma_goes_and_the_behaviour_stays(
+    text: str, behaviour: str, verdict: str
+) -> None:
+    out = _rewrite(text)
+    assert behaviour in out.split(" I ")[0] and verdict not in out.lower()
