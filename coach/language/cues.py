@@ -115,7 +115,10 @@ INTENT = rx(
     r"|(?:you're|you are) (?:just |clearly |obviously )?(?:trying|desperate) to"
     r"|purposely|intentionally|you enjoy (?:making|watching|seeing)"
     r"|your (?:real )?(?:agenda|motive)"
-    r"|you (?:did|do) (?:it|that|this) (?:just )?to (?:annoy|upset|embarrass|spite|get))\b"
+    r"|you (?:did|do) (?:it|that|this) (?:just )?to (?:annoy|upset|embarrass|spite|get)"
+    # A purpose of appearances ("signed up to look good"): a motive no one can observe.
+    r"|(?:just |only )?to (?:look|seem|appear) (?:good|busy|clever|smart|important|impressive)"
+    r"|(?:clearly|obviously) only)\b"
 )
 
 # Praise wrapped around a complaint: the praise word is sincere only without these.
@@ -126,7 +129,7 @@ SARCASM = rx(
     r"|finally)\b|,\s*(?:could|would|did|do|can|will|were) you\W*$"
     # Praise next to a failure in one breath: "great job forgetting the deadline".
     # Only at the start and with no "but" or "because" between: that would be a real contrast.
-    r"|^\W*(?:(?:oh|wow),? )?(?:thanks|thank you|great|nice|love|lovely|brilliant|fantastic"
+    r"|^\W*(?:(?:oh|wow),? )?(?:thanks|thank you|cheers|great|nice|love|lovely|brilliant|fantastic"
     r"|wonderful|amazing|perfect|well done|good job|great job|impressive)\b"
     r"(?:(?!\b(?:but|though|although|because|since|so|when)\b)[^.!?]){0,60}"
     r"\b(?:again|forg[eo]t\w*"

@@ -22,7 +22,6 @@ HARD_CATEGORIES = frozenset(
     {"insult", "personal_label", "stereotype", "sarcasm", "assumed_intent", "absolute", "judgement"}
 )
 CONCERN_THRESHOLD = 0.7
-_ABOUT_SOMETHING = frozenset({"sarcasm", "assumed_intent"})
 _VERDICT_WORD = re.compile(
     "|".join(f"(?:{p.pattern})" for p in (INSULT, SLANG, STEREOTYPE)), re.IGNORECASE
 )
@@ -44,7 +43,7 @@ def key_terms(text: str) -> frozenset[str]:
         for tok in sentence.span:
             hits = [f for f in sentence.findings if f.start <= tok.idx < f.end]
             # Irony and mind-reading span whole clauses; what they are about is still the concern.
-            about = all(f.category in _ABOUT_SOMETHING for f in hits) and not (
+            about = all(f.category == "sarcasm" or f.whole for f in hits) and not (
                 valence(tok.text) or _VERDICT_WORD.search(tok.text)
             )
             if (not hits or about) and not any(s <= tok.idx < e for s, e in soft):

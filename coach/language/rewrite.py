@@ -280,7 +280,9 @@ def _behavior(own: list[Token], findings: list[Finding]) -> str:
         sub = [
             t for t in tok.subtree if not any(_overlaps(f, t.idx, t.idx + len(t)) for f in marks)
         ]
-        rest = " ".join(t.text for t in sub if t.i > tok.i and t.lower_ not in ("finally", "again"))
+        rest = "".join(
+            t.text_with_ws for t in sub if t.i > tok.i and t.lower_ not in ("finally", "again")
+        )
         if tok.head.lemma_ == "bother":
             # "couldn't be bothered to proofread it": what was observed is that it wasn't done.
             return tidy(f"You didn't {tok.lemma_} {rest}")
@@ -333,7 +335,50 @@ def _beside(
             edits.append((comma if comma >= 0 else f.start, f.end, ""))
             findings = [g for g in findings if not _overlaps(g, f.start, f.end)]
             pieces.append(Piece(_impact(f.judged, "", ""), "impact"))
+    for f in [f for f in findings if f.category == "assumed_intent" and not f.whole]:
+        side = _motive(sentence, f)
+        if side:
+            edits.extend((t.idx, t.idx + len(t.text), "") for t in side)
+            findings = [g for g in findings if g is not f]
+            if not pieces:  # one motive, one impact: "clearly only ... to look good" is one
+                pieces.append(
+                    Piece(
+                        _impact(f.judged or sentence.span.doc.text[f.start : f.end], "", ""),
+                        "impact",
+                    )
+                )
     return edits, pieces, findings
+
+
+_MOTIVE_DEPS = frozenset({"advmod", "advcl", "xcomp", "npadvmod", "prep"})
+
+
+def _motive(sentence: Sentence, finding: Finding) -> list[Token]:
+    """A motive read into an action ("clearly", "to look good"), cut so the action stays."""
+    inside = [t for t in sentence.span if finding.start <= t.idx < finding.end]
+    tops = [t for t in inside if not finding.start <= t.head.idx < finding.end]
+    if (
+        not inside
+        or not tops
+        or any(
+            t.dep_ not in _MOTIVE_DEPS or t.head.pos_ != "VERB" or t.head.lemma_ in _MINDS
+            for t in tops
+        )
+    ):
+        return []
+    # Where it happened ("in your review") stays with the action; only the motive goes.
+    kept = {
+        w.i
+        for t in tops
+        for c in t.subtree
+        if c.dep_ == "prep" and c not in inside
+        for w in c.subtree
+    }
+    return sorted({w for t in tops for w in t.subtree if w.i not in kept}, key=lambda t: t.i)
+
+
+# Verbs whose object is the mind-reading itself ("you want to look good"): the clause goes whole.
+_MINDS = frozenset({"want", "try", "care", "like", "love", "need", "think", "mean", "enjoy"})
 
 
 def _verdicts(

@@ -134,6 +134,8 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
             slang = bool(cues.SLANG.search(head.text))
             if head.pos_ == "PROPN" and not slang:
                 continue
+            if head.dep_ == "compound" and valence(head.text) >= 0 and not slang:
+                continue  # "the budget figures": a noun naming a kind of thing, not a verdict
             if valence(head.text) >= 0.5 and not negated(head):
                 continue
             found.append((sentence, head, subject, _phrase(head)))
