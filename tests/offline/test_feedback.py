@@ -152,3 +152,8 @@ def test_a_verdict_tacked_on_after_a_comma_goes_and_the_behaviour_stays(
 ) -> None:
     out = _rewrite(text)
     assert behaviour in out.split(" I ")[0] and verdict not in out.lower()
+
+
+def test_a_motive_read_into_an_action_goes_and_the_action_stays() -> None:
+    out = _rewrite("You interrupted me on purpose in the review.")
+    assert out.startswith("You interrupted me in the review.") and "purpose" not in out
