@@ -22,6 +22,9 @@ REQUESTS: dict[str, type[BaseModel] | None] = {
     "feedback": FeedbackRequest,
     "feedback_blind_dev": FeedbackRequest,
     "feedback_blind_test": FeedbackRequest,
+    # A second blind set by another writer: a held-out check that a change generalizes.
+    "feedback_blind2_dev": FeedbackRequest,
+    "feedback_blind2_test": FeedbackRequest,
     "summary": SummaryRequest,
     # Notes written by someone who never read the summary code; the test split stays frozen.
     "summary_blind_dev": SummaryRequest,

@@ -311,7 +311,12 @@ TASKS: dict[str, Task] = {
         name: Task(
             name, "feedback", _call("rewrite_feedback", "FeedbackRequest"), score_feedback_blind
         )
-        for name in ("feedback_blind_dev", "feedback_blind_test")
+        for name in (
+            "feedback_blind_dev",
+            "feedback_blind_test",
+            "feedback_blind2_dev",
+            "feedback_blind2_test",
+        )
     },
     # Two blind sets by two writers; each dev split is tuned on (blind2: only checked), each
     # test split is frozen.

@@ -19,6 +19,8 @@ TASK_NAMES = (
     "feedback",
     "feedback_blind_dev",
     "feedback_blind_test",
+    "feedback_blind2_dev",
+    "feedback_blind2_test",
     "summary",
     "summary_blind_dev",
     "summary_blind_test",

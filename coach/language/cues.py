@@ -38,13 +38,18 @@ ABSOLUTE = rx(r"(?<!not )\b(?:" + "|".join(re.escape(k) for k in ABSOLUTES) + r"
 HEDGE = rx(
     r"\b(?:maybe|possibly|perhaps|kind of|sort of|a bit|a little|somewhat|slightly|just|like,"
     r"|I (?:don't|do not) know|I guess|I think|I feel like|might|probably|if that's ok(?:ay)?"
-    r"|at some point|at all|quite|totally|sorry|I was wondering|wondering if)\b"
+    r"|at some point|at all|quite|totally|sorry|I was wondering|wondering if|idk|kinda|sorta"
+    r"|I suppose|I mean|hopefully|no pressure|no rush|if you (?:want|like|have time|get a chance)"
+    r"|if possible|if you don't mind|not sure|I'm not sure|just wondering|could possibly"
+    r"|a tiny bit|a little bit|ish|or something|I hate to ask|hope (?:that's|this is) ok(?:ay)?"
+    r"|when(?:ever)? you (?:can|get a chance)|no worries)\b"
 )
 # The softeners a rewrite may simply drop; modal verbs ("might") stay for the grammar's sake.
 HEDGE_DROP = rx(
     r"^(?:maybe|possibly|perhaps|kind of|sort of|a bit|a little|somewhat|slightly|just|like,?"
     r"|I (?:don't|do not) know|I guess|at all|quite|totally|if that's ok(?:ay)?|at some point"
-    r"|sorry!?)$"
+    r"|sorry!?|idk|no pressure|no rush|kinda|sorta|I suppose|I mean|hopefully|just wondering"
+    r"|a tiny bit|a little bit|no worries|if you have time|if you get a chance|or something)$"
 )
 SELF_DISMISSAL = rx(
     r"\b(?:(?:feel free to |you can (?:totally |just )?)(?:ignore|disregard) (?:me|this|it)"
@@ -66,6 +71,13 @@ INSULT = rx(
     r"|blind|deaf|raised by wolves|dense|thick|fool(?:ish)?|imbecile|dimwit|halfwit|nitwit|numpty"
     r"|plonker|buffoon|airhead|dumbass|brainless|ignorant|disgrace|waste of space|hopeless"
     r"|(?:born|raised) in a barn|do you even (?:think|read|listen)|is your brain|a child could)\b"
+    # Rhetorical questions that insult by implication: a closed set of frames.
+    r"|\b(?:(?:do|did|can|could|were|are|have) (?:you|they|he|she) (?:even|actually) \w+"
+    r"|(?:clearly|obviously) (?:you|he|she|they) (?:can't|cannot|have never|'ve never|never)"
+    r"|how (?:hard|difficult) (?:is|was|can) it(?: really)? (?:be )?to|what(?:'s| is) wrong with "
+    r"(?:you|him|her|them)|are you (?:serious|kidding|joking|for real)|who taught you"
+    r"|(?:you|he|she|they) must (?:be|have been) (?:\w+ )?(?:blind|deaf|joking|mad|crazy|dreaming"
+    r"|asleep|half asleep|high|drunk|kidding|living under a rock|new here|on another planet))\b"
 )
 
 # Slang verdicts that neither VADER's lexicon nor MiniLM (measured) rate as negative.
@@ -80,6 +92,11 @@ STEREOTYPE = rx(
     r"days|(?:you )?young (?:ones|people|folk|'uns)|older (?:people|folk|generation)|old (?:man|"
     r"woman|guy|timer|school)|grumpy old|digital natives?|dinosaurs?|snowflakes?|half my age"
     r"|too old|at your age|people your age|back in my day|(?:typical|such a) gen ?z)\b"
+)
+
+# A generation by name: what a stereotype is about, neutral when it only names a panel.
+GENERATION = rx(
+    r"\b(?:gen(?:eration)? ?(?:[xyz]|alpha)(?:ers)?|generations?|zoomers?|boomers?|millennials?)\b"
 )
 
 # Mind-reading: claims about motive the writer cannot observe.
@@ -98,7 +115,10 @@ INTENT = rx(
     r"|(?:you're|you are) (?:just |clearly |obviously )?(?:trying|desperate) to"
     r"|purposely|intentionally|you enjoy (?:making|watching|seeing)"
     r"|your (?:real )?(?:agenda|motive)"
-    r"|you (?:did|do) (?:it|that|this) (?:just )?to (?:annoy|upset|embarrass|spite|get))\b"
+    r"|you (?:did|do) (?:it|that|this) (?:just )?to (?:annoy|upset|embarrass|spite|get)"
+    # A purpose of appearances ("signed up to look good"): a motive no one can observe.
+    r"|(?:just |only )?to (?:look|seem|appear) (?:good|busy|clever|smart|important|impressive)"
+    r"|(?:clearly|obviously) only)\b"
 )
 
 # Praise wrapped around a complaint: the praise word is sincere only without these.
@@ -109,10 +129,10 @@ SARCASM = rx(
     r"|finally)\b|,\s*(?:could|would|did|do|can|will|were) you\W*$"
     # Praise next to a failure in one breath: "great job forgetting the deadline".
     # Only at the start and with no "but" or "because" between: that would be a real contrast.
-    r"|^\W*(?:(?:oh|wow),? )?(?:thanks|thank you|great|nice|love|lovely|brilliant|fantastic"
+    r"|^\W*(?:(?:oh|wow),? )?(?:thanks|thank you|cheers|great|nice|love|lovely|brilliant|fantastic"
     r"|wonderful|amazing|perfect|well done|good job|great job|impressive)\b"
     r"(?:(?!\b(?:but|though|although|because|since|so|when)\b)[^.!?]){0,60}"
-    r"\b(?:late|again|forg[eo]t\w*"
+    r"\b(?:again|forg[eo]t\w*"
     r"|missed|missing|ignor\w+|cancell?\w*|interrupt\w*|only took|took \w+ (?:days|weeks|hours))\b"
 )
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
-from coach.language.cues import CONDESCENSION, HEDGE
+from coach.language.cues import CONDESCENSION, HEDGE, INSULT, SLANG, STEREOTYPE
 from coach.language.fluency import fluency_problems
-from coach.language.nlp import content_words
+from coach.language.nlp import content_words, valence
 from coach.models import FeedbackDraft, FeedbackRequest
-from coach.text import stem
+from coach.text import STOP_WORDS, stem
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Categories that must never survive a rewrite. Vagueness and hedging may legitimately remain
 # as a marked slot or a single softener; a request may keep an imperative verb.
@@ -15,24 +22,41 @@ HARD_CATEGORIES = frozenset(
     {"insult", "personal_label", "stereotype", "sarcasm", "assumed_intent", "absolute", "judgement"}
 )
 CONCERN_THRESHOLD = 0.7
+_VERDICT_WORD = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (INSULT, SLANG, STEREOTYPE)), re.IGNORECASE
+)
 _NOT_CONCERN = frozenset(
     {"yesterday", "today", "tomorrow", "tonight", "bit", "lot", "stuff", "thing", "things", "way"}
 )
 
 
-def key_terms(text: str) -> set[str]:
-    """Content words of the concern, leaving out flagged spans and instructions to a model."""
-    kept: list[str] = []
+@lru_cache(maxsize=256)
+def key_terms(text: str) -> frozenset[str]:
+    """Nouns of the concern on the analysis' own parse, leaving out flags and instructions."""
+    terms: set[str] = set()
     for sentence in inspect(text):
         if sentence.injected:
             continue
-        chars = list(text)
-        for f in sentence.findings:
-            chars[f.start : f.end] = " " * (f.end - f.start)
-        kept.append("".join(chars[sentence.span.start_char : sentence.span.end_char]))
-    # Softeners and time adverbs ("a bit", "yesterday") are nouns to the tagger, not the concern.
-    plain = HEDGE.sub(" ", " ".join(kept))
-    return {w for w in content_words(plain, nouns_only=True) if w not in _NOT_CONCERN}
+        # Softeners and time adverbs ("a bit", "yesterday") are nouns to the tagger, not concerns.
+        base = sentence.span.start_char
+        soft = [(base + m.start(), base + m.end()) for m in HEDGE.finditer(sentence.text)]
+        for tok in sentence.span:
+            hits = [f for f in sentence.findings if f.start <= tok.idx < f.end]
+            # Irony and mind-reading span whole clauses; what they are about is still the concern.
+            about = all(f.category == "sarcasm" or f.whole for f in hits) and not (
+                valence(tok.text) or _VERDICT_WORD.search(tok.text)
+            )
+            if (not hits or about) and not any(s <= tok.idx < e for s, e in soft):
+                terms.update(_noun(tok))
+    return frozenset(terms - _NOT_CONCERN)
+
+
+def _noun(tok: Token) -> list[str]:
+    """The word as a concern term when it names a thing or a number (as ``content_words``)."""
+    wordy = (tok.is_alpha or tok.like_num) and len(tok.text) >= 3
+    if wordy and tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.lower_ not in STOP_WORDS:
+        return [tok.lower_]
+    return []
 
 
 def _present(rewritten: str) -> set[str]:

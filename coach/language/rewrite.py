@@ -10,6 +10,7 @@ from coach.language import cues, semantic
 from coach.language.clauses import clause_tokens, order_verb
 from coach.language.nlp import gerund, inflect, parse, plural_noun, plural_verb
 from coach.language.sentence import Finding, Sentence
+from coach.language.verdicts import tacked_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -20,8 +21,6 @@ Edit = tuple[int, int, str]
 VERDICT = frozenset(
     {"judgement", "personal_label", "insult", "assumed_intent", "sarcasm", "stereotype", "vague"}
 )
-# Verdicts that had an effect worth naming; stereotypes and sarcasm are dropped without one.
-IMPACTFUL = frozenset({"judgement", "personal_label", "insult", "assumed_intent", "vague"})
 SLOT = "[what you observed: one moment, what happened and when]"
 _LEADING = re.compile(r"^(?:\s|[,;:.!?…—–-]|\b(?:and|but|so|which|or|then|because)\b)+", re.I)
 _TRAILING = re.compile(r"(?:\s|[,;:—–-]|\b(?:and|but|so|or|which|because)\b)+$", re.I)
@@ -173,8 +172,10 @@ def _overlaps(f: Finding, start: int, end: int) -> bool:
     return f.start < end and start < f.end
 
 
-def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) -> str:
-    """The first noun phrase of a clause that no finding or kept lead touches."""
+def _noun_topic(
+    tokens: list[Token], findings: list[Finding], skip: list[Edit], whole: bool = False
+) -> str:
+    """The first noun phrase of a clause that no finding or kept lead touches (with its clauses)."""
     doc = tokens[0].doc
     ids = {t.i for t in tokens}
     for chunk in doc.noun_chunks:
@@ -183,7 +184,8 @@ def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) 
         spans = [(f.start, f.end) for f in findings] + [(s, e) for s, e, _ in skip]
         if any(s < chunk.end_char and chunk.start_char < e for s, e in spans):
             continue
-        text = chunk.text
+        end = chunk.root.right_edge if whole else chunk[-1]
+        text = doc.text[chunk.start_char : end.idx + len(end)]
         return text if chunk[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
     return ""
 
@@ -278,7 +280,9 @@ def _behavior(own: list[Token], findings: list[Finding]) -> str:
         sub = [
             t for t in tok.subtree if not any(_overlaps(f, t.idx, t.idx + len(t)) for f in marks)
         ]
-        rest = " ".join(t.text for t in sub if t.i > tok.i and t.lower_ not in ("finally", "again"))
+        rest = "".join(
+            t.text_with_ws for t in sub if t.i > tok.i and t.lower_ not in ("finally", "again")
+        )
         if tok.head.lemma_ == "bother":
             # "couldn't be bothered to proofread it": what was observed is that it wasn't done.
             return tidy(f"You didn't {tok.lemma_} {rest}")
@@ -294,32 +298,99 @@ _CORE = frozenset({"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "acomp", "ccomp
 
 def _side_phrase(span: Span, finding: Finding) -> list[Token]:
     """The side phrase a stereotype sits in, with its comma; [] when it is part of the clause."""
-    tok: Token | None = next((t for t in span if t.idx >= finding.start), None)
-    while tok is not None and tok.dep_ not in _SIDE:
+    tok: Token | None = next((t for t in reversed(span) if t.idx < finding.end), None)
+    # A bare noun the parser takes for a clause ("Typical millennial, you ...") hangs beside too.
+    while tok is not None and not (
+        tok.dep_ in _SIDE or (tok.dep_ == "advcl" and tok.pos_ in ("NOUN", "PROPN"))
+    ):
         if tok.dep_ in _CORE or tok.head.i == tok.i:
             return []
         tok = tok.head
-    if tok is None:
-        return []
-    phrase = list(tok.subtree)
+    if tok is None or tok.head.dep_ in ("nsubj", "nsubjpass"):
+        return []  # "You young ones all want ...": the label is the subject, not beside it
+    phrase = sorted({*tok.subtree, *(t for t in span if finding.start <= t.idx < finding.end)})
     before = tok.doc[phrase[0].i - 1] if phrase[0].i > span.start else None
     return ([before] if before is not None and before.is_punct else []) + phrase
 
 
-def _verdicts(sentence: Sentence, changes: list[Edit]) -> tuple[list[Edit], list[Piece], bool]:
-    """Delete verdict clauses; a restatement or impact for each; whether anything was named."""
-    findings = [f for f in sentence.findings if f.category in VERDICT]
-    order = order_verb(sentence.span)
-    doc = sentence.span.doc
+def _beside(
+    sentence: Sentence, findings: list[Finding]
+) -> tuple[list[Edit], list[Piece], list[Finding]]:
+    """Verdicts beside the clause go alone; the clause stays as the behaviour.
+
+    A stereotype (", typical boomer") goes without an impact; a verdict tacked on after a comma
+    (", very unprofessional") goes with its comma and becomes the impact.
+    """
     edits: list[Edit] = []
-    # A stereotype beside the clause goes alone, without an impact; the clause stays.
+    pieces: list[Piece] = []
     for f in [f for f in findings if f.category == "stereotype"]:
         side = _side_phrase(sentence.span, f)
         if side:
             edits.extend((t.idx, t.idx + len(t.text), "") for t in side)
-            findings.remove(f)
-    pieces: list[Piece] = []
+            findings = [g for g in findings if g is not f]
+    for f in [f for f in findings if f.category in ("judgement", "personal_label")]:
+        tok = _token_at(sentence, f.end - 1)
+        if tok is not None and tacked_on(tok) and f.start > sentence.span.start_char:
+            comma = sentence.span.doc.text.rfind(",", sentence.span.start_char, f.start)
+            edits.append((comma if comma >= 0 else f.start, f.end, ""))
+            findings = [g for g in findings if not _overlaps(g, f.start, f.end)]
+            pieces.append(Piece(_impact(f.judged, "", ""), "impact"))
+    for f in [f for f in findings if f.category == "assumed_intent" and not f.whole]:
+        side = _motive(sentence, f)
+        if side:
+            edits.extend((t.idx, t.idx + len(t.text), "") for t in side)
+            findings = [g for g in findings if g is not f]
+            if not pieces:  # one motive, one impact: "clearly only ... to look good" is one
+                pieces.append(
+                    Piece(
+                        _impact(f.judged or sentence.span.doc.text[f.start : f.end], "", ""),
+                        "impact",
+                    )
+                )
+    return edits, pieces, findings
+
+
+_MOTIVE_DEPS = frozenset({"advmod", "advcl", "xcomp", "npadvmod", "prep"})
+
+
+def _motive(sentence: Sentence, finding: Finding) -> list[Token]:
+    """A motive read into an action ("clearly", "to look good"), cut so the action stays."""
+    inside = [t for t in sentence.span if finding.start <= t.idx < finding.end]
+    tops = [t for t in inside if not finding.start <= t.head.idx < finding.end]
+    if (
+        not inside
+        or not tops
+        or any(
+            t.dep_ not in _MOTIVE_DEPS or t.head.pos_ != "VERB" or t.head.lemma_ in _MINDS
+            for t in tops
+        )
+    ):
+        return []
+    # Where it happened ("in your review") stays with the action; only the motive goes.
+    kept = {
+        w.i
+        for t in tops
+        for c in t.subtree
+        if c.dep_ == "prep" and c not in inside
+        for w in c.subtree
+    }
+    return sorted({w for t in tops for w in t.subtree if w.i not in kept}, key=lambda t: t.i)
+
+
+# Verbs whose object is the mind-reading itself ("you want to look good"): the clause goes whole.
+_MINDS = frozenset({"want", "try", "care", "like", "love", "need", "think", "mean", "enjoy"})
+
+
+def _verdicts(
+    sentence: Sentence, changes: list[Edit]
+) -> tuple[list[Edit], list[Piece], bool, list[str]]:
+    """Delete verdict clauses; a restatement or impact for each; whether anything was named."""
+    findings = [f for f in sentence.findings if f.category in VERDICT]
+    order = order_verb(sentence.span)
+    doc = sentence.span.doc
+    edits, pieces, findings = _beside(sentence, findings)
     named = False
+    topics: list[str] = []
     for head, own in _groups(sentence, findings):
         edits.extend((t.idx, t.idx + len(t.text_with_ws), "") for t in own)
         mine = [f for f in findings if any(_overlaps(f, t.idx, t.idx + len(t)) for t in own)]
@@ -330,6 +401,7 @@ def _verdicts(sentence: Sentence, changes: list[Edit]) -> tuple[list[Edit], list
         if cues.STEREOTYPE.search(topic) or any(w and w in topic.lower() for w in flagged):
             topic = ""
         topic = topic or _noun_topic(own, findings, moved)
+        topics.append(topic)
         categories = {f.category for f in mine}
         if "sarcasm" in categories or "assumed_intent" in categories or _who(own):
             said = _behavior(own, findings)
@@ -337,6 +409,8 @@ def _verdicts(sentence: Sentence, changes: list[Edit]) -> tuple[list[Edit], list
                 pieces.append(Piece(said, "behavior"))
                 named = True
         if categories == {"vague"}:
+            # Vague by meaning names no word; what it was about is the clause's own noun phrase.
+            topic = topic or _noun_topic(own, [f for f in findings if not f.whole], moved, True)
             pieces.append(
                 Piece(tidy(f"I'd like to talk about {topic or 'this'}: {SLOT}"), "behavior")
             )
@@ -345,7 +419,24 @@ def _verdicts(sentence: Sentence, changes: list[Edit]) -> tuple[list[Edit], list
         judged = " ".join(f.judged or doc.text[f.start : f.end] for f in mine)
         named = named or bool(topic or lead)
         pieces.append(Piece(_impact(judged, topic, lead), "impact"))
-    return edits, pieces, named
+    return edits, pieces, named, topics
+
+
+_PRONOUNS = {"it": False, "them": True}
+
+
+def _antecedent(sentence: Sentence, deleted: list[Edit], topic: str) -> list[Edit]:
+    """A pronoun left after its clause went names the thing: "nobody reads them" -> "... posts"."""
+    if not topic or not deleted:
+        return []
+    gone = max(e for _, e, _ in deleted)
+    plural = parse(topic)[-1].tag_ in ("NNS", "NNPS")
+    for tok in sentence.span:
+        if tok.idx < gone or any(s <= tok.idx < e for s, e, _ in deleted):
+            continue
+        if _PRONOUNS.get(tok.lower_) == plural and tok.dep_ in ("dobj", "pobj"):
+            return [(tok.idx, tok.idx + len(tok), topic)]
+    return []
 
 
 def _role(text: str, sentence: Sentence) -> Role:
@@ -367,7 +458,8 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
         for f in sentence.findings
         if f.category == "imperative" and cues.CURT.search(doc_text[f.start : f.end])
     ]
-    verdict_edits, pieces, named = _verdicts(sentence, edits)
+    verdict_edits, pieces, named, topics = _verdicts(sentence, edits)
+    edits += _antecedent(sentence, verdict_edits, next((t for t in topics if t), ""))
     if any(f.category == "imperative" for f in sentence.findings):
         if not verdict_edits:
             edits += _request_edits(sentence)

@@ -6,22 +6,26 @@ import sys
 import tomllib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from coach.language import cues
+from coach.language.nlp import pipeline, valence
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.tokens import Token
 
 DATA = Path(__file__).resolve().parent / "data"
 # Frame for single words: only the word varies, so its evaluative weight dominates the vector.
 WORD_FRAME = "Honestly, I think it was {}."
 TOP_K = 3
-CATEGORIES = (
-    "judgement",
-    "personal_label",
-    "insult",
-    "stereotype",
-    "sarcasm",
-    "assumed_intent",
-    "vague",
+# A clause is judged by its nearest two examples: one stray neighbour does not decide it.
+CLAUSE_K = 2
+CATEGORIES = tuple(
+    "judgement personal_label insult stereotype sarcasm assumed_intent vague".split()
 )
 
 
@@ -74,10 +78,96 @@ def embed(texts: list[str]) -> np.ndarray:
     return np.stack([_SEEN[t] for t in texts])
 
 
+_MASKED = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+_JUDGED = frozenset({"attr", "acomp"})
+_LIKE = frozenset({"like", "as"})
+
+
+def _evaluative(tok: Token) -> bool:
+    """A negative word: a phrase holding one is the verdict itself, never reduced to "it"."""
+    return valence(tok.text) < 0 or any(
+        p.search(tok.text) for p in (cues.INSULT, cues.SLANG, cues.STEREOTYPE)
+    )
+
+
+def _generation(head: Token) -> bool:
+    """Whether a noun names a generation ("Gen Z never reads"), not a thing ("the Gen Z panel")."""
+    start = min([head, *(c for c in head.children if c.dep_ == "compound")], key=lambda t: t.i)
+    text = head.doc.text[start.idx : head.idx + len(head)]
+    return any(m.end() == len(text) for m in cues.GENERATION.finditer(text))
+
+
+def reduce(tokens: Iterable[Token]) -> tuple[list[tuple[Token, str]], list[list[Token]]]:
+    """The clause with plain noun phrases said as "it", so the vector weighs how, not what.
+
+    MiniLM vectors follow the topic: "the template you sent is rubbish" sits nearer "the template
+    has no headings" than "your work is garbage". Reducing "the template you sent" to "it" and
+    dropping "in the meeting" leaves the verdict for the embedding to weigh; the examples are
+    reduced the same way. Returns the kept tokens, each with the text it now stands for, and
+    the noun phrases said as "it".
+    """
+    words = list(tokens)
+    ids = {t.i for t in words}
+    drop: set[int] = set()
+    said: dict[int, str] = {}
+    phrases: list[list[Token]] = []
+    for tok in words:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in _MASKED or tok.i in drop:
+            continue
+        compared = {t.i for c in tok.children if c.lower_ in _LIKE for t in c.subtree}
+        phrase = [t for t in tok.subtree if t.i in ids and t.i not in compared]
+        if any(map(_evaluative, phrase)) or _generation(tok):
+            continue
+        prep = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+        if prep is not None and prep.lower_ in _LIKE:
+            continue  # "like a box-ticking exercise" is the comparison that judges
+        if prep is not None and prep.head.dep_ not in _JUDGED and prep.head.lemma_ != "be":
+            drop.update(t.i for t in prep.subtree)  # "in the meeting": where, not how
+            continue
+        if prep is not None:
+            continue  # "a wall of text", "way off the mark": the predicate keeps its object
+        drop.update(t.i for t in phrase)
+        said[phrase[0].i] = "it"
+        phrases.append(phrase)
+    kept = [(t, said.get(t.i, _person(t))) for t in words if t.i not in drop or t.i in said]
+    return kept, phrases
+
+
+# Feedback about "him" or "her" judges a person as surely as feedback to "you"; the examples
+# are written in the second person, so the third is read as the second.
+_SECOND = {
+    "he": "you",
+    "she": "you",
+    "him": "you",
+    "his": "your",
+    "himself": "yourself",
+    "herself": "yourself",
+}
+
+
+def _person(tok: Token) -> str:
+    if tok.lower_ == "her":
+        return "your" if tok.dep_ == "poss" else "you"
+    return _SECOND.get(tok.lower_, tok.text)
+
+
+def plain_form(tokens: Iterable[Token]) -> str:
+    """The reduced clause as text (``reduce``)."""
+    return " ".join(text for _, text in reduce(tokens)[0])
+
+
+def _plain_examples(texts: list[str]) -> list[str]:
+    return [plain_form(doc) for doc in pipeline().pipe(texts)]
+
+
 @lru_cache(maxsize=1)
 def _examples() -> dict[str, np.ndarray]:
     data = _load("examples.toml")
-    out = {name: embed(list(block["examples"])) for name, block in data.items()}
+    out = {
+        name: embed(_plain_examples(list(block["examples"])))
+        for name, block in data.items()
+        if name in (*CATEGORIES, "neutral")
+    }
     out["negative_words"] = embed(
         [WORD_FRAME.format(w) for w in data["negative_words"]["examples"]]
     )
@@ -85,15 +175,18 @@ def _examples() -> dict[str, np.ndarray]:
     return out
 
 
-def _near(bank: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+def _near(bank: np.ndarray, vectors: np.ndarray, k: int = TOP_K) -> np.ndarray:
     """Mean of the top-k similarities of each vector to a bank of examples."""
     sims = vectors @ bank.T
-    k = min(TOP_K, bank.shape[0])
+    k = min(k, bank.shape[0])
     return np.sort(sims, axis=1)[:, -k:].mean(axis=1)
 
 
 def margins(words: list[str], clauses: list[str]) -> tuple[list[float], list[dict[str, float]]]:
-    """Word negativity (framed words vs plain ones) and clause margins per category vs neutral."""
+    """Word negativity (framed words vs plain ones) and clause margins per category vs neutral.
+
+    Clauses come in their plain form (``plain_form``).
+    """
     bank = _examples()
     framed = [WORD_FRAME.format(w) for w in words]
     if not framed and not clauses:
@@ -103,8 +196,8 @@ def margins(words: list[str], clauses: list[str]) -> tuple[list[float], list[dic
     neg = list(_near(bank["negative_words"], wv) - _near(bank["plain_words"], wv)) if framed else []
     if not clauses:
         return [float(x) for x in neg], []
-    neutral = _near(bank["neutral"], cv)
-    per = {c: _near(bank[c], cv) - neutral for c in CATEGORIES}
+    neutral = _near(bank["neutral"], cv, CLAUSE_K)
+    per = {c: _near(bank[c], cv, CLAUSE_K) - neutral for c in CATEGORIES}
     rows = [{c: float(per[c][i]) for c in CATEGORIES} for i in range(len(clauses))]
     return [float(x) for x in neg], rows
 

@@ -20,23 +20,8 @@ _PRAISE_VERBS = frozenset({"thank", "appreciate", "love", "enjoy", "impress", "a
 QUOTE = re.compile(r"(?<!\w)['‘\"“]((?:[^'’\"”\n]|(?<=\w)['’](?=\w)){1,80})['’\"”](?!\w)")
 # Discourse words VADER scores as positive ("to be honest", "pretty rude") that praise nothing.
 _NOT_PRAISE = frozenset(
-    {
-        "honest",
-        "honestly",
-        "frankly",
-        "pretty",
-        "like",
-        "well",
-        "ok",
-        "okay",
-        "sure",
-        "please",
-        "kind",
-        "super",
-        "real",
-        "really",
-        "clearly",
-    }
+    "honest honestly frankly pretty like well ok okay sure please kind super real really"
+    " clearly".split()
 )
 
 
@@ -49,6 +34,7 @@ class Finding:
     end: int
     judged: str = ""
     topic: str = ""
+    whole: bool = False  # a clause judged by meaning: no single word in it is the verdict
 
 
 @dataclass
@@ -78,6 +64,62 @@ def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
 
 def negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children))
+
+
+# What praise is set against in irony: a delay, a repeat, a grudging "finally", a "not".
+_LATE = frozenset(
+    "late again finally eventually overdue later over behind third fourth fifth umpteenth".split()
+)
+_TIME = frozenset(
+    {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
+)
+_CONTRAST = frozenset({"but", "though", "although", "however", "yet", "while"})
+_OPENERS = frozenset({"oh", "wow", "sure", "gee", "yeah", "ah", "ooh", "cool"})
+
+
+def ironic(span: Span) -> bool:
+    """Praise set against a contrary fact in one breath: "Great job, only three weeks late."
+
+    Each sign alone is common in sincere praise ("thanks for staying late to help"); two
+    together, with no "but" marking a real contrast, are how praise is turned into a complaint.
+    """
+    words = [t for t in span if not t.is_punct]
+    if not words or any(t.lower_ in _CONTRAST for t in words) or not any(map(praises, words)):
+        return False
+    low = [t.lower_ for t in words]
+    if low[-1] == "not" or "for nothing" in span.text.lower():
+        return True
+    if "wait" in low and any(t.dep_ == "neg" for t in words):
+        return True  # "oh wait, you didn't"
+    late = sum(w in _LATE for w in low) + ("for once" in span.text.lower())
+    timed = (
+        late > 0
+        and any(t.like_num or t.lower_ in ("an", "a", "whole") for t in words)
+        and any(w in _TIME for w in low)
+    )
+    signs = [
+        late > 0,
+        late > 1 or timed,
+        "only" in low or "even" in low,
+        low[0] in _OPENERS,
+        any(t.pos_ == "VERB" and valence(t.text) <= -1.5 for t in words),  # "managed to crash it"
+    ]
+    return sum(signs) >= 2
+
+
+_NONE = frozenset({"nothing", "nobody", "empty", "none", "zero", "no", "never"})
+
+
+def contrary(span: Span) -> bool:
+    """A sign that praise may be ironic: an emptiness, a delay or a negative word."""
+    return any(t.lower_ in _NONE or t.lower_ in _LATE or valence(t.text) <= -1.0 for t in span)
+
+
+def sincere_praise(span: Span) -> bool:
+    """Praise meant as praise: a praise word, and no sarcasm cue or irony around it."""
+    from coach.language.cues import SARCASM
+
+    return praise_words(span) and not SARCASM.search(span.text) and not ironic(span)
 
 
 def praise_words(span: Span) -> bool:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from coach.language import cues
 from coach.language.clauses import subject_of
 from coach.language.nlp import valence
-from coach.language.sentence import SELF, Finding, Sentence, in_ranges, negated, praise_words
+from coach.language.sentence import SELF, Finding, Sentence, in_ranges, negated, sincere_praise
 from coach.models import IssueCategory
 
 if TYPE_CHECKING:
@@ -33,12 +33,29 @@ def _predicates(sent: Span) -> list[tuple[Token, Token | None]]:
             found.append((tok, subject_of(head)))
         elif tok.dep_ == "pobj" and head.lower_ in ("as", "like") and head.head.lemma_ in COPULAS:
             found.append((tok, subject_of(head.head)))
-        elif _modifier(tok) or (not has_verb and tok.pos_ in _HEADS and tok.dep_ == "ROOT"):
+        elif (
+            _modifier(tok)
+            or (not has_verb and tok.pos_ in _HEADS and tok.dep_ == "ROOT")
+            or tacked_on(tok)
+        ):
             found.append((tok, None))
     return found
 
 
 _HEADS = frozenset({"ADJ", "NOUN", "PROPN", "INTJ"})
+
+
+def tacked_on(tok: Token) -> bool:
+    """A verdict added after a comma ("..., so childish"), which the parser hangs anywhere."""
+    words = [c for c in tok.lefts if c.dep_ in ("advmod", "neg") and c.i >= tok.i - 2]
+    first = min([tok, *words], key=lambda t: t.i)
+    before = tok.doc[first.i - 1] if first.i > 0 else None
+    return (
+        tok.pos_ == "ADJ"
+        and tok.dep_ in ("ROOT", "advmod", "dep", "advcl", "npadvmod", "conj")
+        and before is not None
+        and before.text in (",", "-", "—", "–")
+    )
 
 
 def _modifier(tok: Token) -> bool:
@@ -48,8 +65,8 @@ def _modifier(tok: Token) -> bool:
 def _phrase(tok: Token) -> tuple[int, int, str]:
     """Character span and text of an evaluative head with its modifiers (not clauses)."""
     words = [t for t in tok.subtree if t.dep_ not in ("relcl", "advcl", "ccomp", "prep")]
-    if tok.dep_ in ("amod", "compound"):
-        words = [tok, *[c for c in tok.children if c.dep_ == "advmod"]]
+    if tok.dep_ in ("amod", "compound") or tacked_on(tok):
+        words = [tok, *[c for c in tok.children if c.dep_ in ("advmod", "neg")]]
     words = [w for w in words if not w.is_punct] or [tok]
     words.sort(key=lambda w: w.i)
     start, end = words[0].idx, words[-1].idx + len(words[-1])
@@ -74,19 +91,19 @@ def _topic(subject: Token | None, head: Token) -> str:
             for o in c.children
             if o.dep_ == "pobj"
         ]
-        return _span_text(list(objects[0].subtree)) if objects else ""
+        return span_text(list(objects[0].subtree)) if objects else ""
     if cues.STEREOTYPE.search(target.text):
         return ""
     words = [t for t in target.subtree if not (head.i <= t.i <= head.right_edge.i)]
     while words and (words[0].lower_ in DISCOURSE or words[0].is_punct):
         words.pop(0)
-    return _span_text(words)
+    return span_text(words)
 
 
 _ABOUT = frozenset({"with", "about", "on", "for", "of", "in"})
 
 
-def _span_text(words: list[Token]) -> str:
+def span_text(words: list[Token]) -> str:
     """The text from the first to the last word as written, lower-cased unless a name leads."""
     while words and words[-1].is_punct and not words[-1].is_quote:
         words.pop()
@@ -107,7 +124,7 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
         hedged = [
             (base + m.start(), base + m.end()) for m in cues.SELF_DISMISSAL.finditer(sentence.text)
         ]
-        praise = praise_words(sentence.span) and not cues.SARCASM.search(sentence.text)
+        praise = sincere_praise(sentence.span)
         sentence.praise = praise
         for head, subject in _predicates(sentence.span):
             if subject is not None and subject.lower_ in SELF:
@@ -117,6 +134,8 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
             slang = bool(cues.SLANG.search(head.text))
             if head.pos_ == "PROPN" and not slang:
                 continue
+            if head.dep_ == "compound" and valence(head.text) >= 0 and not slang:
+                continue  # "the budget figures": a noun naming a kind of thing, not a verdict
             if valence(head.text) >= 0.5 and not negated(head):
                 continue
             found.append((sentence, head, subject, _phrase(head)))

@@ -7,8 +7,8 @@ import re
 from coach.knowledge.models import Passage
 from coach.language import cues
 from coach.language.analyzer import Sentence, inspect, is_instruction_to_ai, summarize
-from coach.language.feedback_checks import feedback_violations, key_terms
-from coach.language.nlp import content_words
+from coach.language.feedback_checks import HARD_CATEGORIES, feedback_violations, key_terms
+from coach.language.nlp import content_words, parse, valence
 from coach.language.rewrite import SLOT, Piece, rewrite
 from coach.models import SBI, Direction, FeedbackDraft, FeedbackRequest
 from coach.text import stem, stem_words
@@ -20,6 +20,8 @@ _CLOSING: dict[Direction, str] = {
     "mentee_to_mentor": "How do you see it? I'd be glad to work out together what would help.",
 }
 _NO_BEHAVIOR = f"I'd like to talk about {SLOT}."
+# Said when the text names no effect, rather than repeating the behaviour in the Impact box.
+_NO_IMPACT = "[what it changed for you: how it affected you or the work]"
 _SITUATION = re.compile(
     r"\b(?:(?:in|during|at|after|before|on|for|since)\s+(?:the\s+|our\s+|my\s+|your\s+|this\s+"
     r"|that\s+|last\s+|yesterday's\s+|today's\s+|\w+'s\s+)?(?:[\w-]+\s+){0,3}?(?:sessions?|meetings?"
@@ -59,7 +61,7 @@ def _sbi(pieces: list[Piece], situation: str, closing: str) -> SBI:
     return SBI(
         situation=situation,
         behavior=first("behavior", "praise") or _NO_BEHAVIOR,
-        impact=first("impact") or first("praise", "behavior") or _NO_BEHAVIOR,
+        impact=first("impact") or first("praise") or _NO_IMPACT,
         request=first("request") or closing or first("praise", "behavior"),
     )
 
@@ -93,8 +95,10 @@ def _topics(sentences: list[Sentence]) -> str:
                 continue
             proper = chunk[0].pos_ == "PROPN"
             text = _phrase(chunk.doc.text, chunk.start_char, chunk.end_char, proper)
-            if any(p.search(text) for p in _VERDICT_CUES):
-                continue
+            if any(p.search(text) for p in _VERDICT_CUES) or any(
+                valence(t.text) >= 1.5 for t in chunk
+            ):
+                continue  # a praise word in a complaint's restatement is the sarcasm again
             if text not in found:
                 found.append(text)
     if len(found) < 2:
@@ -122,12 +126,43 @@ def compose_feedback(request: FeedbackRequest, passages: list[Passage]) -> Feedb
     """Reword feedback offline; a rewrite that would fail the shared checks falls back to plain."""
     draft, sentences, pieces = _compose(request)
     if draft.issues and feedback_violations(request, draft):
-        text = _plain(request, sentences, pieces)
         closing = _CLOSING[request.direction]
-        draft = draft.model_copy(
-            update={"rewritten": text, "sbi": _sbi(pieces, draft.sbi.situation, closing)}
-        )
+        sbi = _sbi(pieces, draft.sbi.situation, closing)
+        for text in (_scrub(_plain(request, sentences, pieces)), _bare(request)):
+            draft = draft.model_copy(update={"rewritten": text, "sbi": sbi})
+            if not feedback_violations(request, draft):
+                break
     return draft
+
+
+def _bare(request: FeedbackRequest) -> str:
+    """The last resort: the concern's own nouns, a slot for what happened, and the closing."""
+    terms = ", ".join(sorted(key_terms(request.text)))
+    opening = f"I'd like to talk about {terms}." if terms else ""
+    return " ".join([opening, f"What I noticed was {SLOT}.", _CLOSING[request.direction]]).strip()
+
+
+def _flagged(text: str) -> list[tuple[int, int]]:
+    """Spans of the text the analyzer still finds a hard verdict in."""
+    return [
+        (f.start, f.end) for s in inspect(text) for f in s.findings if f.category in HARD_CATEGORIES
+    ]
+
+
+def _scrub(text: str) -> str:
+    """The fallback without the verdict words the analyzer would still flag in it."""
+    spans = _flagged(text)
+    if not spans:
+        return text
+    words = [
+        t
+        for t in parse(text)
+        if any(s <= t.idx < e for s, e in spans)
+        and (valence(t.text) != 0 or any(p.search(t.text) for p in _VERDICT_CUES))
+    ]
+    for tok in reversed(words):
+        text = text[: tok.idx] + text[tok.idx + len(tok) :]
+    return re.sub(r"\s+([,.?])", r"\1", re.sub(r"\s{2,}", " ", text))
 
 
 def _compose(request: FeedbackRequest) -> tuple[FeedbackDraft, list[Sentence], list[Piece]]:

@@ -20,6 +20,7 @@ MINIMUM = {
     "feedback": 60,
     "feedback_blind_dev": 100,
     "feedback_blind_test": 60,
+    "feedback_blind2_dev": 90,
     "summary": 30,
     "summary_blind2_dev": 19,
 }
@@ -46,7 +47,9 @@ def test_feedback_cases_carry_their_labels() -> None:
     assert {"over_hedging", "praise", "constructive", "long", "injection"} <= kinds
 
 
-@pytest.mark.parametrize("name", ["feedback_blind_dev", "feedback_blind_test"])
+@pytest.mark.parametrize(
+    "name", ["feedback_blind_dev", "feedback_blind_test", "feedback_blind2_dev"]
+)
 def test_blind_feedback_splits_carry_the_labels_their_metrics_read(name: str) -> None:
     needed = {"must_remove", "concern_terms", "already_good", "is_praise", "forbidden"}
     assert all(needed <= set(case.labels) for case in load_cases(name))
@@ -121,3 +124,12 @@ def test_judge_grades_through_the_provider_and_reasks_a_bad_verdict(
     assert "evals/feedback.j2" in record["prompt_hashes"]
     score = bad["tasks"]["feedback"]["cases"][0]["scores"][0]
     assert score["value"] is None and "no verdict" in score["detail"]
+
+
+def test_both_blind_feedback_sets_are_tasks_scored_alike() -> None:
+    from coach.cli.evals import TASK_NAMES
+    from evals.tasks import TASKS
+
+    for name in ("feedback_blind2_dev", "feedback_blind2_test"):
+        assert name in TASK_NAMES and name in REQUESTS
+        assert TASKS[name].score is TASKS["feedback_blind_dev"].score

@@ -105,3 +105,55 @@ def test_every_invariant_and_fluency_hold(text: str, direction: Direction) -> No
 def test_downward_closing_asks_rather_than_lectures() -> None:
     out = _rewrite("Your slides were boring.", DOWN)
     assert "How do you see it?" in out
+
+
+def test_a_pronoun_left_behind_names_what_it_stood_for() -> None:
+    out = _rewrite("Your LinkedIn posts are cringe and nobody reads them.")
+    assert "cringe" not in out.lower()
+    assert out.startswith("Not everyone reads your LinkedIn posts.")
+
+
+def test_a_generation_label_beside_the_clause_goes_and_the_behaviour_stays() -> None:
+    out = _rewrite("Typical millennial, you never answer emails before noon.", UP)
+    assert out.startswith("You rarely answer emails before noon.")
+    assert "millennial" not in out.lower()
+
+
+def test_the_impact_box_asks_rather_than_repeating_the_behaviour() -> None:
+    text = "You joined ten minutes late on Monday. Could you let me know if you're running late?"
+    draft = compose_feedback(FeedbackRequest(text=text, direction=DOWN), [])
+    assert draft.rewritten == text
+    assert draft.sbi.impact != draft.sbi.behavior and draft.sbi.impact.startswith("[")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great job on the report, only three weeks late.",
+        "Your generation can't take any criticism, it's always someone else's fault.",
+        "He clearly just wants to look busy in front of the directors, it's pathetic.",
+        "Wow, thanks for replying after nine days, super professional as always.",
+    ],
+)
+def test_every_rewrite_passes_the_shared_checks(text: str) -> None:
+    request = FeedbackRequest(text=text, direction=DOWN)
+    assert feedback_violations(request, compose_feedback(request, [])) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "behaviour", "verdict"),
+    [
+        ("You sent it at midnight, very unprofessional.", "You sent it at midnight.", "unprof"),
+        ("You kept rolling your eyes in the retro, so childish.", "in the retro.", "childish"),
+    ],
+)
+def test_a_verdict_tacked_on_after_a_comma_goes_and_the_behaviour_stays(
+    text: str, behaviour: str, verdict: str
+) -> None:
+    out = _rewrite(text)
+    assert behaviour in out.split(" I ")[0] and verdict not in out.lower()
+
+
+def test_a_motive_read_into_an_action_goes_and_the_action_stays() -> None:
+    out = _rewrite("You interrupted me on purpose in the review.")
+    assert out.startswith("You interrupted me in the review.") and "purpose" not in out

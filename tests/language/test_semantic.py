@@ -1,0 +1,71 @@
+"""The semantic detector: clauses reduced to how something is judged, then compared by meaning."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.language.analyzer import analyze, inspect
+from coach.language.nlp import parse
+from coach.language.semantic import plain_form
+from coach.language.sentence import ironic
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("the template you sent is rubbish", "it is rubbish"),
+        ("You interrupted Sam in the meeting", "You interrupted it"),
+        ("Every slide was a wall of text", "it was a wall of text"),
+        ("He is so lazy", "you is so lazy"),
+        ("your awful report was late", "your awful report was late"),
+    ],
+)
+def test_plain_noun_phrases_are_said_as_it_and_places_dropped(text: str, plain: str) -> None:
+    assert plain_form(parse(text)) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "irony"),
+    [
+        ("Great job on the report, only three weeks late.", True),
+        ("Thanks for showing up late again.", True),
+        ("Great job, not.", True),
+        ("Thanks for staying late to help me with the launch.", False),
+        ("Great session, but we ran over by ten minutes.", False),
+        ("Great session, we covered everything in only an hour.", False),
+    ],
+)
+def test_praise_set_against_a_contrary_fact_reads_as_irony(text: str, irony: bool) -> None:
+    assert ironic(parse(text)[:]) is irony
+
+
+def test_irony_the_rules_do_not_list_is_found_by_meaning() -> None:
+    text = "Really appreciate you reading my notes, oh wait, you didn't."
+    assert "sarcasm" in {i.category for i in analyze(text, "mentor_to_mentee").issues}
+
+
+def test_a_wording_no_list_holds_is_a_judgement_by_meaning() -> None:
+    issues = analyze("The whole onboarding pack was a dog's breakfast.", "mentee_to_mentor").issues
+    assert {"judgement", "vague"} & {i.category for i in issues}
+
+
+def test_a_stereotype_by_meaning_needs_a_group() -> None:
+    single = {i.category for i in analyze("You never listen to me.", "mentee_to_mentor").issues}
+    group = analyze("People your age never listen to feedback.", "mentee_to_mentor").issues
+    assert "stereotype" not in single
+    assert "stereotype" in {i.category for i in group}
+
+
+def test_plain_observations_and_questions_are_not_flagged() -> None:
+    for text in (
+        "The deadline was tight this month.",
+        "You joined the call ten minutes late on Monday.",
+        "Have you ever used this tool before?",
+        "Look, the content is fine.",
+    ):
+        assert not analyze(text, "mentee_to_mentor").issues, text
+
+
+def test_each_text_is_analysed_once() -> None:
+    text = "Your slides were dull and you never send them on time."
+    assert inspect(text)[0] is inspect(text)[0]
