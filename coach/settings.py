@@ -42,10 +42,12 @@ class EmbeddingSettings(BaseModel):
     @property
     def onnx_folder(self) -> Path:
         """Where local ONNX exports live: shared by every data directory of this user."""
-        if self.onnx_dir:
-            return self.onnx_dir
-        cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        return Path(cache) / "coach" / "onnx"
+        return self.onnx_dir or cache_home() / "onnx"
+
+
+def cache_home() -> Path:
+    """This user's cache folder for coach: things rebuilt from bundled data, safe to delete."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coach"
 
 
 class LLMSettings(BaseModel):

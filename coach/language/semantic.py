@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sys
 import tomllib
 from functools import lru_cache
@@ -14,7 +16,7 @@ from coach.language import cues
 from coach.language.nlp import pipeline, valence
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from spacy.tokens import Token
 
@@ -160,8 +162,51 @@ def _plain_examples(texts: list[str]) -> list[str]:
     return [plain_form(doc) for doc in pipeline().pipe(texts)]
 
 
+def _bank_key() -> str:
+    """What the bank vectors depend on: the data files, this code, the parser and the model."""
+    from coach.knowledge.embeddings import embedding_signature
+    from coach.settings import get_settings
+
+    digest = hashlib.sha256(embedding_signature(get_settings().embedding).encode())
+    meta = pipeline().meta
+    digest.update(f"{meta.get('name')}-{meta.get('version')}".encode())
+    here = Path(__file__).resolve().parent
+    for path in (DATA / "examples.toml", DATA / "impacts.toml", *sorted(here.glob("*.py"))):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _stored(name: str, build: Callable[[], dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """Bank vectors kept on disk between processes: parsing and embedding the ~900 example
+    phrases costs a cold `coach rephrase` about 3 s of CPU, loading them a few milliseconds.
+    Hand-written (a dozen lines) because joblib.Memory would key on this function's code only,
+    not on the data files, the parser and the model the vectors come from."""
+    from coach.settings import cache_home
+
+    path = cache_home() / "banks" / f"{name}-{_bank_key()}.npz"
+    try:
+        with np.load(path) as stored:
+            return {key: stored[key] for key in stored.files}
+    except (OSError, ValueError):
+        pass  # not built yet for this key, or unreadable: build it
+    banks = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        with partial.open("wb") as handle:
+            np.savez(handle, **banks)
+        partial.replace(path)  # atomic: a concurrent reader sees the old file or the whole new one
+    except OSError:
+        pass  # a read-only cache folder only costs time
+    return banks
+
+
 @lru_cache(maxsize=1)
 def _examples() -> dict[str, np.ndarray]:
+    return _stored("examples", _embed_examples)
+
+
+def _embed_examples() -> dict[str, np.ndarray]:
     data = _load("examples.toml")
     out = {
         name: embed(_plain_examples(list(block["examples"])))
@@ -205,7 +250,14 @@ def margins(words: list[str], clauses: list[str]) -> tuple[list[float], list[dic
 @lru_cache(maxsize=1)
 def _impacts() -> tuple[list[dict[str, Any]], list[np.ndarray]]:
     entries = list(_load("impacts.toml")["impact"])
-    return entries, [embed([WORD_FRAME.format(w) for w in e["examples"]]) for e in entries]
+    banks = _stored(
+        "impacts",
+        lambda: {
+            str(i): embed([WORD_FRAME.format(w) for w in e["examples"]])
+            for i, e in enumerate(entries)
+        },
+    )
+    return entries, [banks[str(i)] for i in range(len(entries))]
 
 
 def impact_for(judged: str, topic: str) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from coach.language.analyzer import analyze, inspect
 from coach.language.nlp import parse
+from coach.language import semantic
 from coach.language.semantic import plain_form
 from coach.language.sentence import ironic
 
@@ -69,3 +70,24 @@ def test_plain_observations_and_questions_are_not_flagged() -> None:
 def test_each_text_is_analysed_once() -> None:
     text = "Your slides were dull and you never send them on time."
     assert inspect(text)[0] is inspect(text)[0]
+
+
+def test_bank_vectors_are_kept_on_disk_and_rebuilt_when_their_inputs_change(
+    tmp_path, monkeypatch
+):
+    """A second process loads the example banks instead of parsing and embedding them again."""
+    import numpy as np
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = semantic._stored("probe", lambda: {"a": np.ones((2, 3), dtype=np.float32)})
+    assert list((tmp_path / "coach" / "banks").glob("probe-*.npz"))
+
+    def must_not_build() -> dict:
+        raise AssertionError("the stored vectors were not used")
+
+    again = semantic._stored("probe", must_not_build)
+    assert np.array_equal(again["a"], built["a"])
+
+    monkeypatch.setattr(semantic, "_bank_key", lambda: "changed-inputs")
+    rebuilt = semantic._stored("probe", lambda: {"a": np.zeros((1, 3), dtype=np.float32)})
+    assert rebuilt["a"].shape == (1, 3)
