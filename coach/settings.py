@@ -141,10 +141,15 @@ class PromptSettings(BaseModel):
 class ServiceSettings(BaseModel):
     """How much the HTTP service takes on at once."""
 
-    # Below the database pool (5 + 10 overflow): a request past it would wait on the pool for
-    # 30 s and fail; refusing it at once with 503 and Retry-After lets the client back off.
-    max_generations: int = Field(default=12, ge=1, le=10_000)
+    # A generation waits on the model holding no thread and no database connection, so this
+    # is sized to what the model endpoint takes, not to our pools; past it, a fast 503 with
+    # Retry-After lets the client back off.
+    max_generations: int = Field(default=200, ge=1, le=10_000)
+    # The offline engine is CPU-bound: more at once than this only queues for the cores.
+    max_offline_generations: int = Field(default=32, ge=1, le=10_000)
     retry_after_s: int = Field(default=1, ge=1, le=3_600)
+    # Threads for CPU-bound work (embedding, offline engine, Presidio, checks); 0: one per core.
+    cpu_threads: int = Field(default=0, ge=0, le=256)
 
 
 class Settings(BaseSettings):

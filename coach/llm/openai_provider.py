@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
+import weakref
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -20,6 +22,9 @@ MAX_ANSWER_BYTES = 4 * 1024 * 1024  # a chat answer is kilobytes; more is a brok
 PROBE_TIMEOUT_S = 2.0
 PROBE_TTL_S = 15.0  # /readyz is polled often; the endpoint is asked at most this often
 _RETRIABLE = {408, 409, 429}
+# Kept-alive connections to the model: above the admission limit, so a burst of generations
+# reuses its connections instead of reconnecting (the SDK's default keeps 100).
+KEEPALIVE = 1024
 
 
 class Malformed(Exception):
@@ -114,41 +119,57 @@ class OpenAIProvider:
         self._first_mode = MODES.index(cfg.structured)
         self._lock = threading.Lock()
         self._probed: tuple[float, Probe] | None = None
-        # Retries are ours (see complete): the SDK's would each get a full timeout.
-        self.client = openai.OpenAI(
-            base_url=cfg.base_url,
-            api_key=cfg.api_key.get_secret_value() if cfg.api_key else "not-needed",
-            timeout=cfg.timeout_s,
-            max_retries=0,
-        )
+        # An async client is bound to the event loop it first ran on: one per loop (the
+        # server has one; each sync caller's thread has its own, see coach.aio.run_sync).
+        self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, openai.AsyncOpenAI]
+        self._clients = weakref.WeakKeyDictionary()
 
-    def _post(self, messages: list[Message], fmt: dict[str, Any], deadline: Deadline) -> Completion:
+    @property
+    def client(self) -> openai.AsyncOpenAI:
+        """This event loop's client; retries are ours (see complete), so the SDK makes none."""
+        loop = asyncio.get_running_loop()
+        client = self._clients.get(loop)
+        if client is None:
+            limits = httpx.Limits(max_connections=None, max_keepalive_connections=KEEPALIVE)
+            client = openai.AsyncOpenAI(
+                base_url=self.cfg.base_url,
+                api_key=self.cfg.api_key.get_secret_value() if self.cfg.api_key else "not-needed",
+                timeout=self.cfg.timeout_s,
+                max_retries=0,
+                http_client=openai.DefaultAsyncHttpxClient(limits=limits),
+            )
+            self._clients[loop] = client
+        return client
+
+    async def _post(
+        self, messages: list[Message], fmt: dict[str, Any], deadline: Deadline
+    ) -> Completion:
         """One HTTP request; the body is read chunk by chunk so a slow drip meets the deadline."""
         per_try = min(self.cfg.timeout_s, deadline.check("sending a request"))
-        client = self.client.with_options(timeout=httpx.Timeout(per_try, connect=min(per_try, 10)))
-        create: Any = client.chat.completions.with_streaming_response.create
+        create: Any = self.client.chat.completions.with_streaming_response.create
         raw = bytearray()
-        with create(
+        async with create(
             model=self.model,
             messages=messages,
             temperature=self.cfg.temperature,
             response_format=fmt,
+            timeout=httpx.Timeout(per_try, connect=min(per_try, 10)),
         ) as response:
-            for chunk in response.iter_bytes():
+            async for chunk in response.iter_bytes():
                 raw += chunk
                 deadline.check("reading a slow answer")
                 if len(raw) > MAX_ANSWER_BYTES:
                     raise Malformed(f"a body over {MAX_ANSWER_BYTES} bytes")
         return parse_completion(bytes(raw), self.model)
 
-    def _try_modes(
+    async def _try_modes(
         self, messages: list[Message], schema: dict[str, Any], name: str, deadline: Deadline
     ) -> Completion:
         """One attempt, stepping down the structured modes while the endpoint refuses them."""
         index = self._first_mode
         while True:
             try:
-                completion = self._post(
+                completion = await self._post(
                     messages, response_format(MODES[index], schema, name), deadline
                 )
             except openai.APIStatusError as exc:
@@ -175,7 +196,7 @@ class OpenAIProvider:
             return "the LLM endpoint did not answer in time", None
         return f"the LLM endpoint is unreachable ({type(exc).__name__})", None
 
-    def complete(
+    async def complete(
         self,
         messages: list[Message],
         *,
@@ -187,7 +208,7 @@ class OpenAIProvider:
         reason = ""
         for attempt in range(self.cfg.max_retries + 1):
             try:
-                return self._try_modes(messages, schema, schema_name, deadline)
+                return await self._try_modes(messages, schema, schema_name, deadline)
             except (openai.APIError, httpx.TransportError, Malformed) as exc:
                 reason, asked = self._failure(exc)
             if attempt == self.cfg.max_retries:
@@ -198,24 +219,24 @@ class OpenAIProvider:
                     f"{reason}; the next try (in {wait:g} s) would pass the "
                     f"{deadline.seconds:g} s deadline"
                 )
-            time.sleep(wait)
+            await asyncio.sleep(wait)
         tries = self.cfg.max_retries + 1
         raise ProviderUnavailable(f"{reason} (after {tries} attempt{'s' * (tries > 1)})")
 
-    def probe(self) -> Probe:
+    async def probe(self) -> Probe:
         """GET /models, asked at most every PROBE_TTL_S seconds."""
         with self._lock:
             if self._probed and time.monotonic() - self._probed[0] < PROBE_TTL_S:
                 return self._probed[1]
-        result = self._probe_now()
+        result = await self._probe_now()
         with self._lock:
             self._probed = (time.monotonic(), result)
         return result
 
-    def _probe_now(self) -> Probe:
+    async def _probe_now(self) -> Probe:
         where = f"{self.client.base_url}models"
         try:
-            self.client.with_options(timeout=PROBE_TIMEOUT_S).models.list()
+            await self.client.models.list(timeout=PROBE_TIMEOUT_S)
         except openai.APIStatusError as exc:
             if exc.status_code in (404, 405):  # reachable, just no model listing
                 return Probe(True, f"GET {where} answered {exc.status_code}")
