@@ -150,6 +150,11 @@ class ServiceSettings(BaseModel):
     retry_after_s: int = Field(default=1, ge=1, le=3_600)
     # Threads for CPU-bound work (embedding, offline engine, Presidio, checks); 0: one per core.
     cpu_threads: int = Field(default=0, ge=0, le=256)
+    # Database connections: each request holds one for milliseconds (never across a model
+    # call), so SQLAlchemy's default pool serves hundreds of generations in flight.
+    db_pool_size: int = Field(default=5, ge=1, le=1_000)
+    db_max_overflow: int = Field(default=10, ge=0, le=1_000)
+    db_pool_timeout_s: float = Field(default=30.0, gt=0, le=600)
 
 
 class Settings(BaseSettings):

@@ -12,7 +12,6 @@ message below, about thirty lines, against a new dependency in the request path.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Awaitable, Callable
@@ -55,12 +54,6 @@ def reask_message(errors: list[str]) -> Message:
     }
 
 
-@functools.cache
-def _schema(model: type[BaseModel]) -> dict[str, Any]:
-    # Built once per model class: pydantic rebuilds it on every call (~1 ms for a draft).
-    return model.model_json_schema()
-
-
 def _checked(
     text: str, model: type[T], vet: Callable[[T], tuple[T, list[str]]]
 ) -> tuple[T | None, list[str]]:
@@ -85,8 +78,7 @@ async def ask_structured(
     offload: Offload = inline,
 ) -> tuple[T, list[Completion]]:
     """The vetted draft of the first answer that parses and passes `vet`, else GenerationError."""
-    # Parsing and vetting are CPU work (a summary's checks run Presidio): `offload` runs them.
-    schema = _schema(model)
+    schema = model.model_json_schema()
     completions: list[Completion] = []
     errors: list[str] = []
     for _ in range(max_reasks + 1):
@@ -94,6 +86,7 @@ async def ask_structured(
             messages, schema=schema, schema_name=model.__name__, deadline=deadline
         )
         completions.append(completion)
+        # Parsing and vetting are CPU work (a summary's checks run Presidio): offloaded.
         vetted, errors = await offload(_checked, completion.text, model, vet)
         if vetted is not None and not errors:
             return vetted, completions
