@@ -5,7 +5,9 @@
 It serves POST /v1/chat/completions and GET /v1/models. The answer's content is looked up by
 the schema name the client asks for (`response_format.json_schema.name`, e.g. AgendaDraft) in
 the answers map, else "{}". POST /_stub/config with {"fault", "latency_ms", "retry_after",
-"answers"} changes the behaviour of a running stub; GET /_stub/calls counts the requests.
+"answers", "gate"} changes the behaviour of a running stub; GET /_stub/calls counts the
+requests. With gate=N, chat requests wait until N of them are waiting at once (then all are
+answered), which proves N generations were in flight together; `peak` records the most.
 Async (aiohttp): a waiting request is a sleeping coroutine, not a thread, so the stub alone
 reaches its ideal throughput at hundreds of concurrent requests and never limits a benchmark.
 """
@@ -18,6 +20,7 @@ import contextlib
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +29,7 @@ from aiohttp import web
 
 FAULTS = ("none", "hang", "drip", "429", "500", "foo", "html", "empty", "bad_json", "close")
 MAX_HANG_S = 120.0  # a hung request is released at the latest after this, or at shutdown
+GATE_S = 20.0  # a gate that never fills releases its requests after this
 DRIP_INTERVAL_S = 0.25
 
 
@@ -38,18 +42,27 @@ class StubState:
     retry_after: float = 1.0
     answers: dict[str, Any] = field(default_factory=dict)
     calls: int = 0
+    gate: int = 0
+    waiting: int = 0  # chat requests held at the gate now
+    peak: int = 0  # the most held at once
+    # In-process tests only: called on the stub's loop the moment the gate fills.
+    on_gate: Callable[[], None] | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     # Set on the stub's loop when it stops: releases hung and dripping requests.
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    opened: asyncio.Event = field(default_factory=asyncio.Event)
 
     def configure(self, **changes: Any) -> None:
         """Apply a config change (unknown fault names are refused)."""
         if "fault" in changes and changes["fault"] not in FAULTS:
             raise ValueError(f"fault must be one of {', '.join(FAULTS)}")
         with self.lock:
-            for key in ("fault", "latency_ms", "retry_after", "answers"):
+            for key in ("fault", "latency_ms", "retry_after", "answers", "gate"):
                 if key in changes:
                     setattr(self, key, changes[key])
+            if "gate" in changes:
+                self.peak = 0
+                self.opened = asyncio.Event()
 
 
 STATE: web.AppKey[StubState] = web.AppKey("state", StubState)
@@ -94,6 +107,20 @@ async def _wait(state: StubState, seconds: float) -> None:
     """Sleep, cut short when the stub stops."""
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(state.stopping.wait(), seconds)
+
+
+async def _hold(state: StubState) -> None:
+    """Wait at the gate until `gate` requests wait together (or GATE_S passes)."""
+    opened = state.opened
+    state.waiting += 1
+    state.peak = max(state.peak, state.waiting)
+    if state.waiting >= state.gate and not opened.is_set():
+        if state.on_gate is not None:
+            state.on_gate()
+        opened.set()
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(opened.wait(), GATE_S)
+    state.waiting -= 1
 
 
 async def _drip(request: web.Request, state: StubState) -> web.StreamResponse:
@@ -150,6 +177,8 @@ async def _chat(request: web.Request) -> web.StreamResponse:
         state.calls += 1
     if state.latency_ms:
         await asyncio.sleep(state.latency_ms / 1000)  # cancelled if the stub stops
+    if state.gate:
+        await _hold(state)
     faulty = await _fault(request, state)
     if faulty is not None:
         return faulty
@@ -209,6 +238,10 @@ class StubLLM:
     def base_url(self) -> str:
         """The OpenAI-style base URL, ending in /v1."""
         return f"http://{self.host}:{self.port}/v1"
+
+    def open_gate(self) -> None:
+        """Answer the requests held at the gate now, however many wait."""
+        self.loop.call_soon_threadsafe(self.state.opened.set)
 
     def stop(self) -> None:
         """Release hung and dripping requests, stop serving and close the socket."""

@@ -172,7 +172,9 @@ class OpenAIProvider:
             model=self.model,
             messages=messages,
             temperature=self.cfg.temperature,
-            response_format=fmt,
+            # The same JSON as response_format=fmt, but sent as is: the SDK's typed-params
+            # transform would walk the whole schema again on every call (~1 ms of CPU).
+            extra_body={"response_format": fmt},
             timeout=httpx.Timeout(per_try, connect=min(per_try, 10)),
         ) as response:
             async for chunk in response.iter_bytes():
