@@ -78,6 +78,9 @@ class RetrievalSettings(BaseModel):
     k: int = Field(default=5, ge=1, le=50)
     candidates: int = Field(default=30, ge=5, le=200)
     rrf_k: int = Field(default=60, ge=1)
+    # Results kept per (query, k, filters) for the life of the loaded index; a feedback
+    # rewrite asks one of two fixed queries, so it rarely ranks anything. 0: no cache.
+    cache_size: int = Field(default=1024, ge=0, le=1_000_000)
 
 
 # The longest a personal API token may live; the API's schema says so too, and a deployment
