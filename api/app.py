@@ -56,7 +56,6 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         engine.dispose()
-        app.state.coach.cpu.close()
 
 
 _BODY_PROBLEMS = {

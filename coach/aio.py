@@ -29,6 +29,9 @@ def cores() -> int:
 class CpuPool:
     """A thread pool of `size` workers (0: one per core) that coroutines await work on."""
 
+    # Never shut down: an app may start and stop around one Coach several times (tests, the
+    # lifespan), and idle workers cost nothing; the interpreter joins them at exit.
+
     def __init__(self, size: int = 0) -> None:
         self.size = size or cores()
         self._pool = ThreadPoolExecutor(max_workers=self.size, thread_name_prefix="coach-cpu")
@@ -37,10 +40,6 @@ class CpuPool:
         """fn(*args) on a pool thread, with the caller's context (request id, telemetry)."""
         call = functools.partial(contextvars.copy_context().run, fn, *args)
         return await asyncio.get_running_loop().run_in_executor(self._pool, call)
-
-    def close(self) -> None:
-        """Stop the workers once queued work is done."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 def run_sync(coro: Coroutine[Any, Any, T]) -> T:
