@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import itertools
 import ssl
 import threading
 import time
 import weakref
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -27,11 +27,9 @@ PROBE_TTL_S = 15.0  # /readyz is polled often; the endpoint is asked at most thi
 _RETRIABLE = {408, 409, 429}
 # httpcore's pool looks at every one of its connections (a poll syscall for each idle one)
 # whenever a request starts or ends, so one pool of n connections costs O(n) per request:
-# ~10 ms of CPU at 128 in flight. Requests are spread over SHARDS smaller pools instead.
-SHARDS = 8
-# Kept-alive connections per pool: SHARDS of them stay above the admission limit, so a burst
-# of generations reuses its connections instead of reconnecting (the SDK's default keeps 100).
-KEEPALIVE = 64
+# ~10 ms of CPU at 128 in flight. A pool takes at most PER_POOL requests at once; past that
+# another client (with its own pool) is opened, so a quiet service keeps one.
+PER_POOL = 16
 
 
 class Malformed(Exception):
@@ -113,6 +111,25 @@ def backoff(attempt: int) -> float:
     return float(min(8.0, 0.5 * 2**attempt))
 
 
+@dataclass
+class _Pool:
+    """One client (and its connection pool), with the requests it carries now."""
+
+    client: openai.AsyncOpenAI
+    busy: int = 0
+
+
+async def _read(response: httpx.Response, deadline: Deadline) -> bytes:
+    """The body chunk by chunk, so a slow drip meets the deadline and a flood the cap."""
+    raw = bytearray()
+    async for chunk in response.aiter_bytes():
+        raw += chunk
+        deadline.check("reading a slow answer")
+        if len(raw) > MAX_ANSWER_BYTES:
+            raise Malformed(f"a body over {MAX_ANSWER_BYTES} bytes")
+    return bytes(raw)
+
+
 class OpenAIProvider:
     """Chat completions with JSON-schema output, falling back to JSON mode when unsupported."""
 
@@ -126,21 +143,19 @@ class OpenAIProvider:
         self._first_mode = MODES.index(cfg.structured)
         self._lock = threading.Lock()
         self._probed: tuple[float, Probe] | None = None
-        # An async client is bound to the event loop it first ran on: SHARDS per loop (the
+        # An async client is bound to the event loop it first ran on: pools per loop (the
         # server has one loop; each sync caller's thread has its own, see coach.aio.run_sync).
-        self._clients: weakref.WeakKeyDictionary[
-            asyncio.AbstractEventLoop, list[openai.AsyncOpenAI]
-        ] = weakref.WeakKeyDictionary()
-        self._turn = itertools.count()
+        self._pools: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, list[_Pool]]
+        self._pools = weakref.WeakKeyDictionary()
 
     @functools.cached_property
     def _tls(self) -> ssl.SSLContext:
-        # Shared by the shards: building one loads the CA bundle (~10 ms of CPU each).
+        # Shared by the clients: building one loads the CA bundle (~10 ms of CPU each).
         return httpx.create_ssl_context()
 
     def _client(self) -> openai.AsyncOpenAI:
         """openai.AsyncOpenAI(...) with a connection pool of its own."""
-        limits = httpx.Limits(max_connections=None, max_keepalive_connections=KEEPALIVE)
+        limits = httpx.Limits(max_connections=PER_POOL, max_keepalive_connections=PER_POOL)
         http = openai.DefaultAsyncHttpxClient(limits=limits, verify=self._tls)
         return openai.AsyncOpenAI(
             base_url=self.cfg.base_url,
@@ -150,16 +165,24 @@ class OpenAIProvider:
             http_client=http,
         )
 
+    def _lease(self) -> _Pool:
+        """The first of this loop's pools with room, a new one when all are full."""
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            pools = self._pools.setdefault(loop, [])
+        pool = next((p for p in pools if p.busy < PER_POOL), None)
+        if pool is None:
+            pool = _Pool(self._client())
+            pools.append(pool)
+        pool.busy += 1  # only this loop touches its pools: no lock needed
+        return pool
+
     @property
     def client(self) -> openai.AsyncOpenAI:
-        """One of this event loop's clients, taken in turn."""
-        loop = asyncio.get_running_loop()
-        clients = self._clients.setdefault(loop, [])
-        turn = next(self._turn) % SHARDS
-        if turn >= len(clients):  # built as needed: one call (the CLI) builds one client
-            clients.append(self._client())
-            return clients[-1]
-        return clients[turn]
+        """This loop's first client (the probe's)."""
+        pool = self._lease()
+        pool.busy -= 1
+        return pool.client
 
     async def _post(
         self, messages: list[Message], fmt: dict[str, Any], deadline: Deadline
@@ -175,24 +198,23 @@ class OpenAIProvider:
         # The SDK's own POST (its auth, headers and status errors) with the body sent as is:
         # chat.completions.create would walk every message and the whole schema through its
         # typed-params transform first, ~1 ms of CPU per call for an identical body.
-        post: Any = self.client.post
-        response: httpx.Response = await post(
-            "/chat/completions",
-            cast_to=httpx.Response,
-            body=body,
-            options={"timeout": httpx.Timeout(per_try, connect=min(per_try, 10))},
-            stream=True,
-        )
-        raw = bytearray()
+        pool = self._lease()
         try:
-            async for chunk in response.aiter_bytes():
-                raw += chunk
-                deadline.check("reading a slow answer")
-                if len(raw) > MAX_ANSWER_BYTES:
-                    raise Malformed(f"a body over {MAX_ANSWER_BYTES} bytes")
+            post: Any = pool.client.post
+            response: httpx.Response = await post(
+                "/chat/completions",
+                cast_to=httpx.Response,
+                body=body,
+                options={"timeout": httpx.Timeout(per_try, connect=min(per_try, 10))},
+                stream=True,
+            )
+            try:
+                raw = await _read(response, deadline)
+            finally:
+                await response.aclose()
         finally:
-            await response.aclose()
-        return parse_completion(bytes(raw), self.model)
+            pool.busy -= 1
+        return parse_completion(raw, self.model)
 
     async def _try_modes(
         self, messages: list[Message], schema: dict[str, Any], name: str, deadline: Deadline
