@@ -1,8 +1,9 @@
 """Admission control: at most N generations in flight; past it, a fast 503 with Retry-After.
 
 A pure ASGI middleware, so a refused request never reaches the dependencies (authentication
-takes a database connection) and costs microseconds. The counter needs no lock: it is only
-touched on the event loop.
+takes a database connection) and costs microseconds. The limit is COACH_SERVICE__MAX_GENERATIONS
+against a model, COACH_SERVICE__MAX_OFFLINE_GENERATIONS for the CPU-bound offline engine. The
+counter needs no lock: it is only touched on the event loop.
 """
 
 from __future__ import annotations
@@ -22,9 +23,16 @@ GENERATING = re.compile(
 class Admission:
     """Counts generation requests in flight and refuses those past the limit."""
 
-    def __init__(self, app: Any, limit: int, retry_after_s: int) -> None:
+    def __init__(
+        self,
+        app: Any,
+        limit: int,
+        retry_after_s: int,
+        setting: str = "COACH_SERVICE__MAX_GENERATIONS",
+    ) -> None:
         self.app = app
         self.limit = limit
+        self.setting = setting
         self.retry_after_s = retry_after_s
         self.in_flight = 0
 
@@ -53,7 +61,7 @@ class Admission:
                 "title": "Too many generations in flight",
                 "status": 503,
                 "detail": f"{self.limit} generations are running; retry after "
-                f"{self.retry_after_s} s (the limit is COACH_SERVICE__MAX_GENERATIONS)",
+                f"{self.retry_after_s} s (the limit is {self.setting})",
                 "instance": scope["path"],
             }
         ).encode()

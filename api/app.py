@@ -104,10 +104,12 @@ def create_app(settings: Settings | None = None, migrate: bool = True) -> FastAP
     errors.install(app)
     app.add_middleware(BodyLimit)
     service = app.state.settings.service
+    if app.state.settings.llm.resolved_provider == "offline":
+        limit, setting = service.max_offline_generations, "COACH_SERVICE__MAX_OFFLINE_GENERATIONS"
+    else:
+        limit, setting = service.max_generations, "COACH_SERVICE__MAX_GENERATIONS"
     # Added after the body cap, so it runs before it: a refused request is not even read.
-    app.add_middleware(
-        Admission, limit=service.max_generations, retry_after_s=service.retry_after_s
-    )
+    app.add_middleware(Admission, limit=limit, retry_after_s=service.retry_after_s, setting=setting)
     app.add_middleware(RequestContext)  # outermost: even a refused request gets an id and a count
     for module in (health, accounts, programs, sessions, generators, knowledge, coordinator, admin):
         app.include_router(module.router)

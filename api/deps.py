@@ -12,7 +12,7 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request, Response
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from api.errors import Forbidden, Unauthorized
 from coach.accounts.browser import check_session, csrf_matches
@@ -73,11 +73,18 @@ def get_db(request: Request) -> Iterator[Session]:
         yield db
 
 
+def get_sessions(request: Request) -> sessionmaker[Session]:
+    """The session factory, for routes that open short sessions around a model call."""
+    factory: sessionmaker[Session] = request.app.state.sessions
+    return factory
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 CoachDep = Annotated[Coach, Depends(get_coach)]
 MailerDep = Annotated[Mailer, Depends(get_mailer)]
 OidcDep = Annotated[OidcProvider, Depends(get_oidc)]
 Db = Annotated[Session, Depends(get_db)]
+Sessions = Annotated[sessionmaker[Session], Depends(get_sessions)]
 
 
 async def _sent_csrf(request: Request) -> str | None:
@@ -93,7 +100,6 @@ async def _sent_csrf(request: Request) -> str | None:
 
 def optional_principal(
     request: Request,
-    db: Db,
     settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     cookie: Annotated[str | None, Depends(_cookie)],
@@ -101,7 +107,7 @@ def optional_principal(
 ) -> Principal | None:
     """The caller, or None when nobody is signed in (or the session ended or expired)."""
     try:
-        return _resolve(request, db, settings, credentials, cookie, sent_csrf)
+        return _resolve(request, settings, credentials, cookie, sent_csrf)
     except NotAuthenticated:
         if credentials is not None:
             raise  # a script's bad token is its author's error, not a reason to show a page
@@ -110,14 +116,13 @@ def optional_principal(
 
 def get_principal(
     request: Request,
-    db: Db,
     settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     cookie: Annotated[str | None, Depends(_cookie)],
     sent_csrf: Annotated[str | None, Depends(_sent_csrf)],
 ) -> Principal:
     """The caller behind the bearer token or the session cookie; 401 saying what to do else."""
-    principal = _resolve(request, db, settings, credentials, cookie, sent_csrf)
+    principal = _resolve(request, settings, credentials, cookie, sent_csrf)
     if principal is None:
         raise Unauthorized(
             "sign in (POST /v1/auth/sign-in) or send Authorization: Bearer <personal API token>"
@@ -127,17 +132,20 @@ def get_principal(
 
 def _resolve(
     request: Request,
-    db: Session,
     settings: Settings,
     credentials: HTTPAuthorizationCredentials | None,
     cookie: str | None,
     sent_csrf: str | None,
 ) -> Principal | None:
     if credentials is not None:
-        return check_token(db, credentials.credentials)
+        with request.app.state.sessions() as db:  # a short session of its own, as below
+            return check_token(db, credentials.credentials)
     if not cookie:
         return None
-    principal = check_session(db, cookie, settings.auth)
+    with request.app.state.sessions() as db:
+        # Its own short session, closed before the route runs: a generation then waits on the
+        # model holding no database connection (the request's session would hold one).
+        principal = check_session(db, cookie, settings.auth)
     if request.method not in SAFE_METHODS and not csrf_matches(cookie, sent_csrf):
         raise Forbidden(
             f"this request changes something but carries no valid CSRF token: send the "

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
@@ -168,6 +169,21 @@ def _http_error(request: Request, exc: Exception) -> JSONResponse:
     return problem(request, exc.status_code, title, detail, headers=headers)
 
 
+def _pool_exhausted(request: Request, exc: Exception) -> JSONResponse:
+    # Every database connection stayed busy for the whole pool timeout: the service is
+    # overloaded, which the client should hear as a 503 to retry, not as our bug (a 500).
+    log.warning("database pool exhausted on %s %s", request.method, request.url.path)
+    settings = request.app.state.settings
+    return problem(
+        request,
+        503,
+        "Database busy",
+        "every database connection stayed busy; retry shortly (the pool is "
+        "COACH_SERVICE__DB_POOL_SIZE plus COACH_SERVICE__DB_MAX_OVERFLOW)",
+        headers={"Retry-After": str(settings.service.retry_after_s)},
+    )
+
+
 def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem(request, 500, "Internal error", "something went wrong; it has been logged")
@@ -178,4 +194,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(CoachError, _coach_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(PoolTimeout, _pool_exhausted)
     app.add_exception_handler(Exception, _unexpected)

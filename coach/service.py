@@ -1,4 +1,8 @@
-"""The one entry point the CLI, the API and the evals call: `Coach(settings)`."""
+"""The one entry point the CLI, the API and the evals call: `Coach(settings)`.
+
+Generation is async (`await coach.aagenda(...)`: the API); the plain methods (`coach.agenda`)
+run the same coroutine to the end for the CLI and the evals.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import threading
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
+from coach.aio import CpuPool, run_sync
 from coach.knowledge.models import Chunk, Passage, SearchFilters
 from coach.models import (
     Agenda,
@@ -40,6 +45,7 @@ class Coach:
         self._pipeline: Pipeline | None = None
         self._provider: Provider | None = None
         self._provider_built = False
+        self.cpu = CpuPool(settings.service.cpu_threads)
 
     @property
     def retriever(self) -> Retriever:
@@ -60,15 +66,19 @@ class Coach:
         provider = self.provider
         with self._lock:
             if self._pipeline is None:
-                self._pipeline = Pipeline(self.settings, retriever, provider)
+                self._pipeline = Pipeline(self.settings, retriever, provider, self.cpu.run)
             return self._pipeline
 
-    def _run(self, task: Task[Any, Any], request: Any) -> Any:
+    async def _run(self, task: Task[Any, Any], request: Any) -> Any:
         """One generation; meta.latency_ms covers all of it, first-use loading included."""
         from coach.generators.budgets import budgeted
 
         started = perf_counter()
-        result = self.pipeline.run(budgeted(task, self.settings.prompts), request)
+        # Built once; the first build loads the index and embedder, so it runs in the pool.
+        pipeline = self._pipeline
+        if pipeline is None:
+            pipeline = await self.cpu.run(lambda: self.pipeline)
+        result = await pipeline.run(budgeted(task, self.settings.prompts), request)
         took = round((perf_counter() - started) * 1000, 1)
         return result.model_copy(
             update={"meta": result.meta.model_copy(update={"latency_ms": took})}
@@ -142,23 +152,53 @@ class Coach:
         """The titles of the topic files, sorted: the suggested topics for a session."""
         return sorted({c.title for c in self.retriever.chunks.values() if c.kind == "topic"})
 
-    def agenda(self, request: AgendaRequest) -> Agenda:
+    async def aagenda(self, request: AgendaRequest) -> Agenda:
         """A time-boxed session agenda grounded in the knowledge base."""
         from coach.generators.agenda import AGENDA
 
-        return self._run(AGENDA, request)
+        result: Agenda = await self._run(AGENDA, request)
+        return result
 
-    def prompts(self, request: PromptsRequest) -> DiscussionPrompts:
+    async def aprompts(self, request: PromptsRequest) -> DiscussionPrompts:
         """Open discussion questions on a topic, each with purpose and follow-up."""
         from coach.generators.discussion import PROMPTS
 
-        return self._run(PROMPTS, request)
+        result: DiscussionPrompts = await self._run(PROMPTS, request)
+        return result
 
-    def rewrite_feedback(self, request: FeedbackRequest) -> FeedbackRewrite:
+    async def arewrite_feedback(self, request: FeedbackRequest) -> FeedbackRewrite:
         """Blunt or vague feedback reworded as situation, behavior, impact and request."""
         from coach.generators.feedback import FEEDBACK
 
-        return self._run(FEEDBACK, request)
+        result: FeedbackRewrite = await self._run(FEEDBACK, request)
+        return result
+
+    async def asummarize(self, request: SummaryRequest) -> SessionSummary:
+        """A private summary for the pair and an anonymized one for coordinators."""
+        from coach.generators.summary import SUMMARY
+
+        result: SessionSummary = await self._run(SUMMARY, request)
+        return result
+
+    async def aanalyze_feedback(self, request: FeedbackRequest) -> FeedbackAnalysis:
+        """The deterministic analyzer alone, in the CPU pool: no retrieval, no model."""
+        return await self.cpu.run(self.analyze_feedback, request)
+
+    def agenda(self, request: AgendaRequest) -> Agenda:
+        """aagenda, run to the end (the CLI and the evals)."""
+        return run_sync(self.aagenda(request))
+
+    def prompts(self, request: PromptsRequest) -> DiscussionPrompts:
+        """aprompts, run to the end."""
+        return run_sync(self.aprompts(request))
+
+    def rewrite_feedback(self, request: FeedbackRequest) -> FeedbackRewrite:
+        """arewrite_feedback, run to the end."""
+        return run_sync(self.arewrite_feedback(request))
+
+    def summarize(self, request: SummaryRequest) -> SessionSummary:
+        """asummarize, run to the end."""
+        return run_sync(self.asummarize(request))
 
     def analyze_feedback(self, request: FeedbackRequest) -> FeedbackAnalysis:
         """The deterministic analyzer alone: no retrieval, no model."""
@@ -166,32 +206,31 @@ class Coach:
 
         return analyze(request.text, request.direction)
 
-    def summarize(self, request: SummaryRequest) -> SessionSummary:
-        """A private summary for the pair and an anonymized one for coordinators."""
-        from coach.generators.summary import SUMMARY
-
-        return self._run(SUMMARY, request)
-
     def status(self) -> dict[str, Any]:
+        """astatus, run to the end (the CLI)."""
+        return run_sync(self.astatus())
+
+    async def astatus(self) -> dict[str, Any]:
         """Whether the index is ready, which engine is in force and whether its endpoint answers."""
         from coach.errors import CoachError
 
         llm = self.settings.llm
         state: dict[str, Any] = {"provider": llm.resolved_provider, "model": self.model_name}
         try:
-            state["indexed_chunks"] = len(self.retriever.chunks)
+            # The first use opens the index (seconds): in the pool, not on the event loop.
+            state["indexed_chunks"] = await self.cpu.run(lambda: len(self.retriever.chunks))
         except CoachError as exc:
             state["indexed_chunks"] = 0
             state["index_error"] = exc.detail
-        state["provider_ok"], state["provider_detail"] = self.probe_provider()
+        state["provider_ok"], state["provider_detail"] = await self.probe_provider()
         return state
 
-    def probe_provider(self) -> tuple[bool, str]:
+    async def probe_provider(self) -> tuple[bool, str]:
         """Whether the LLM endpoint answers a cheap request (the offline engine always does)."""
         provider = self.provider
         if provider is None:
             return True, "the offline engine needs no endpoint"
-        probe = provider.probe()
+        probe = await provider.probe()
         return probe.ok, probe.detail
 
     @property

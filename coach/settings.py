@@ -80,6 +80,9 @@ class RetrievalSettings(BaseModel):
     k: int = Field(default=5, ge=1, le=50)
     candidates: int = Field(default=30, ge=5, le=200)
     rrf_k: int = Field(default=60, ge=1)
+    # Results kept per (query, k, filters) for the life of the loaded index; a feedback
+    # rewrite asks one of two fixed queries, so it rarely ranks anything. 0: no cache.
+    cache_size: int = Field(default=1024, ge=0, le=1_000_000)
 
 
 # The longest a personal API token may live; the API's schema says so too, and a deployment
@@ -148,10 +151,20 @@ class PromptSettings(BaseModel):
 class ServiceSettings(BaseModel):
     """How much the HTTP service takes on at once."""
 
-    # Below the database pool (5 + 10 overflow): a request past it would wait on the pool for
-    # 30 s and fail; refusing it at once with 503 and Retry-After lets the client back off.
-    max_generations: int = Field(default=12, ge=1, le=10_000)
+    # A generation waits on the model holding no thread and no database connection, so this
+    # is sized to what the model endpoint takes, not to our pools; past it, a fast 503 with
+    # Retry-After lets the client back off.
+    max_generations: int = Field(default=200, ge=1, le=10_000)
+    # The offline engine is CPU-bound: more at once than this only queues for the cores.
+    max_offline_generations: int = Field(default=32, ge=1, le=10_000)
     retry_after_s: int = Field(default=1, ge=1, le=3_600)
+    # Threads for CPU-bound work (embedding, offline engine, Presidio, checks); 0: one per core.
+    cpu_threads: int = Field(default=0, ge=0, le=256)
+    # Database connections: each request holds one for milliseconds (never across a model
+    # call), so SQLAlchemy's default pool serves hundreds of generations in flight.
+    db_pool_size: int = Field(default=5, ge=1, le=1_000)
+    db_max_overflow: int = Field(default=10, ge=0, le=1_000)
+    db_pool_timeout_s: float = Field(default=30.0, gt=0, le=600)
 
 
 class Settings(BaseSettings):

@@ -80,16 +80,19 @@ class Judge:
 
     def grade(self, messages: list[dict[str, str]]) -> Verdict:
         """One verdict, re-asked while it does not parse; GenerationError or ProviderUnavailable."""
+        from coach.aio import run_sync
         from coach.llm.base import Deadline
         from coach.llm.structured import ask_structured
 
-        verdict, _ = ask_structured(
-            self.provider,
-            messages,
-            Verdict,
-            lambda v: (v, []),
-            self.cfg.max_reasks,
-            Deadline(self.cfg.deadline_s),
+        verdict, _ = run_sync(
+            ask_structured(
+                self.provider,
+                messages,
+                Verdict,
+                lambda v: (v, []),
+                self.cfg.max_reasks,
+                Deadline(self.cfg.deadline_s),
+            )
         )
         return verdict
 

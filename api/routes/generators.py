@@ -1,4 +1,8 @@
-"""Stateless generators for pair members: nothing is stored."""
+"""Stateless generators for pair members: nothing is stored.
+
+Async: a generation waits on the model holding no thread; authentication took its own short
+database session and closed it before the route runs (api.deps).
+"""
 
 from __future__ import annotations
 
@@ -19,30 +23,32 @@ router = APIRouter(prefix="/v1", tags=["generators"], responses={**AUTH, **GENER
 
 
 @router.post("/agendas")
-def agenda(body: AgendaBody, coach: CoachDep, _: PairMember) -> Agenda:
+async def agenda(body: AgendaBody, coach: CoachDep, _: PairMember) -> Agenda:
     """A time-boxed session agenda grounded in the program's guidelines."""
-    return coach.agenda(body)
+    return await coach.aagenda(body)
 
 
 @router.post("/discussion-prompts")
-def discussion_prompts(body: PromptsBody, coach: CoachDep, _: PairMember) -> DiscussionPrompts:
+async def discussion_prompts(
+    body: PromptsBody, coach: CoachDep, _: PairMember
+) -> DiscussionPrompts:
     """Open questions on a topic, each with its purpose and a follow-up."""
-    return coach.prompts(body)
+    return await coach.aprompts(body)
 
 
 @router.post("/feedback/rewrite")
-def rewrite_feedback(body: FeedbackBody, coach: CoachDep, _: PairMember) -> FeedbackRewrite:
+async def rewrite_feedback(body: FeedbackBody, coach: CoachDep, _: PairMember) -> FeedbackRewrite:
     """Blunt or vague feedback reworded as situation, behavior, impact and request."""
-    return coach.rewrite_feedback(body)
+    return await coach.arewrite_feedback(body)
 
 
 @router.post("/feedback/analyze")
-def analyze_feedback(body: FeedbackBody, coach: CoachDep, _: PairMember) -> FeedbackAnalysis:
+async def analyze_feedback(body: FeedbackBody, coach: CoachDep, _: PairMember) -> FeedbackAnalysis:
     """What would land badly in a piece of feedback; deterministic, no model, fast."""
-    return coach.analyze_feedback(body)
+    return await coach.aanalyze_feedback(body)
 
 
 @router.post("/summaries")
-def summarize(body: SummaryBody, coach: CoachDep, _: PairMember) -> SessionSummary:
+async def summarize(body: SummaryBody, coach: CoachDep, _: PairMember) -> SessionSummary:
     """A private and an anonymized summary of notes, without storing either."""
-    return coach.summarize(body)
+    return await coach.asummarize(body)

@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import CoachDep
 from coach.db.engine import ping
@@ -30,9 +31,9 @@ def _database(request: Request) -> dict[str, Any]:
     return {"ok": revision == head, "revision": revision, "head": head}
 
 
-def _knowledge_and_provider(coach: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+async def _knowledge_and_provider(coach: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     try:
-        state = coach.status()
+        state = await coach.astatus()
     except Exception as exc:
         return {"ok": False, "detail": f"{type(exc).__name__}: {exc}"}, {"ok": False}
     chunks = state.get("indexed_chunks", 0)
@@ -49,10 +50,11 @@ def _knowledge_and_provider(coach: Any) -> tuple[dict[str, Any], dict[str, Any]]
 
 
 @router.get("/readyz", responses={503: {"description": "A check failed; the body says which."}})
-def readyz(request: Request, coach: CoachDep) -> JSONResponse:
+async def readyz(request: Request, coach: CoachDep) -> JSONResponse:
     """Ready to serve: database migrated, knowledge indexed, the LLM endpoint answering."""
-    knowledge, provider = _knowledge_and_provider(coach)
-    checks = {"database": _database(request), "knowledge": knowledge, "provider": provider}
+    knowledge, provider = await _knowledge_and_provider(coach)
+    database = await run_in_threadpool(_database, request)
+    checks = {"database": database, "knowledge": knowledge, "provider": provider}
     ready = all(c["ok"] for c in checks.values())
     body = {"status": "ready" if ready else "not ready", "checks": checks}
     return JSONResponse(body, status_code=200 if ready else 503)

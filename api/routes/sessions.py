@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import CoachDep, Db, Id, PairMember
+from api.deps import CoachDep, Db, Id, PairMember, Sessions
 from api.routes.problems import BY_ID, GENERATION
 from api.schemas import (
     AgendaEditIn,
@@ -46,12 +46,18 @@ def put_notes(session_id: Id, body: NotesIn, db: Db, member: PairMember) -> Sess
 
 
 @router.post("/sessions/{session_id}/agenda", responses=GENERATION)
-def session_agenda(
-    session_id: Id, db: Db, coach: CoachDep, member: PairMember, body: SessionAgendaIn | None = None
+async def session_agenda(
+    session_id: Id,
+    factory: Sessions,
+    coach: CoachDep,
+    member: PairMember,
+    body: SessionAgendaIn | None = None,
 ) -> SessionOut:
     """Write and store the agenda, continuing from the previous session's summary."""
     body = body or SessionAgendaIn()
-    row = generation.agenda(db, coach, member, session_id, body.duration_minutes, body.goals)
+    row = await generation.agenda(
+        factory, coach, member, session_id, body.duration_minutes, body.goals
+    )
     return SessionOut.of(row)
 
 
@@ -62,16 +68,17 @@ def edit_agenda(session_id: Id, body: AgendaEditIn, db: Db, member: PairMember) 
 
 
 @router.post("/sessions/{session_id}/summary", responses=GENERATION)
-def session_summary(
+async def session_summary(
     session_id: Id,
-    db: Db,
+    factory: Sessions,
     coach: CoachDep,
     member: PairMember,
     body: SessionSummaryIn | None = None,
 ) -> SessionOut:
     """Summarize the stored notes; the new summary must be released again."""
     other_names = body.other_names if body else []
-    return SessionOut.of(generation.summary(db, coach, member, session_id, other_names))
+    row = await generation.summary(factory, coach, member, session_id, other_names)
+    return SessionOut.of(row)
 
 
 @router.post("/sessions/{session_id}/release")

@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
-from api.deps import CoachDep, Db, Id
+from api.deps import CoachDep, Db, Id, Sessions
 from api.schemas import NotesIn, SessionOut, SessionSummaryIn
 from api.web import auth
 from api.web.forms import FieldErrors, coach_errors, lines, validate
@@ -27,10 +28,11 @@ def notes_page(request: Request, session_id: Id, db: Db, me: auth.Member) -> Res
 
 
 @router.post("/sessions/{session_id}/notes")
-def save(
+async def save(
     request: Request,
     session_id: Id,
     db: Db,
+    factory: Sessions,
     coach: CoachDep,
     me: auth.Member,
     notes: Annotated[str, Form(max_length=MAX_NOTES_CHARS * 2)] = "",
@@ -41,17 +43,21 @@ def save(
     values = {"notes": notes, "other_names": other_names}
     body, errors = validate(NotesIn, {"notes": notes})
     names, name_errors = validate(SessionSummaryIn, {"other_names": lines(other_names)})
+    # Database work runs in worker threads; saving commits (returning the connection) before
+    # the summary, which takes short sessions of its own around the model call.
     if body is None or names is None:
         if name_errors:
             errors["other_names"] = next(iter(name_errors.values()))
-        return _page(request, db, me, session_id, values, errors, status=422)
+        return await run_in_threadpool(_page, request, db, me, session_id, values, errors, 422)
     try:
-        sessions.save_notes(db, me, session_id, body.notes)
+        await run_in_threadpool(sessions.save_notes, db, me, session_id, body.notes)
         if action == "summarize":
-            generation.summary(db, coach, me, session_id, names.other_names)
+            await generation.summary(factory, coach, me, session_id, names.other_names)
     except CoachError as exc:
-        db.rollback()
-        return _page(request, db, me, session_id, values, _failure(exc), status=exc.status)
+        await run_in_threadpool(db.rollback)
+        return await run_in_threadpool(
+            _page, request, db, me, session_id, values, _failure(exc), exc.status
+        )
     done = "summarized" if action == "summarize" else "saved"
     return RedirectResponse(f"/sessions/{session_id}/notes?done={done}", status_code=303)
 

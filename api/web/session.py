@@ -6,8 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
-from api.deps import CoachDep, Db, Id
+from api.deps import CoachDep, Db, Id, Sessions
 from api.schemas import SessionAgendaIn, SessionOut
 from api.web import auth, exports
 from api.web.forms import FieldErrors, coach_errors, lines, validate
@@ -28,10 +29,11 @@ def session_page(request: Request, session_id: Id, db: Db, me: auth.Member) -> R
 
 
 @router.post("/sessions/{session_id}/agenda")
-def prepare(
+async def prepare(
     request: Request,
     session_id: Id,
     db: Db,
+    factory: Sessions,
     coach: CoachDep,
     me: auth.Member,
     duration_minutes: Annotated[str, Form(max_length=10)] = "",
@@ -42,13 +44,18 @@ def prepare(
     body, errors = validate(
         SessionAgendaIn, {"duration_minutes": duration_minutes or None, "goals": lines(goals)}
     )
+    # The page's own database reads run in a worker thread; the generation takes short
+    # sessions of its own and waits on the model holding none.
     if body is None:
-        return _page(request, db, me, session_id, values, _goal_errors(errors), status=422)
+        return await run_in_threadpool(
+            _page, request, db, me, session_id, values, _goal_errors(errors), 422
+        )
     try:
-        generation.agenda(db, coach, me, session_id, body.duration_minutes, body.goals)
+        await generation.agenda(factory, coach, me, session_id, body.duration_minutes, body.goals)
     except CoachError as exc:
-        db.rollback()
-        return _page(request, db, me, session_id, values, _failure(exc), status=exc.status)
+        return await run_in_threadpool(
+            _page, request, db, me, session_id, values, _failure(exc), exc.status
+        )
     return RedirectResponse(f"/sessions/{session_id}#agenda", status_code=303)
 
 

@@ -64,7 +64,7 @@ def prompts_page(request: Request, coach: CoachDep, me: auth.Member) -> Response
 
 
 @router.post("/prompts")
-def prompts(
+async def prompts(
     request: Request,
     coach: CoachDep,
     me: auth.Member,
@@ -81,7 +81,7 @@ def prompts(
     result, status = None, 422 if body is None else 200
     if body is not None:
         try:
-            result = coach.prompts(body)
+            result = await coach.aprompts(body)
         except CoachError as exc:
             errors, status = _failure(exc, "The questions"), exc.status
     return page(
@@ -103,7 +103,7 @@ def feedback_page(request: Request, me: auth.Member) -> Response:
 
 
 @router.post("/feedback")
-def feedback(
+async def feedback(
     request: Request,
     coach: CoachDep,
     me: auth.Member,
@@ -120,7 +120,7 @@ def feedback(
     status = 422 if body is None else 200
     if body is not None:
         try:
-            result = coach.rewrite_feedback(body)
+            result = await coach.arewrite_feedback(body)
         except CoachError as exc:
             errors, status = _failure(exc, "The rewording"), exc.status
     marked = segments(body.text, result.issues) if body and result else []

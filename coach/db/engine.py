@@ -31,12 +31,20 @@ def make_engine(settings: Settings) -> Engine:
             f"COACH_DATABASE_URL is not a database URL ({exc}); e.g. "
             "postgresql+psycopg://user:password@host/coach, or unset it for SQLite"
         ) from None
+    service = settings.service
+    pool: dict[str, Any] = {
+        "pool_size": service.db_pool_size,
+        "max_overflow": service.db_max_overflow,
+        "pool_timeout": service.db_pool_timeout_s,
+    }
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, **pool)
     if url.database and url.database != ":memory:":
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+    else:
+        pool = {}  # an in-memory database lives in one connection, not a pool
     # Handlers run in a thread pool, so one connection may serve several threads over time.
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    engine = create_engine(url, connect_args={"check_same_thread": False}, **pool)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

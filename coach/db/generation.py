@@ -1,11 +1,18 @@
-"""Generation over stored sessions: generate first, then store in one short transaction."""
+"""Generation over stored sessions: read in one short session, generate, store in another.
+
+Each database step runs in a worker thread on a session of its own, closed before the model
+is asked: a generation in flight holds no database connection, however long the model takes.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from anyio import to_thread
 from pydantic import ValidationError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
 from coach.db import sessions
@@ -13,13 +20,14 @@ from coach.db.auth import Principal
 from coach.db.models import CoachingSession, utcnow
 from coach.db.programs import member_names
 from coach.errors import Conflict
-from coach.models import AgendaRequest, PrivateSummary, SummaryRequest
+from coach.models import Agenda, AgendaRequest, PrivateSummary, SessionSummary, SummaryRequest
 
 if TYPE_CHECKING:
     from coach.service import Coach
 
 MAX_PREVIOUS_CHARS = 4_000  # AgendaRequest.previous_summary's limit
 R = TypeVar("R", AgendaRequest, SummaryRequest)
+T = TypeVar("T")
 
 
 def continuity(private: PrivateSummary) -> str:
@@ -44,18 +52,16 @@ def _request(model: type[R], **fields: object) -> R:
         raise Conflict("the stored session cannot be used as asked", errors=errors) from None
 
 
-def agenda(
+def _agenda_request(
     db: Session,
-    coach: Coach,
     actor: Principal,
     session_id: int,
-    duration_minutes: int | None = None,
-    goals: list[str] | None = None,
-) -> CoachingSession:
-    """Write and store the session's agenda, continuing from the previous session's summary."""
+    duration_minutes: int | None,
+    goals: list[str] | None,
+) -> AgendaRequest:
     row = sessions.member_session(db, actor, session_id)
     previous = sessions.previous_session(db, row)
-    request = _request(
+    return _request(
         AgendaRequest,
         topic=row.topic,
         duration_minutes=duration_minutes or row.duration_minutes,
@@ -65,8 +71,11 @@ def agenda(
         if previous and previous.private_summary
         else None,
     )
-    db.commit()  # no transaction stays open while the model writes
-    result = coach.agenda(request)
+
+
+def _store_agenda(
+    db: Session, actor: Principal, session_id: int, request: AgendaRequest, result: Agenda
+) -> CoachingSession:
     row = sessions.member_session(db, actor, session_id)
     row.agenda = result.model_dump(mode="json")
     row.duration_minutes = request.duration_minutes
@@ -77,10 +86,33 @@ def agenda(
     return row
 
 
-def summary(
-    db: Session, coach: Coach, actor: Principal, session_id: int, other_names: list[str]
+def _in_session(factory: sessionmaker[Session], step: Callable[..., T], *args: Any) -> T:
+    """One step in a short session of its own, closed (its connection returned) at the end."""
+    with factory() as db:
+        return step(db, *args)
+
+
+async def agenda(
+    factory: sessionmaker[Session],
+    coach: Coach,
+    actor: Principal,
+    session_id: int,
+    duration_minutes: int | None = None,
+    goals: list[str] | None = None,
 ) -> CoachingSession:
-    """Summarize the stored notes; coordinators see a new summary only once it is released again."""
+    """Write and store the session's agenda, continuing from the previous session's summary."""
+    request = await to_thread.run_sync(
+        _in_session, factory, _agenda_request, actor, session_id, duration_minutes, goals
+    )
+    result = await coach.aagenda(request)
+    return await to_thread.run_sync(
+        _in_session, factory, _store_agenda, actor, session_id, request, result
+    )
+
+
+def _summary_request(
+    db: Session, actor: Principal, session_id: int, other_names: list[str]
+) -> tuple[SummaryRequest, datetime | None]:
     row = sessions.member_session(db, actor, session_id)
     if not row.notes:
         raise Conflict(f"session {session_id} has no notes yet: save notes first")
@@ -96,9 +128,16 @@ def summary(
         other_names=other_names,
         session_date=row.date.isoformat(),
     )
-    notes_version = row.notes_updated_at
-    db.commit()
-    result = coach.summarize(request)
+    return request, row.notes_updated_at
+
+
+def _store_summary(
+    db: Session,
+    actor: Principal,
+    session_id: int,
+    notes_version: datetime | None,
+    result: SessionSummary,
+) -> CoachingSession:
     row = sessions.member_session(db, actor, session_id, lock=True)
     if row.notes_updated_at != notes_version:
         raise Conflict("the notes changed while the summary was written; ask for it again")
@@ -114,3 +153,20 @@ def summary(
     sessions.audit_session(db, actor, "session.summary.generate", row)
     db.commit()
     return row
+
+
+async def summary(
+    factory: sessionmaker[Session],
+    coach: Coach,
+    actor: Principal,
+    session_id: int,
+    other_names: list[str],
+) -> CoachingSession:
+    """Summarize the stored notes; coordinators see a new summary only once it is released again."""
+    request, notes_version = await to_thread.run_sync(
+        _in_session, factory, _summary_request, actor, session_id, other_names
+    )
+    result = await coach.asummarize(request)
+    return await to_thread.run_sync(
+        _in_session, factory, _store_summary, actor, session_id, notes_version, result
+    )

@@ -17,9 +17,9 @@ from coach.errors import CoachError, GenerationError, ProviderUnavailable
 from coach.knowledge.models import Passage
 from coach.knowledge.retrieval import Retriever
 from coach.llm.base import Completion, Deadline, Provider, Usage
-from coach.llm.prompts import render
+from coach.llm.prompts import RenderedPrompt, render
 from coach.llm.registry import OFFLINE
-from coach.llm.structured import ask_structured
+from coach.llm.structured import Offload, ask_structured, inline
 from coach.models import Meta
 from coach.settings import Settings
 from coach.telemetry import record_generation, record_provider_error
@@ -92,23 +92,45 @@ def _usage(completions: list[Completion]) -> Usage | None:
 class Pipeline:
     """Runs tasks against one retriever and one provider (None: the offline engine)."""
 
-    def __init__(self, settings: Settings, retriever: Retriever, provider: Provider | None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        retriever: Retriever,
+        provider: Provider | None,
+        offload: Offload = inline,
+    ) -> None:
         self.settings = settings
         self.retriever = retriever
         self.provider = provider
+        # Runs the CPU-bound steps (retrieval, prompt, checks, the offline engine) off the
+        # event loop; the model call itself is awaited and holds no thread.
+        self.offload = offload
 
-    def _llm(
+    def _prepare(
+        self, task: Task[Req, Draft], request: Req
+    ) -> tuple[list[Passage], RenderedPrompt | None]:
+        """The passages, and the prompt when a model will be asked: one trip to the pool."""
+        passages = task.retrieve(request, self.retriever)
+        if self.provider is None:
+            return passages, None
+        return passages, render(task.name, **task.context(request, passages))
+
+    async def _llm(
         self,
         task: Task[Req, Draft],
-        request: Req,
-        passages: list[Passage],
+        prompt: RenderedPrompt,
         vet: Callable[[Draft], tuple[Draft, list[str]]],
     ) -> tuple[Draft, dict[str, Any]]:
         assert self.provider is not None
-        prompt = render(task.name, **task.context(request, passages))
         deadline = Deadline(self.settings.llm.deadline_s)
-        draft, completions = ask_structured(
-            self.provider, prompt.messages, task.draft, vet, self.settings.llm.max_reasks, deadline
+        draft, completions = await ask_structured(
+            self.provider,
+            prompt.messages,
+            task.draft,
+            vet,
+            self.settings.llm.max_reasks,
+            deadline,
+            self.offload,
         )
         meta = {
             "engine": self.provider.name,
@@ -121,8 +143,14 @@ class Pipeline:
         return draft, meta
 
     def _offline(
-        self, task: Task[Req, Draft], request: Req, passages: list[Passage], reason: str | None
+        self,
+        task: Task[Req, Draft],
+        request: Req,
+        passages: list[Passage],
+        reason: str | None,
+        vet: Callable[[Draft], tuple[Draft, list[str]]],
     ) -> tuple[Draft, dict[str, Any]]:
+        """The offline engine's checked draft; its failing a check is a bug, never the caller's."""
         meta = {
             "engine": OFFLINE,
             "model": "coach-offline",
@@ -132,7 +160,14 @@ class Pipeline:
             "degraded_reason": reason,
             "notices": task.offline_notices(request, passages),
         }
-        return task.offline(request, passages), meta
+        draft, problems = vet(task.offline(request, passages))
+        if problems:  # a bug in the offline engine, never the caller's fault
+            task.refuse(request, draft)
+            raise GenerationError(
+                f"The offline engine produced a {task.name} that failed its checks.",
+                errors=[{"field": "output", "in": "output", "message": p} for p in problems],
+            )
+        return draft, meta
 
     def _fallback(self, exc: CoachError) -> str:
         """The reason to degrade to the offline engine, or re-raise when fallback is off."""
@@ -141,10 +176,10 @@ class Pipeline:
         log.warning("degrading to the offline engine: %s", exc.detail)
         return exc.detail
 
-    def run(self, task: Task[Req, Draft], request: Req) -> Any:
+    async def run(self, task: Task[Req, Draft], request: Req) -> Any:
         """A finalized, checked result with meta; the offline engine answers if the model fails."""
         started = time.perf_counter()
-        passages = task.retrieve(request, self.retriever)
+        passages, prompt = await self.offload(self._prepare, task, request)
 
         def vet(draft: Draft) -> tuple[Draft, list[str]]:
             final = task.finalize(request, draft)
@@ -152,22 +187,15 @@ class Pipeline:
 
         draft: Draft | None = None
         reason: str | None = None
-        if self.provider is not None:
+        if prompt is not None:
             try:
-                draft, meta = self._llm(task, request, passages, vet)
+                draft, meta = await self._llm(task, prompt, vet)
             except (ProviderUnavailable, GenerationError) as exc:
                 unavailable = isinstance(exc, ProviderUnavailable)
                 record_provider_error(task.name, "unavailable" if unavailable else "invalid_output")
                 reason = self._fallback(exc)
         if draft is None:
-            raw, meta = self._offline(task, request, passages, reason)
-            draft, problems = vet(raw)
-            if problems:  # a bug in the offline engine, never the caller's fault
-                task.refuse(request, draft)
-                raise GenerationError(
-                    f"The offline engine produced a {task.name} that failed its checks.",
-                    errors=[{"field": "output", "in": "output", "message": p} for p in problems],
-                )
+            draft, meta = await self.offload(self._offline, task, request, passages, reason, vet)
         record_generation(task.name, meta["engine"], bool(meta.get("degraded")))
         meta["source_ids"] = [p.id for p in passages]
         meta["latency_ms"] = round((time.perf_counter() - started) * 1000, 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -67,6 +67,8 @@ class Retriever:
         self._ids = [c.id for c in chunks]
         matrix = np.asarray(vectors, dtype=np.float32)
         self._matrix = matrix / np.clip(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12, None)
+        # The index is a snapshot held for this object's life, so a ranking never goes stale.
+        self._cached = lru_cache(maxsize=settings.retrieval.cache_size)(self._ranked)
 
     @cached_property
     def _bm25(self) -> Any:
@@ -99,16 +101,20 @@ class Retriever:
     ) -> list[Passage]:
         """The k passages that best answer a query, best first."""
         k = k or self.settings.retrieval.k
+        return list(self._cached(query, k, filters.model_dump_json() if filters else ""))
+
+    def _ranked(self, query: str, k: int, filters_json: str) -> tuple[Passage, ...]:
+        filters = SearchFilters.model_validate_json(filters_json) if filters_json else None
         n = max(self.settings.retrieval.candidates, k)
         fused = rrf(
             [self._dense(query, filters, n), self._sparse(query, filters, n)],
             self.settings.retrieval.rrf_k,
         )
         best = _diversify(sorted(fused.items(), key=lambda p: (-p[1], p[0])), self.chunks, k)
-        return [
+        return tuple(
             Passage(**self.chunks[i].model_dump(exclude={"file_hash"}), score=round(s, 6))
             for i, s in best
-        ]
+        )
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """Unit vectors for some texts, one row each, from the index's own embedder."""

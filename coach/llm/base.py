@@ -59,12 +59,12 @@ class Probe:
 
 
 class Provider(Protocol):
-    """Turns chat messages into a completion, asked to follow a JSON schema."""
+    """Turns chat messages into a completion, asked to follow a JSON schema (async: no thread)."""
 
     name: str
     model: str
 
-    def complete(
+    async def complete(
         self,
         messages: list[Message],
         *,
@@ -75,6 +75,6 @@ class Provider(Protocol):
         """One answer; ProviderUnavailable once retries or the deadline are spent."""
         ...
 
-    def probe(self) -> Probe:
+    async def probe(self) -> Probe:
         """A cheap check that the endpoint answers (may be cached briefly)."""
         ...

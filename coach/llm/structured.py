@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -24,6 +24,8 @@ from coach.errors import GenerationError
 from coach.llm.base import Completion, Deadline, Message, Provider
 
 T = TypeVar("T", bound=BaseModel)
+R = TypeVar("R")
+Offload = Callable[..., Awaitable[Any]]
 _FENCE = re.compile(r"^```(?:json)?\s*(.*?)\s*```$", re.DOTALL)
 
 
@@ -89,28 +91,42 @@ def reask_message(errors: list[str]) -> Message:
     }
 
 
-def ask_structured(
+def _checked(
+    text: str, model: type[T], vet: Callable[[T], tuple[T, list[str]]]
+) -> tuple[T | None, list[str]]:
+    parsed, errors = parse(text, model)
+    if parsed is None:
+        return None, errors
+    return vet(parsed)
+
+
+async def inline(fn: Callable[..., R], *args: Any) -> R:
+    """Run fn here and now: the offload for callers without a CPU pool."""
+    return fn(*args)
+
+
+async def ask_structured(
     provider: Provider,
     messages: list[Message],
     model: type[T],
     vet: Callable[[T], tuple[T, list[str]]],
     max_reasks: int,
     deadline: Deadline,
+    offload: Offload = inline,
 ) -> tuple[T, list[Completion]]:
     """The vetted draft of the first answer that parses and passes `vet`, else GenerationError."""
     schema = output_schema(model)
     completions: list[Completion] = []
     errors: list[str] = []
     for _ in range(max_reasks + 1):
-        completion = provider.complete(
+        completion = await provider.complete(
             messages, schema=schema, schema_name=model.__name__, deadline=deadline
         )
         completions.append(completion)
-        parsed, errors = parse(completion.text, model)
-        if parsed is not None:
-            vetted, errors = vet(parsed)
-            if not errors:
-                return vetted, completions
+        # Parsing and vetting are CPU work (a summary's checks run Presidio): offloaded.
+        vetted, errors = await offload(_checked, completion.text, model, vet)
+        if vetted is not None and not errors:
+            return vetted, completions
         messages = [
             *messages,
             {"role": "assistant", "content": completion.text},

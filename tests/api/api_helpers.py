@@ -10,6 +10,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+from anyio import to_thread
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
@@ -120,6 +121,26 @@ class FakeCoach:
 
     def status(self) -> dict[str, Any]:
         return {"provider": "offline", "model": "fake", "indexed_chunks": 1, "provider_ok": True}
+
+    # The API awaits these; each runs the sync method in a worker thread (as the real Coach
+    # keeps the event loop free), so a subclass or a test overrides the sync one only.
+    async def aagenda(self, request: AgendaRequest) -> Agenda:
+        return await to_thread.run_sync(self.agenda, request)
+
+    async def aprompts(self, request: PromptsRequest) -> DiscussionPrompts:
+        return await to_thread.run_sync(self.prompts, request)
+
+    async def arewrite_feedback(self, request: FeedbackRequest) -> FeedbackRewrite:
+        return await to_thread.run_sync(self.rewrite_feedback, request)
+
+    async def aanalyze_feedback(self, request: FeedbackRequest) -> FeedbackAnalysis:
+        return await to_thread.run_sync(self.analyze_feedback, request)
+
+    async def asummarize(self, request: SummaryRequest) -> SessionSummary:
+        return await to_thread.run_sync(self.summarize, request)
+
+    async def astatus(self) -> dict[str, Any]:
+        return await to_thread.run_sync(self.status)
 
 
 def bearer(token: str) -> dict[str, str]:

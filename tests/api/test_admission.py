@@ -67,7 +67,20 @@ def test_the_pattern_covers_every_generating_route_and_nothing_else(tmp_path) ->
     }
 
 
-def test_the_limit_comes_from_the_settings(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    app = create_app(make_settings(tmp_path, service={"max_generations": 3, "retry_after_s": 5}))
+def test_the_limit_comes_from_the_settings_of_the_engine_in_force(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    service = {"max_generations": 3, "max_offline_generations": 2, "retry_after_s": 5}
+    model = {"base_url": "http://127.0.0.1:9/v1"}
+    for llm, limit, setting in (
+        ({}, 2, "COACH_SERVICE__MAX_OFFLINE_GENERATIONS"),
+        (model, 3, "COACH_SERVICE__MAX_GENERATIONS"),
+    ):
+        app = create_app(make_settings(tmp_path, service=service, llm=llm))
+        (admission,) = [m for m in app.user_middleware if m.cls is Admission]
+        assert admission.kwargs == {"limit": limit, "retry_after_s": 5, "setting": setting}
+
+
+def test_the_default_lets_128_generations_wait_on_a_model(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Waiting holds no thread and no database connection, so the pools no longer cap it.
+    app = create_app(make_settings(tmp_path, llm={"base_url": "http://127.0.0.1:9/v1"}))
     (admission,) = [m for m in app.user_middleware if m.cls is Admission]
-    assert admission.kwargs == {"limit": 3, "retry_after_s": 5}
+    assert admission.kwargs["limit"] >= 128

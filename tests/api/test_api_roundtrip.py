@@ -107,8 +107,13 @@ def test_next_agenda_continues_from_previous_summary(
         private = client.get(f"/v1/sessions/{first}", headers=world.as_("mentor")).json()
         coach = client.app.state.coach  # type: ignore[attr-defined]
         sent: list[AgendaRequest] = []
-        real_agenda = coach.agenda
-        monkeypatch.setattr(coach, "agenda", lambda r: sent.append(r) or real_agenda(r))
+        real_agenda = coach.aagenda
+
+        async def recording(request: AgendaRequest) -> Any:
+            sent.append(request)
+            return await real_agenda(request)
+
+        monkeypatch.setattr(coach, "aagenda", recording)
 
         second = client.post(
             f"/v1/pairs/{world.ids['pair']}/sessions",

@@ -12,6 +12,7 @@ from api_helpers import NOTES_TEXT, FakeCoach
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from coach.aio import run_sync
 from coach.db import generation
 from coach.db.auth import Principal, add_user, principal
 from coach.db.engine import make_engine, session_factory
@@ -55,8 +56,9 @@ def _summarized(factory: sessionmaker[Session], mentor: Principal) -> int:
         row = create_session(db, mentor, mentor.pair_id or 0, date(2025, 11, 20), "ai", 60)
         row.notes = NOTES_TEXT
         db.commit()
-        generation.summary(db, FakeCoach(), mentor, row.id, [])  # type: ignore[arg-type]
-        return row.id
+        session_id = row.id
+    run_sync(generation.summary(factory, FakeCoach(), mentor, session_id, []))  # type: ignore[arg-type]
+    return session_id
 
 
 def _at_once(factory: sessionmaker[Session], *acts: Callable[[Session, Barrier], None]) -> None:
@@ -94,7 +96,8 @@ def _summarizing(who: Principal, session_id: int) -> Callable[[Session, Barrier]
             return real(request)
 
         fake.summarize = in_step  # type: ignore[method-assign]
-        generation.summary(db, fake, who, session_id, [])  # type: ignore[arg-type]
+        factory = sessionmaker(db.get_bind(), expire_on_commit=False)
+        run_sync(generation.summary(factory, fake, who, session_id, []))  # type: ignore[arg-type]
 
     return act
 

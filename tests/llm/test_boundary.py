@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+import asyncio
 from typing import Any
 
 import httpx
@@ -89,17 +89,15 @@ def test_deadline_counts_down_and_names_what_was_under_way() -> None:
 
 
 @respx.mock
-def test_a_refused_mode_is_per_call_and_never_skipped_for_another_thread() -> None:
+def test_a_refused_mode_is_per_call_and_never_skipped_for_another_caller() -> None:
     url = "http://llm.test/v1/chat/completions"
     seen: list[str] = []
-    lock = threading.Lock()
 
     def answer(request: httpx.Request) -> httpx.Response:
         import json
 
         kind = json.loads(request.content)["response_format"]["type"]
-        with lock:
-            seen.append(kind)
+        seen.append(kind)
         if kind == "json_schema":
             return httpx.Response(400, json={"error": {"message": "response_format unsupported"}})
         body: dict[str, Any] = {"choices": [{"message": {"content": "{}"}}], "model": "m"}
@@ -107,19 +105,16 @@ def test_a_refused_mode_is_per_call_and_never_skipped_for_another_thread() -> No
 
     respx.post(url).mock(side_effect=answer)
     provider = OpenAIProvider(LLMSettings(base_url="http://llm.test/v1", max_retries=0))
-    results: list[str] = []
 
-    def call() -> None:
-        done = provider.complete([], schema={}, schema_name="X", deadline=Deadline(10))
-        results.append(done.text)
+    async def call() -> str:
+        done = await provider.complete([], schema={}, schema_name="X", deadline=Deadline(10))
+        return done.text
 
-    threads = [threading.Thread(target=call) for _ in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=10)
-    assert results == ["{}"] * 6
+    async def together() -> list[str]:
+        return list(await asyncio.gather(*(call() for _ in range(6))))
+
+    assert asyncio.run(together()) == ["{}"] * 6
     # Each call stepped down on its own; once one succeeded, later calls start lower.
     assert seen.count("json_object") == 6 and seen.count("json_schema") <= 6
-    assert provider.complete([], schema={}, schema_name="X", deadline=Deadline(10)).text == "{}"
+    assert asyncio.run(call()) == "{}"
     assert (seen[-1] == "json_object" and seen[-2] != "json_schema") or len(seen) > 12

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from typing import Any
 
 from playwright.sync_api import expect
 
 from coach.accounts.passwords import hash_password
+from coach.aio import run_sync
 from coach.db import generation, sessions
 from coach.db.auth import add_user, principal
 from coach.db.coordinator import MIN_GROUP_PAIRS
@@ -50,7 +52,11 @@ def big_program(site: Site) -> Person:
             on = date.today() - timedelta(days=30 * (i % 3) + 1)
             row = sessions.create_session(db, mentor, pair.id, on, "social media", 60)
             sessions.save_notes(db, mentor, row.id, notes(mentor_name, mentee_name))
-            generation.summary(db, site.app.state.coach, mentor, row.id, [])
+            coach = site.app.state.coach
+            summarized = generation.summary(site.app.state.sessions, coach, mentor, row.id, [])
+            # Playwright's sync API keeps an event loop running on this thread: another one.
+            with ThreadPoolExecutor(1) as pool:
+                pool.submit(run_sync, summarized).result(timeout=120)
             for who in (mentor, mentee):
                 sessions.set_release(db, who, row.id, released=True)
         email = "big-coordinator@example.org"
