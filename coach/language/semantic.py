@@ -8,7 +8,7 @@ import sys
 import tomllib
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -194,7 +194,7 @@ def _stored(name: str, build: Callable[[], dict[str, np.ndarray]]) -> dict[str, 
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.part")
         with partial.open("wb") as handle:
-            np.savez(handle, **banks)
+            np.savez(handle, **cast("dict[str, Any]", banks))  # numpy types kwargs as bool
         partial.replace(path)  # atomic: a concurrent reader sees the old file or the whole new one
     except OSError:
         pass  # a read-only cache folder only costs time

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from coach.language import semantic
 from coach.language.analyzer import analyze, inspect
 from coach.language.nlp import parse
-from coach.language import semantic
 from coach.language.semantic import plain_form
 from coach.language.sentence import ironic
 
@@ -72,9 +72,7 @@ def test_each_text_is_analysed_once() -> None:
     assert inspect(text)[0] is inspect(text)[0]
 
 
-def test_bank_vectors_are_kept_on_disk_and_rebuilt_when_their_inputs_change(
-    tmp_path, monkeypatch
-):
+def test_bank_vectors_are_kept_on_disk_and_rebuilt_when_their_inputs_change(tmp_path, monkeypatch):
     """A second process loads the example banks instead of parsing and embedding them again."""
     import numpy as np
 
