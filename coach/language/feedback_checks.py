@@ -10,6 +10,7 @@ from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
 from coach.language.cues import CONDESCENSION, HEDGE, INSULT, SLANG, STEREOTYPE
 from coach.language.fluency import fluency_problems
 from coach.language.nlp import content_words, valence
+from coach.language.verdicts import DISCOURSE
 from coach.models import FeedbackDraft, FeedbackRequest
 from coach.text import STOP_WORDS, stem
 
@@ -48,7 +49,7 @@ def key_terms(text: str) -> frozenset[str]:
             )
             if (not hits or about) and not any(s <= tok.idx < e for s, e in soft):
                 terms.update(_noun(tok))
-    return frozenset(terms - _NOT_CONCERN)
+    return frozenset(terms - _NOT_CONCERN - DISCOURSE)  # "tbh" tags as a noun
 
 
 def _noun(tok: Token) -> list[str]:

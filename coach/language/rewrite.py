@@ -10,7 +10,7 @@ from coach.language import cues, semantic
 from coach.language.clauses import clause_tokens, order_verb
 from coach.language.nlp import gerund, inflect, parse, plural_noun, plural_verb
 from coach.language.sentence import Finding, Sentence
-from coach.language.verdicts import tacked_on
+from coach.language.verdicts import DISCOURSE, tacked_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -63,6 +63,14 @@ def tidy(text: str) -> str:
 
 def _apply(text: str, base: int, edits: list[Edit]) -> str:
     """Apply non-overlapping character edits (offsets into the document) to a sentence."""
+    # A word inside a deleted clause is not replaced: "never" -> "rarely" in a clause that goes
+    # would leave "Rarely, so I doubt ..." behind.
+    gone = [(s, e) for s, e, new in edits if not new and e > s]
+    edits = [
+        (s, e, new)
+        for s, e, new in edits
+        if not (new and e > s and any(a < e and s < b for a, b in gone))
+    ]
     out, cursor = [], base
     for start, end, new in sorted(edits):
         if start < cursor:
@@ -332,7 +340,7 @@ def _beside(
         tok = _token_at(sentence, f.end - 1)
         if tok is not None and tacked_on(tok) and f.start > sentence.span.start_char:
             comma = sentence.span.doc.text.rfind(",", sentence.span.start_char, f.start)
-            edits.append((comma if comma >= 0 else f.start, f.end, ""))
+            edits.append((comma if comma >= 0 else f.start, _fillers_after(sentence, f.end), ""))
             findings = [g for g in findings if not _overlaps(g, f.start, f.end)]
             pieces.append(Piece(_impact(f.judged, "", ""), "impact"))
     for f in [f for f in findings if f.category == "assumed_intent" and not f.whole]:
@@ -348,6 +356,17 @@ def _beside(
                     )
                 )
     return edits, pieces, findings
+
+
+def _fillers_after(sentence: Sentence, end: int) -> int:
+    """The end of the discourse fillers trailing a verdict (", pretty rude tbh")."""
+    for tok in sentence.span:
+        if tok.idx < end or tok.is_punct:
+            continue
+        if tok.lower_ not in DISCOURSE:
+            break
+        end = tok.idx + len(tok)
+    return end
 
 
 _MOTIVE_DEPS = frozenset({"advmod", "advcl", "xcomp", "npadvmod", "prep"})

@@ -52,7 +52,11 @@ def tacked_on(tok: Token) -> bool:
     before = tok.doc[first.i - 1] if first.i > 0 else None
     return (
         tok.pos_ == "ADJ"
-        and tok.dep_ in ("ROOT", "advmod", "dep", "advcl", "npadvmod", "conj")
+        # "tbh" after it makes the parser read the verdict as its modifier ("rude tbh").
+        and (
+            tok.dep_ in ("ROOT", "advmod", "dep", "advcl", "npadvmod", "conj", "appos")
+            or (tok.dep_ == "amod" and tok.head.lower_ in DISCOURSE)
+        )
         and before is not None
         and before.text in (",", "-", "—", "–")
     )
@@ -75,7 +79,8 @@ def _phrase(tok: Token) -> tuple[int, int, str]:
 
 # Discourse openers a judged noun phrase should not carry into an impact sentence.
 DISCOURSE = frozenset(
-    {"ngl", "honestly", "tbh", "so", "ok", "okay", "look", "bro", "well", "frankly", "lol", "mate"}
+    {"ngl", "honestly", "tbh", "tbf", "imo", "fr", "so", "ok", "okay", "look", "bro", "well"}
+    | {"frankly", "lol", "lmao", "mate"}
 )
 
 

@@ -145,6 +145,11 @@ def test_every_rewrite_passes_the_shared_checks(text: str) -> None:
     [
         ("You sent it at midnight, very unprofessional.", "You sent it at midnight.", "unprof"),
         ("You kept rolling your eyes in the retro, so childish.", "in the retro.", "childish"),
+        (
+            "You kept checking Slack during my walkthrough, pretty rude tbh",
+            "You kept checking Slack during my walkthrough.",
+            "rude",
+        ),
     ],
 )
 def test_a_verdict_tacked_on_after_a_comma_goes_and_the_behaviour_stays(
@@ -157,3 +162,11 @@ def test_a_verdict_tacked_on_after_a_comma_goes_and_the_behaviour_stays(
 def test_a_motive_read_into_an_action_goes_and_the_action_stays() -> None:
     out = _rewrite("You interrupted me on purpose in the review.")
     assert out.startswith("You interrupted me in the review.") and "purpose" not in out
+
+
+def test_an_absolute_inside_a_clause_that_goes_leaves_no_frequency_word_behind() -> None:
+    out = _rewrite(
+        "Millennials like you never stick at anything, so I doubt you'll finish the course."
+    )
+    assert not out.lower().startswith("rarely") and "millennial" not in out.lower()
+    assert out.startswith("I doubt you'll finish the course.")
