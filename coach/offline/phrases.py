@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from coach.language.nlp import inflect, parse
 from coach.privacy.nicknames import variants
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _TAG = re.compile(r"^\s*(?:\[[^\]]{1,40}\]|[^:\s][^:]{0,38}:)\s*")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\"[^\"]*\"|“[^”]*”")
@@ -67,23 +72,51 @@ def plain_phrase(text: str) -> str:
     return re.sub(r"\s+,", ",", words).rstrip(", ")
 
 
-_FIRST = [
-    (re.compile(r"\b(?:I|me|myself)\b"), "{me}"),
-    (re.compile(r"\bmy\b", re.I), "{me}'s"),
-    (re.compile(r"\bwe\b", re.I), "they"),
-    (re.compile(r"\bour\b", re.I), "their"),
-    (re.compile(r"\bus\b"), "them"),
-]
+_THIRD = {"i": "{me}", "me": "{me}", "myself": "{me}", "my": "{me}'s", "mine": "{me}'s"}
+_THIRD |= {"we": "they", "our": "their", "us": "them", "ourselves": "themselves"}
+# Contracted auxiliaries after "I", which become the name's own: "I'm" -> "Aisha is".
+_CONTRACTED = {"'m": "is", "'ve": "has", "'ll": "will", "'d": "would"}
 
 
 def third_person(text: str, author: str) -> str:
-    """Rewrite first-person words as the note-taker's name or "they"."""
-    out = text
-    for pattern, replacement in _FIRST:
-        out = pattern.sub(replacement.format(me=author), out)
-    out = re.sub(r"\bI['’]ll\b", f"{author} will", out)
-    out = re.sub(r"\bI['’](?:m|ve|d)\b", author, out)
-    return out
+    """Rewrite first-person words as the note-taker's name or "they", the verb agreeing."""
+    doc = parse(text)
+    edits: list[tuple[int, int, str]] = []
+    for tok in doc:
+        word = tok.lower_.replace("’", "'")
+        if word in _THIRD and tok.tag_ in ("PRP", "PRP$"):
+            new = _THIRD[word].format(me=author)
+            if tok.text[:1].isupper() and new[:1].islower():
+                new = new.capitalize()
+            edits.append((tok.idx, tok.idx + len(tok), new))
+        elif word in _CONTRACTED and tok.i > 0 and doc[tok.i - 1].lower_ == "i":
+            had = tok.tag_ == "VBD" or tok.head.tag_ == "VBN"  # "I'd already sent it"
+            new = "had" if word == "'d" and had else _CONTRACTED[word]
+            edits.append((tok.idx, tok.idx + len(tok), f" {new}"))
+        elif tok.tag_ == "VBP" and _after_i(tok):
+            edits.append((tok.idx, tok.idx + len(tok), inflect(tok.lemma_, "VBZ")))
+    return _apply(doc.text, edits)
+
+
+def _after_i(verb: Token) -> bool:
+    """A present-tense verb whose subject is "I" ("I think", "I have", "I don't")."""
+    subject = verb if verb.dep_ != "aux" else verb.head
+    return any(c.dep_ == "nsubj" and c.lower_ == "i" for c in subject.children) and not any(
+        a.i < verb.i and a.dep_ == "aux" for a in subject.children if a is not verb
+    )
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    out, cursor = [], 0
+    for start, end, new in sorted(edits):
+        if new.startswith(" "):  # a contraction written out: no space was there before it
+            out.append(text[cursor:start].rstrip())
+        else:
+            out.append(text[cursor:start])
+        out.append(new)
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
 
 
 def action_core(text: str) -> str:

@@ -291,3 +291,27 @@ def test_a_lower_case_word_name_is_said_once_and_a_next_session_label_is_dropped
     summary = compose_summary(request, []).private.summary
     assert "Will will send June the guide by 2026-03-10." in summary
     assert "will will will" not in summary.lower() and "next session:" not in summary.lower()
+
+
+@pytest.mark.parametrize(
+    ("first", "third"),
+    [
+        ("We spent the hour on Teams.", "They spent the hour on Teams."),
+        ("I think my slides helped us.", "Aisha thinks Aisha's slides helped them."),
+        (
+            "I'm worried I'll forget, and I'd like a guide.",
+            "Aisha is worried Aisha will forget, and Aisha would like a guide.",
+        ),
+        (
+            "I don't have time; I have shown him twice.",
+            "Aisha doesn't have time; Aisha has shown him twice.",
+        ),
+        ("I'd already sent it.", "Aisha had already sent it."),
+    ],
+)
+def test_the_note_takers_words_become_third_person_with_the_verb_agreeing(
+    first: str, third: str
+) -> None:
+    from coach.offline.phrases import third_person
+
+    assert third_person(first, "Aisha") == third
