@@ -135,8 +135,13 @@ def test_a_long_gap_since_the_last_held_session_asks_for_support(
         _plan_and_hold(client, world)  # held on 2025-11-20
         coach = client.app.state.coach  # type: ignore[attr-defined]
         sent: list[SummaryRequest] = []
-        real = coach.summarize
-        monkeypatch.setattr(coach, "summarize", lambda r: sent.append(r) or real(r))
+        real = coach.asummarize
+
+        async def recording(request: SummaryRequest) -> Any:
+            sent.append(request)
+            return await real(request)
+
+        monkeypatch.setattr(coach, "asummarize", recording)
         mentor = world.as_("mentor")
         later = client.post(
             f"/v1/pairs/{world.ids['pair']}/sessions",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coach.language import nlp, semantic
+from coach.language import analyzer, feedback_checks, nlp, semantic
 from coach.service import Coach
 from coach.settings import Settings
 from tests.generators.conftest import settings_on_index
@@ -13,8 +13,10 @@ from tests.generators.conftest import settings_on_index
 def test_warm_loads_the_parser_and_the_semantic_banks(
     indexed_settings: Settings, tmp_path: Path
 ) -> None:
-    # Parses are cached too: an earlier test's parse of the warm-up text would skip the loader.
-    for cached in (nlp.parse, nlp.pipeline, nlp.lemminflect, semantic._examples, semantic._impacts):
+    # Parses and analyses are cached too: an earlier test's analysis of the warm-up text would
+    # skip the loaders.
+    caches = (nlp.parse, nlp.pipeline, nlp.lemminflect, semantic._examples, semantic._impacts)
+    for cached in (*caches, analyzer._inspect, feedback_checks.key_terms):
         cached.cache_clear()
     Coach(settings_on_index(indexed_settings, tmp_path)).warm()
     for cached in (nlp.pipeline, nlp.lemminflect, semantic._examples, semantic._impacts):
