@@ -16,6 +16,9 @@ from coach.knowledge.models import FrontMatter
 from coach.settings import PROJECT_ROOT
 
 SKIPPED_NAMES = {"README.md"}
+# Sections of example lines for the challenge matcher (coach.knowledge.labels), not guidance:
+# search leaves them out, so a question about goals is not answered with a note's wording.
+EXAMPLES_ONLY = ("How it sounds in session notes",)
 _BULLET = re.compile(r"^\s*[-*]\s+(.*\S)\s*$", re.MULTILINE)
 _BOLD = re.compile(r"\*\*(.+?)\*\*:?\s*")
 

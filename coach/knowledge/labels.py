@@ -6,12 +6,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from coach.knowledge.documents import bullets
+from coach.knowledge.documents import EXAMPLES_ONLY, bullets
 from coach.knowledge.models import Passage
 from coach.knowledge.retrieval import Retriever
 
 # The sections of a challenge file whose bullets read like lines of session notes.
-EXAMPLE_HEADINGS = ("Signs", "How it sounds in session notes")
+EXAMPLE_HEADINGS = ("Signs", *EXAMPLES_ONLY)
 # Checked for precision on summary_blind_dev: a sentence names a challenge when it is this
 # close to one of its examples and closer by MIN_MARGIN than to any other challenge's.
 MIN_COSINE = 0.5

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from coach.errors import NotIndexed
+from coach.knowledge.documents import EXAMPLES_ONLY
 from coach.knowledge.embeddings import build_embeddings
 from coach.knowledge.models import Chunk, Passage, SearchFilters
 from coach.knowledge.snapshot import index_contents
@@ -19,7 +20,9 @@ MAX_PER_DOC = 2
 
 
 def matches(chunk: Chunk, filters: SearchFilters | None) -> bool:
-    """Whether a chunk passes every filter set; audience 'all' suits every reader."""
+    """Whether a chunk passes every filter (audience "all" suits all); matcher examples never."""
+    if chunk.heading.startswith(EXAMPLES_ONLY):
+        return False
     if filters is None:
         return True
     if filters.kinds and chunk.kind not in filters.kinds:

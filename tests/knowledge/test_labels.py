@@ -46,3 +46,11 @@ def test_notes_that_name_no_topic_still_get_the_closest_knowledge_topic(
     draft = compose_summary(request, retrieve(request, retriever))
     assert draft.anonymized.topic is not None
     assert draft.anonymized.topics and draft.anonymized.topic == draft.anonymized.topics[0]
+
+
+def test_search_leaves_out_the_challenge_matchers_example_lines(retriever: Retriever) -> None:
+    from coach.knowledge.documents import EXAMPLES_ONLY
+
+    assert any(c.heading.startswith(EXAMPLES_ONLY) for c in retriever.chunks.values())
+    found = retriever.search("How it sounds in session notes: our session got moved again", k=40)
+    assert found and not any(p.heading.startswith(EXAMPLES_ONLY) for p in found)
