@@ -17,6 +17,8 @@ from coach.text import STOP_WORDS, stem
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from coach.language.sentence import Sentence
+
 # Categories that must never survive a rewrite. Vagueness and hedging may legitimately remain
 # as a marked slot or a single softener; a request may keep an imperative verb.
 HARD_CATEGORIES = frozenset(
@@ -47,9 +49,19 @@ def key_terms(text: str) -> frozenset[str]:
             about = all(f.category == "sarcasm" or f.whole for f in hits) and not (
                 valence(tok.text) or _VERDICT_WORD.search(tok.text)
             )
-            if (not hits or about) and not any(s <= tok.idx < e for s, e in soft):
+            softened = any(s <= tok.idx < e for s, e in soft)
+            if (not hits or about) and not softened and not _labelled_by_stereotype(tok, sentence):
                 terms.update(_noun(tok))
     return frozenset(terms - _NOT_CONCERN - DISCOURSE)  # "tbh" tags as a noun
+
+
+def _labelled_by_stereotype(tok: Token, sentence: Sentence) -> bool:
+    """A noun a stereotype modifies is the stereotype's own ("boomer energy"), not a concern."""
+    spans = [(f.start, f.end) for f in sentence.findings if f.category == "stereotype"]
+    return any(
+        c.dep_ in ("amod", "compound") and any(s <= c.idx < e for s, e in spans)
+        for c in tok.children
+    )
 
 
 def _noun(tok: Token) -> list[str]:

@@ -170,3 +170,9 @@ def test_an_absolute_inside_a_clause_that_goes_leaves_no_frequency_word_behind()
     )
     assert not out.lower().startswith("rarely") and "millennial" not in out.lower()
     assert out.startswith("I doubt you'll finish the course.")
+
+
+def test_a_noun_a_stereotype_modifies_goes_with_it() -> None:
+    out = _rewrite("ok boomer energy when you refused to try the new planner tool", UP)
+    assert "energy" not in out and "boomer" not in out.lower()
+    assert out.startswith("When you refused to try the new planner tool")
