@@ -21,10 +21,18 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
-
 from coach.settings import PROJECT_ROOT
-from evals.bench_service import OFFLINE, coach_env, free_port, prepare, process, rss_mib
+from evals.bench_service import (
+    OFFLINE,
+    coach_env,
+    free_port,
+    prepare,
+    process,
+    rss_mib,
+)
+from evals.bench_service import (
+    first_request as timed_post,  # any one timed generation, not only a first
+)
 
 NOTES = (
     "Maya showed Robert how to schedule posts on LinkedIn. Robert will post twice a week. "
@@ -106,15 +114,6 @@ def cli_table(runs: int, scratch: Path) -> list[str]:
     return lines
 
 
-def _post_ms(base: str, token: str, path: str, body: dict[str, object]) -> float:
-    started = time.perf_counter()
-    response = httpx.post(
-        base + path, json=body, headers={"Authorization": f"Bearer {token}"}, timeout=120
-    )
-    response.raise_for_status()
-    return (time.perf_counter() - started) * 1000
-
-
 def _loaded(pid: int, name: str) -> bool:
     """Whether a shared library with this name is mapped into the process."""
     return name in Path(f"/proc/{pid}/maps").read_text()
@@ -130,10 +129,10 @@ def server_lines(data_dir: Path, warm_requests: int) -> list[str]:
     with process(serve, coach_env(data_dir), base + "/healthz") as proc:
         up = time.perf_counter() - started
         idle = rss_mib(proc.pid)
-        first = {n: _post_ms(base, token, *OFFLINE[n]) for n in ("rewrite", "summary")}
+        first = {n: timed_post(base, token, *OFFLINE[n]) for n in ("rewrite", "summary")}
         for name in OFFLINE:
             for _ in range(warm_requests):
-                _post_ms(base, token, *OFFLINE[name])
+                timed_post(base, token, *OFFLINE[name])
         warm = rss_mib(proc.pid)
         torch = _loaded(proc.pid, "libtorch")
     return [
