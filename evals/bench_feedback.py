@@ -9,7 +9,7 @@ import time
 from coach.models import FeedbackRequest
 from coach.offline.feedback import compose_feedback
 from coach.settings import PROJECT_ROOT
-from evals.bench_retrieval import percentile
+from evals.metrics.cost import percentile
 
 # The split one may look at; the frozen test split is only ever scored by `coach eval`.
 DATASET = PROJECT_ROOT / "evals/datasets/feedback_blind_dev.jsonl"

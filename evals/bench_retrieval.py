@@ -12,14 +12,9 @@ from pathlib import Path
 from coach.knowledge.ingest import ingest
 from coach.knowledge.retrieval import Retriever
 from coach.settings import PROJECT_ROOT, load_settings
+from evals.metrics.cost import percentile
 
 QUESTIONS = PROJECT_ROOT / "evals/datasets/retrieval.jsonl"
-
-
-def percentile(values: list[float], q: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
 def main() -> None:

@@ -33,6 +33,7 @@ import aiohttp
 import httpx
 
 from coach.settings import PROJECT_ROOT, load_settings
+from evals.metrics.cost import percentile
 
 FEEDBACK = {"text": "You always interrupt me, it's so rude.", "direction": "mentor_to_mentee"}
 OFFLINE: dict[str, tuple[str, dict[str, Any]]] = {
@@ -221,10 +222,8 @@ def load(pid: int, url: str, body: dict[str, Any], token: str, c: int, n: int) -
 
 def pct(values: list[float], q: float) -> float:
     """The q-th percentile (nearest rank); NaN when nothing succeeded."""
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))]
+    value = percentile(values, q / 100)
+    return float("nan") if value is None else value
 
 
 def first_request(base: str, token: str, path: str, body: dict[str, Any]) -> float:

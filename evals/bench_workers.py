@@ -23,7 +23,7 @@ from typing import Any
 import httpx
 
 from coach.settings import PROJECT_ROOT
-from evals.bench_retrieval import percentile
+from evals.bench_service import pct
 from tests.servers import chroma_server, coach_serve, postgres_server
 
 FEEDBACK = PROJECT_ROOT / "evals/datasets/feedback.jsonl"
@@ -84,7 +84,7 @@ def _run(env: dict[str, str], workers: int, token: str, args: argparse.Namespace
         "seconds": round(elapsed, 2),
         "throughput_rps": round(len(bodies) / elapsed, 2),
         "latency_p50_ms": round(statistics.median(latencies) * 1000, 1),
-        "latency_p95_ms": round(percentile(latencies, 0.95) * 1000, 1),
+        "latency_p95_ms": round(pct(latencies, 95) * 1000, 1),
         "rewrites_per_worker": sorted(served.values()),
     }
 
