@@ -162,6 +162,7 @@ def _plain_examples(texts: list[str]) -> list[str]:
     return [plain_form(doc) for doc in pipeline().pipe(texts)]
 
 
+@lru_cache(maxsize=1)
 def _bank_key() -> str:
     """What the bank vectors depend on: the data files, this code, the parser and the model."""
     from coach.knowledge.embeddings import embedding_signature
