@@ -1,9 +1,13 @@
-"""The CLI's readable output keeps generated text that looks like rich markup."""
+"""The CLI's readable output and its summary options."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from coach.cli import app
 from coach.cli.render import show
 from coach.models import (
     SBI,
@@ -40,3 +44,14 @@ def test_action_owners_are_printed(capsys: pytest.CaptureFixture[str]) -> None:
     )
     show(summary)
     assert "[mentor] Share the guide (due 2026-12-04)" in capsys.readouterr().out
+
+
+def test_summarize_takes_the_session_date_and_names_the_option_when_it_is_wrong(
+    tmp_path: Path,
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Maya showed Robert how to schedule posts. Robert will post by Friday.")
+    args = ["summarize", str(notes), "--mentor", "Maya Chen", "--mentee", "Robert Miller"]
+    result = CliRunner().invoke(app, [*args, "--session-date", "30/11/2026"])
+    assert result.exit_code != 0
+    assert "--session-date" in str(result.exception)
