@@ -6,7 +6,7 @@ from coach.knowledge.documents import bullets
 from coach.knowledge.models import Passage
 from coach.models import DiscussionQuestion, PromptsDraft, PromptsRequest
 from coach.offline.topics import Sourced, read_topic
-from coach.text import DUPLICATE_JACCARD, is_open, similarity, tokenize
+from coach.text import DUPLICATE_JACCARD, in_sentence, is_open, similarity, tokenize
 
 # (first word of the question, purpose, follow-up): the follow-up digs where the opener points.
 _STYLES = [
@@ -72,13 +72,13 @@ _PITFALL_FORM = "What would help you and your team avoid this trap: {term}?"
 
 
 def _from_concept(concept: Sourced, index: int) -> Sourced:
-    term = concept.text.split(":", 1)[0].strip().lower()
+    term = in_sentence(concept.text.split(":", 1)[0].strip())
     form = _CONCEPT_FORMS[index % len(_CONCEPT_FORMS)]
     return Sourced(form.format(term=term), concept.source)
 
 
 def _from_pitfall(pitfall: Sourced) -> Sourced:
-    term = pitfall.text.split(":", 1)[0].strip().lower()
+    term = in_sentence(pitfall.text.split(":", 1)[0].strip())
     return Sourced(_PITFALL_FORM.format(term=term), pitfall.source)
 
 
