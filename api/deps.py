@@ -14,6 +14,7 @@ from fastapi import Depends, Path, Request, Response
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.admission import Gate
 from api.errors import Forbidden, Unauthorized
 from coach.accounts.browser import check_session, csrf_matches
 from coach.accounts.mail import Mailer, mailer_for
@@ -79,12 +80,19 @@ def get_sessions(request: Request) -> sessionmaker[Session]:
     return factory
 
 
+def get_gate(request: Request) -> Gate:
+    """The app's count of generations in flight, for pages that run one."""
+    gate: Gate = request.app.state.gate
+    return gate
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 CoachDep = Annotated[Coach, Depends(get_coach)]
 MailerDep = Annotated[Mailer, Depends(get_mailer)]
 OidcDep = Annotated[OidcProvider, Depends(get_oidc)]
 Db = Annotated[Session, Depends(get_db)]
 Sessions = Annotated[sessionmaker[Session], Depends(get_sessions)]
+GateDep = Annotated[Gate, Depends(get_gate)]
 
 
 async def _sent_csrf(request: Request) -> str | None:
