@@ -1,6 +1,6 @@
 """Service benchmark: coach in front of a fixed-latency stub model, on loopback only.
 
-Run: python -m evals.bench_service [--latency-ms 300] [--levels 1,8,32,128,256]
+Run: python -m evals.bench_service [--latency-ms 300] [--levels 1,8,32,128,256] [--same-text]
 
 It copies this checkout's knowledge index into a temporary data directory, creates a pair and
 a mentor token with the coach.db helpers, starts coach offline to time the offline endpoints
@@ -292,7 +292,9 @@ def first_request(base: str, token: str, path: str, body: dict[str, Any]) -> flo
     return (time.perf_counter() - started) * 1000
 
 
-def offline_phase(data_dir: Path, token: str, n: int) -> tuple[list[dict[str, Any]], list[str]]:
+def offline_phase(
+    data_dir: Path, token: str, n: int, texts: list[str]
+) -> tuple[list[dict[str, Any]], list[str]]:
     """Time the offline endpoints at concurrency 1 and 8; return each text's passing draft."""
     from coach.models import FeedbackDraft
 
@@ -313,7 +315,7 @@ def offline_phase(data_dir: Path, token: str, n: int) -> tuple[list[dict[str, An
                 )
         drafts = []
         with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=60) as client:
-            for text in feedback_texts():
+            for text in texts:
                 answer = client.post(base + OFFLINE["rewrite"][0], json={**FEEDBACK, "text": text})
                 fields = {k: answer.json()[k] for k in FeedbackDraft.model_fields}
                 draft = FeedbackDraft.model_validate(fields).model_dump(mode="json")
@@ -385,11 +387,17 @@ def main() -> None:
     )
     parser.add_argument("--min-requests", type=int, default=40)
     parser.add_argument("--offline-requests", type=int, default=40)
+    parser.add_argument(
+        "--same-text",
+        action="store_true",
+        help="send one feedback text over and over (the per-text caches then answer most work)",
+    )
     args = parser.parse_args()
+    texts = [FEEDBACK["text"]] if args.same_text else feedback_texts()
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
         data_dir = Path(tmp)
         token = prepare(data_dir)
-        drafts, offline = offline_phase(data_dir, token, args.offline_requests)
+        drafts, offline = offline_phase(data_dir, token, args.offline_requests, texts)
         print("\n".join(offline), flush=True)
         print(flush=True)
         print("\n".join(model_phase(data_dir, token, drafts, args)))
