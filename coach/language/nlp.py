@@ -43,8 +43,8 @@ def _without_spacy_cli() -> Iterator[None]:
     """Within the block, a first `import spacy` skips importing spaCy's command line."""
     # spaCy's __init__ imports its whole CLI (typer, weasel, jinja2, httpx ...) only to re-export
     # `spacy.info`: ~0.6 s of every cold command. A stand-in `spacy.cli.info` supplies that name,
-    # importing the real one on first call; the stand-ins leave sys.modules after the import, so a
-    # later `import spacy.cli` (presidio's model download) gets the real package.
+    # importing the real one on first call; the stand-ins leave sys.modules after the import, so
+    # `spacy.cli`, imported or reached as an attribute (presidio's model download), is the real one.
     if "spacy" in sys.modules or "spacy.cli" in sys.modules:
         yield
         return
@@ -64,6 +64,17 @@ def _without_spacy_cli() -> Iterator[None]:
         for name, stand_in in stand_ins.items():
             if sys.modules.get(name) is stand_in:
                 del sys.modules[name]
+        if "spacy" in sys.modules:
+            sys.modules["spacy"].__getattr__ = _real_cli  # type: ignore[method-assign]
+
+
+def _real_cli(name: str) -> Any:
+    """`spacy.cli` for code that reaches it as an attribute (presidio's model download)."""
+    if name == "cli":
+        import spacy.cli
+
+        return spacy.cli
+    raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)

@@ -17,8 +17,8 @@ import spacy
 from spacy.util import registry
 
 assert registry._entry_point_factories.entry_points  # the scan is only skipped for our load
-import spacy.cli  # a later caller gets the real command line
-assert hasattr(spacy.cli, "download"), spacy.cli
+assert callable(spacy.cli.download)  # a later caller, even by attribute, gets the real CLI
+assert "weasel" in sys.modules
 print(light)
 """
 
