@@ -10,7 +10,7 @@ import anyio
 from fastapi import FastAPI
 
 from api import errors, web
-from api.admission import Admission
+from api.admission import Admission, Gate
 from api.errors import PROBLEM_JSON
 from api.middleware import BodyLimit
 from api.observability import RequestContext
@@ -108,8 +108,10 @@ def create_app(settings: Settings | None = None, migrate: bool = True) -> FastAP
         limit, setting = service.max_offline_generations, "COACH_SERVICE__MAX_OFFLINE_GENERATIONS"
     else:
         limit, setting = service.max_generations, "COACH_SERVICE__MAX_GENERATIONS"
+    # One count for the JSON routes (the middleware) and the pages (api.deps.GateDep).
+    app.state.gate = Gate(limit, service.retry_after_s, setting)
     # Added after the body cap, so it runs before it: a refused request is not even read.
-    app.add_middleware(Admission, limit=limit, retry_after_s=service.retry_after_s, setting=setting)
+    app.add_middleware(Admission, gate=app.state.gate)
     app.add_middleware(RequestContext)  # outermost: even a refused request gets an id and a count
     for module in (health, accounts, programs, sessions, generators, knowledge, coordinator, admin):
         app.include_router(module.router)

@@ -7,13 +7,14 @@ state-changing request on the cookie must echo the session's CSRF token, as the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Annotated
 
 from fastapi import Depends, Path, Request, Response
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session, sessionmaker
 
+from api.admission import Gate
 from api.errors import Forbidden, Unauthorized
 from coach.accounts.browser import check_session, csrf_matches
 from coach.accounts.mail import Mailer, mailer_for
@@ -37,19 +38,23 @@ _cookie = APIKeyCookie(
 )
 
 
-def get_settings(request: Request) -> Settings:
+# The dependencies that only read app state are async: FastAPI runs a plain `def` dependency
+# in its thread pool, a hop (and a wait for a thread) per dependency per request.
+
+
+async def get_settings(request: Request) -> Settings:
     """The app's settings."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_coach(request: Request) -> Coach:
+async def get_coach(request: Request) -> Coach:
     """The app's one Coach; tests override this to fake or break generation."""
     coach: Coach = request.app.state.coach
     return coach
 
 
-def get_mailer(request: Request) -> Mailer:
+async def get_mailer(request: Request) -> Mailer:
     """The app's mailer: SMTP when configured, else the outbox folder."""
     mailer: Mailer = getattr(request.app.state, "mailer", None) or mailer_for(
         request.app.state.settings
@@ -57,7 +62,7 @@ def get_mailer(request: Request) -> Mailer:
     return mailer
 
 
-def get_oidc(request: Request) -> OidcProvider:
+async def get_oidc(request: Request) -> OidcProvider:
     """The configured sign-on provider, kept by the app (404 when single sign-on is off)."""
     provider: OidcProvider | None = getattr(request.app.state, "oidc", None)
     if provider is None:
@@ -73,10 +78,16 @@ def get_db(request: Request) -> Iterator[Session]:
         yield db
 
 
-def get_sessions(request: Request) -> sessionmaker[Session]:
+async def get_sessions(request: Request) -> sessionmaker[Session]:
     """The session factory, for routes that open short sessions around a model call."""
     factory: sessionmaker[Session] = request.app.state.sessions
     return factory
+
+
+async def get_gate(request: Request) -> Gate:
+    """The app's count of generations in flight, for pages that run one."""
+    gate: Gate = request.app.state.gate
+    return gate
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -85,6 +96,7 @@ MailerDep = Annotated[Mailer, Depends(get_mailer)]
 OidcDep = Annotated[OidcProvider, Depends(get_oidc)]
 Db = Annotated[Session, Depends(get_db)]
 Sessions = Annotated[sessionmaker[Session], Depends(get_sessions)]
+GateDep = Annotated[Gate, Depends(get_gate)]
 
 
 async def _sent_csrf(request: Request) -> str | None:
@@ -154,10 +166,10 @@ def _resolve(
     return principal
 
 
-def require(*roles: Role) -> Callable[[Principal], Principal]:
+def require(*roles: Role) -> Callable[[Principal], Awaitable[Principal]]:
     """A dependency that lets only the given roles through (403 for the others)."""
 
-    def check(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
+    async def check(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
         if principal.role not in roles:
             raise Forbidden(
                 f"the {principal.role} role may not do this; allowed: {', '.join(roles)}"

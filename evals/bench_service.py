@@ -1,12 +1,13 @@
 """Service benchmark: coach in front of a fixed-latency stub model, on loopback only.
 
-Run: python -m evals.bench_service [--latency-ms 300] [--levels 1,8,32,128,256]
+Run: python -m evals.bench_service [--latency-ms 300] [--levels 1,8,32,128,256] [--same-text]
 
 It copies this checkout's knowledge index into a temporary data directory, creates a pair and
 a mentor token with the coach.db helpers, starts coach offline to time the offline endpoints
-(and to take a feedback draft that passes the checks, which the stub then returns as its
-FeedbackDraft answer), then starts the stub (evals/stub_llm.py) and coach against it and
-loads POST /v1/feedback/rewrite at each concurrency. Request counts and every wait are bounded;
+(and to take, for each of 1,000 different feedback texts, a draft that passes the checks,
+which the stub then returns as its FeedbackDraft answer to that text), then starts the stub
+(evals/stub_llm.py) and coach against it and loads POST /v1/feedback/rewrite at each
+concurrency, cycling through the texts. Request counts and every wait are bounded;
 all processes are stopped at the end.
 """
 
@@ -14,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -54,6 +57,56 @@ OFFLINE: dict[str, tuple[str, dict[str, Any]]] = {
     ),
 }
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+# The model phase sends 1,000 different feedback texts, each answered by the stub with the
+# offline engine's draft of that text: a text and its answer come back only after ~1,000 others,
+# so the per-text caches (parse, analysis, retrieval) cannot flatter the figures.
+_WHEN = [
+    "",
+    "In standup, ",
+    "During the demo, ",
+    "In our one-on-one, ",
+    "At the planning meeting, ",
+    "On the client call, ",
+    "Yesterday, ",
+    "In the retro, ",
+    "This morning, ",
+    "Last week, ",
+]
+_WHAT = [
+    "you interrupted me",
+    "you talked over me",
+    "you ignored my message",
+    "you dismissed my idea",
+    "you rewrote my report without asking",
+    "you were late again",
+    "you cut my presentation short",
+    "you checked your phone the whole time",
+    "you answered for me",
+    "you laughed at my question",
+]
+_HOW = [
+    ", it's so rude.",
+    " and it's annoying.",
+    ". That felt dismissive.",
+    ", which is frustrating.",
+    ". Please stop.",
+    " and nobody noticed.",
+    ". It's not ok.",
+    ", honestly it's disrespectful.",
+    ". You always do this.",
+    ". Typical.",
+]
+
+
+def feedback_texts() -> list[str]:
+    """The model phase's 1,000 distinct feedback texts, in a fixed shuffled order."""
+    texts = [
+        (when + what if when else what.capitalize()) + how
+        for when, what, how in itertools.product(_WHEN, _WHAT, _HOW)
+    ]
+    random.Random(13).shuffle(texts)
+    return texts
 
 
 def free_port() -> int:
@@ -174,7 +227,10 @@ async def _post(
         return type(exc).__name__, None
 
 
-async def _load(url: str, body: dict[str, Any], token: str, c: int, n: int, limit_s: float) -> Any:
+Bodies = Iterator[dict[str, Any]]
+
+
+async def _load(url: str, bodies: Bodies, token: str, c: int, n: int, limit_s: float) -> Any:
     latencies: list[float] = []
     statuses: Counter[str] = Counter()
     queue = iter(range(n))
@@ -190,7 +246,7 @@ async def _load(url: str, body: dict[str, Any], token: str, c: int, n: int, limi
         async def worker() -> None:
             for _ in queue:
                 started = time.perf_counter()
-                status, wait = await _post(session, url, body)
+                status, wait = await _post(session, url, next(bodies))
                 statuses[status] += 1
                 if status == "200":
                     latencies.append((time.perf_counter() - started) * 1000)
@@ -200,7 +256,7 @@ async def _load(url: str, body: dict[str, Any], token: str, c: int, n: int, limi
 
         # One untimed wave opens the c connections, as a long-running client would have them.
         warm = await asyncio.wait_for(
-            asyncio.gather(*(_post(session, url, body) for _ in range(c))), 60
+            asyncio.gather(*(_post(session, url, next(bodies)) for _ in range(c))), 60
         )
         warm_ok = sum(status == "200" for status, _ in warm)
         started = time.perf_counter()
@@ -211,11 +267,11 @@ async def _load(url: str, body: dict[str, Any], token: str, c: int, n: int, limi
     return latencies, statuses, time.perf_counter() - started, warm_ok
 
 
-def load(pid: int, url: str, body: dict[str, Any], token: str, c: int, n: int) -> Run:
+def load(pid: int, url: str, bodies: Bodies, token: str, c: int, n: int) -> Run:
     """n requests from c concurrent clients after a warm-up wave; server CPU and RSS around it."""
     # CPU per answered (200) request, warm-up included: the refusals' cost is charged to them.
     cpu0 = cpu_ms(pid)
-    latencies, statuses, wall, warm_ok = asyncio.run(_load(url, body, token, c, n, limit_s=90))
+    latencies, statuses, wall, warm_ok = asyncio.run(_load(url, bodies, token, c, n, limit_s=90))
     answered = max(1, statuses.get("200", 0) + warm_ok)
     return Run(latencies, statuses, wall, (cpu_ms(pid) - cpu0) / answered, rss_mib(pid))
 
@@ -236,8 +292,10 @@ def first_request(base: str, token: str, path: str, body: dict[str, Any]) -> flo
     return (time.perf_counter() - started) * 1000
 
 
-def offline_phase(data_dir: Path, token: str, n: int) -> tuple[str, list[str]]:
-    """Time the offline endpoints at concurrency 1 and 8; return a draft that passes checks."""
+def offline_phase(
+    data_dir: Path, token: str, n: int, texts: list[str]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Time the offline endpoints at concurrency 1 and 8; return each text's passing draft."""
     from coach.models import FeedbackDraft
 
     port = free_port()
@@ -249,20 +307,20 @@ def offline_phase(data_dir: Path, token: str, n: int) -> tuple[str, list[str]]:
         lines.insert(0, f"offline server: first rewrite {first:.0f} ms\n")
         for name, (path, body) in OFFLINE.items():
             for c in (1, 8):
-                run = load(proc.pid, base + path, body, token, c, n)
+                run = load(proc.pid, base + path, itertools.repeat(body), token, c, n)
                 errors = {k: v for k, v in run.statuses.items() if k != "200"}
                 lines.append(
                     f"| {name} | {c} | {pct(run.latencies_ms, 50):.0f} | "
                     f"{pct(run.latencies_ms, 95):.0f} | {errors or 0} |"
                 )
-        answer = httpx.post(
-            base + OFFLINE["rewrite"][0],
-            json=FEEDBACK,
-            headers={"Authorization": f"Bearer {token}"},
-            timeout=60,
-        ).json()
-    draft = FeedbackDraft.model_validate({k: answer[k] for k in FeedbackDraft.model_fields})
-    return draft.model_dump_json(), lines
+        drafts = []
+        with httpx.Client(headers={"Authorization": f"Bearer {token}"}, timeout=60) as client:
+            for text in texts:
+                answer = client.post(base + OFFLINE["rewrite"][0], json={**FEEDBACK, "text": text})
+                fields = {k: answer.json()[k] for k in FeedbackDraft.model_fields}
+                draft = FeedbackDraft.model_validate(fields).model_dump(mode="json")
+                drafts.append({"match": text, "answer": draft})
+    return drafts, lines
 
 
 STUB_BODY = {
@@ -283,11 +341,15 @@ def _row(target: str, run: Run, c: int, n: int, latency: float) -> str:
     )
 
 
-def model_phase(data_dir: Path, token: str, reply: str, args: argparse.Namespace) -> list[str]:
+def model_phase(
+    data_dir: Path, token: str, drafts: list[dict[str, Any]], args: argparse.Namespace
+) -> list[str]:
     """The stub alone, then coach against it, at each concurrency: one row each."""
     stub_port, port = free_port(), free_port()
     answers = data_dir / "answers.json"
-    answers.write_text(json.dumps({"FeedbackDraft": json.loads(reply)}))
+    answers.write_text(json.dumps({"FeedbackDraft": drafts}))
+    # One cycle over the texts across all levels, so a level does not replay the last one's.
+    bodies = itertools.cycle([{**FEEDBACK, "text": d["match"]} for d in drafts])
     stub_args = [sys.executable, "-m", "evals.stub_llm", "--port", str(stub_port)]
     stub_args += ["--latency-ms", str(args.latency_ms), "--answers", str(answers)]
     stub_env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
@@ -307,9 +369,10 @@ def model_phase(data_dir: Path, token: str, reply: str, args: argparse.Namespace
         ]
         for c in args.levels:
             n = max(4 * c, args.min_requests)
-            alone = load(stub_proc.pid, stub + "/chat/completions", STUB_BODY, token, c, n)
+            stub_bodies = itertools.repeat(STUB_BODY)
+            alone = load(stub_proc.pid, stub + "/chat/completions", stub_bodies, token, c, n)
             lines.append(_row("stub alone", alone, c, n, args.latency_ms))
-            run = load(proc.pid, base + "/v1/feedback/rewrite", FEEDBACK, token, c, n)
+            run = load(proc.pid, base + "/v1/feedback/rewrite", bodies, token, c, n)
             lines.append(_row("coach", run, c, n, args.latency_ms))
             print("\n".join(lines[-2:]), file=sys.stderr, flush=True)
     return lines
@@ -324,14 +387,20 @@ def main() -> None:
     )
     parser.add_argument("--min-requests", type=int, default=40)
     parser.add_argument("--offline-requests", type=int, default=40)
+    parser.add_argument(
+        "--same-text",
+        action="store_true",
+        help="send one feedback text over and over (the per-text caches then answer most work)",
+    )
     args = parser.parse_args()
+    texts = [FEEDBACK["text"]] if args.same_text else feedback_texts()
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
         data_dir = Path(tmp)
         token = prepare(data_dir)
-        reply, offline = offline_phase(data_dir, token, args.offline_requests)
+        drafts, offline = offline_phase(data_dir, token, args.offline_requests, texts)
         print("\n".join(offline), flush=True)
         print(flush=True)
-        print("\n".join(model_phase(data_dir, token, reply, args)))
+        print("\n".join(model_phase(data_dir, token, drafts, args)))
 
 
 if __name__ == "__main__":

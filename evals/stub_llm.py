@@ -4,10 +4,11 @@
 
 It serves POST /v1/chat/completions and GET /v1/models. The answer's content is looked up by
 the schema name the client asks for (`response_format.json_schema.name`, e.g. AgendaDraft) in
-the answers map, else "{}". POST /_stub/config with {"fault", "latency_ms", "retry_after",
-"answers", "gate"} changes the behaviour of a running stub; GET /_stub/calls counts the
-requests. With gate=N, chat requests wait until N of them are waiting at once (then all are
-answered), which proves N generations were in flight together; `peak` records the most.
+the answers map, else "{}"; an entry that is a list of {"match", "answer"} answers with the
+first whose match occurs in the last message. POST /_stub/config with {"fault", "latency_ms",
+"retry_after", "answers", "gate"} changes the behaviour of a running stub; GET /_stub/calls
+counts the requests. With gate=N, chat requests wait until N of them are waiting at once (then
+all are answered), which proves N generations were in flight together; `peak` records the most.
 Async (aiohttp): a waiting request is a sleeping coroutine, not a thread, so the stub alone
 reaches its ideal throughput at hundreds of concurrent requests and never limits a benchmark.
 """
@@ -89,6 +90,17 @@ def completion(content: str, model: str = "stub-model") -> dict[str, Any]:
 def _schema_name(body: dict[str, Any]) -> str:
     fmt = body.get("response_format") or {}
     return str((fmt.get("json_schema") or {}).get("name", ""))
+
+
+def _answer(entry: Any, body: dict[str, Any]) -> Any:
+    """The answer content for a request, from its schema's entry in the answers map."""
+    # A list of {"match", "answer"}: the first whose match occurs in the last message, so a
+    # benchmark that varies its texts gets each one's own answer back.
+    if not isinstance(entry, list):
+        return entry
+    messages = body.get("messages") or [{}]
+    last = str(messages[-1].get("content", ""))
+    return next((e["answer"] for e in entry if e["match"] in last), {})
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> web.Response:
@@ -182,7 +194,7 @@ async def _chat(request: web.Request) -> web.StreamResponse:
     faulty = await _fault(request, state)
     if faulty is not None:
         return faulty
-    content = state.answers.get(_schema_name(body), {})
+    content = _answer(state.answers.get(_schema_name(body), {}), body)
     text = content if isinstance(content, str) else json.dumps(content)
     return web.json_response(completion(text, str(body.get("model") or "stub-model")))
 

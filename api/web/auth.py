@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -75,10 +75,10 @@ async def web_user(request: Request, principal: MaybeUser) -> Principal:
     raise SignInRequired(back, drafts.keep(values) if values else None)
 
 
-def role_page(*roles: Role) -> Callable[..., Principal]:
+def role_page(*roles: Role) -> Callable[..., Awaitable[Principal]]:
     """A dependency for pages only the given roles may open."""
 
-    def check(principal: Annotated[Principal, Depends(web_user)]) -> Principal:
+    async def check(principal: Annotated[Principal, Depends(web_user)]) -> Principal:
         if principal.role not in roles:
             raise PageForbidden(f"this page is for the {' or '.join(roles)} role")
         return principal

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import CoachDep, Db, Id, Sessions
+from api.admission import retry_headers
+from api.deps import CoachDep, Db, GateDep, Id, Sessions
 from api.schemas import NotesIn, SessionOut, SessionSummaryIn
 from api.web import auth
 from api.web.forms import FieldErrors, coach_errors, lines, validate
@@ -34,6 +35,7 @@ async def save(
     db: Db,
     factory: Sessions,
     coach: CoachDep,
+    gate: GateDep,
     me: auth.Member,
     notes: Annotated[str, Form(max_length=MAX_NOTES_CHARS * 2)] = "",
     other_names: Annotated[str, Form(max_length=6_000)] = "",
@@ -52,12 +54,15 @@ async def save(
     try:
         await run_in_threadpool(sessions.save_notes, db, me, session_id, body.notes)
         if action == "summarize":
-            await generation.summary(factory, coach, me, session_id, names.other_names)
+            async with gate.slot():
+                await generation.summary(factory, coach, me, session_id, names.other_names)
     except CoachError as exc:
         await run_in_threadpool(db.rollback)
-        return await run_in_threadpool(
+        response = await run_in_threadpool(
             _page, request, db, me, session_id, values, _failure(exc), exc.status
         )
+        response.headers.update(retry_headers(exc))
+        return response
     done = "summarized" if action == "summarize" else "saved"
     return RedirectResponse(f"/sessions/{session_id}/notes?done={done}", status_code=303)
 

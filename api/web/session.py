@@ -8,7 +8,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import CoachDep, Db, Id, Sessions
+from api.admission import retry_headers
+from api.deps import CoachDep, Db, GateDep, Id, Sessions
 from api.schemas import SessionAgendaIn, SessionOut
 from api.web import auth, exports
 from api.web.forms import FieldErrors, coach_errors, lines, validate
@@ -35,6 +36,7 @@ async def prepare(
     db: Db,
     factory: Sessions,
     coach: CoachDep,
+    gate: GateDep,
     me: auth.Member,
     duration_minutes: Annotated[str, Form(max_length=10)] = "",
     goals: Annotated[str, Form(max_length=4_000)] = "",
@@ -51,11 +53,16 @@ async def prepare(
             _page, request, db, me, session_id, values, _goal_errors(errors), 422
         )
     try:
-        await generation.agenda(factory, coach, me, session_id, body.duration_minutes, body.goals)
+        async with gate.slot():
+            await generation.agenda(
+                factory, coach, me, session_id, body.duration_minutes, body.goals
+            )
     except CoachError as exc:
-        return await run_in_threadpool(
+        response = await run_in_threadpool(
             _page, request, db, me, session_id, values, _failure(exc), exc.status
         )
+        response.headers.update(retry_headers(exc))
+        return response
     return RedirectResponse(f"/sessions/{session_id}#agenda", status_code=303)
 
 

@@ -8,7 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
-from api.deps import CoachDep
+from api.admission import retry_headers
+from api.deps import CoachDep, GateDep
 from api.schemas import FeedbackBody, PromptsBody
 from api.web import auth
 from api.web.forms import FieldErrors, coach_errors, lines, validate
@@ -67,6 +68,7 @@ def prompts_page(request: Request, coach: CoachDep, me: auth.Member) -> Response
 async def prompts(
     request: Request,
     coach: CoachDep,
+    gate: GateDep,
     me: auth.Member,
     topic: Annotated[str, Form(max_length=500)] = "",
     count: Annotated[str, Form(max_length=5)] = "5",
@@ -78,13 +80,14 @@ async def prompts(
     body, errors = validate(
         PromptsBody, {"topic": topic, "count": count, "audience": audience, "goals": lines(goals)}
     )
-    result, status = None, 422 if body is None else 200
+    result, status, headers = None, 422 if body is None else 200, {}
     if body is not None:
         try:
-            result = await coach.aprompts(body)
+            async with gate.slot():
+                result = await coach.aprompts(body)
         except CoachError as exc:
-            errors, status = _failure(exc, "The questions"), exc.status
-    return page(
+            errors, status, headers = _failure(exc, "The questions"), exc.status, retry_headers(exc)
+    response = page(
         request,
         "prompts.html",
         status=status,
@@ -93,6 +96,8 @@ async def prompts(
         result=result,
         topics=_topics(coach),
     )
+    response.headers.update(headers)
+    return response
 
 
 @router.get("/feedback")
@@ -106,6 +111,7 @@ def feedback_page(request: Request, me: auth.Member) -> Response:
 async def feedback(
     request: Request,
     coach: CoachDep,
+    gate: GateDep,
     me: auth.Member,
     text: Annotated[str, Form(max_length=20_000)] = "",
     direction: Annotated[str, Form(max_length=30)] = "mentee_to_mentor",
@@ -117,14 +123,15 @@ async def feedback(
         FeedbackBody, {"text": text, "direction": direction, "context": context or None}
     )
     result: FeedbackRewrite | None = None
-    status = 422 if body is None else 200
+    status, headers = 422 if body is None else 200, {}
     if body is not None:
         try:
-            result = await coach.arewrite_feedback(body)
+            async with gate.slot():
+                result = await coach.arewrite_feedback(body)
         except CoachError as exc:
-            errors, status = _failure(exc, "The rewording"), exc.status
+            errors, status, headers = _failure(exc, "The rewording"), exc.status, retry_headers(exc)
     marked = segments(body.text, result.issues) if body and result else []
-    return page(
+    response = page(
         request,
         "feedback.html",
         status=status,
@@ -133,6 +140,8 @@ async def feedback(
         result=result,
         marked=marked,
     )
+    response.headers.update(headers)
+    return response
 
 
 def _default_direction(role: str) -> str:

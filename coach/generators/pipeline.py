@@ -8,6 +8,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -75,8 +76,13 @@ class Task(Generic[Req, Draft]):
 
 def offline_hash(task: Task[Any, Any]) -> str:
     """The offline engine's 'prompt' is its code: hash the composer's module source."""
-    source = Path(inspect.getfile(task.offline)).read_bytes()
-    return hashlib.sha256(source).hexdigest()[:12]
+    return _source_hash(inspect.getfile(task.offline))
+
+
+@lru_cache(maxsize=16)
+def _source_hash(path: str) -> str:
+    # Once per process, like the code it hashes: the module is not re-imported either.
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
 
 
 def _usage(completions: list[Completion]) -> Usage | None:

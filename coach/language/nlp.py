@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -37,13 +38,62 @@ def without_unused_backends() -> Iterator[None]:
                     del sys.modules[name]
 
 
+@contextmanager
+def _without_spacy_cli() -> Iterator[None]:
+    """Within the block, a first `import spacy` skips importing spaCy's command line."""
+    # spaCy's __init__ imports its whole CLI (typer, weasel, jinja2, httpx ...) only to re-export
+    # `spacy.info`: ~0.6 s of every cold command. A stand-in `spacy.cli.info` supplies that name,
+    # importing the real one on first call; the stand-ins leave sys.modules after the import, so
+    # `spacy.cli`, imported or reached as an attribute (presidio's model download), is the real one.
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        yield
+        return
+    package, module = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    module.info = info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": package, "spacy.cli.info": module}
+    sys.modules.update(stand_ins)
+    try:
+        yield
+    finally:
+        for name, stand_in in stand_ins.items():
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+        if "spacy" in sys.modules:
+            sys.modules["spacy"].__getattr__ = _real_cli  # type: ignore[method-assign]
+
+
+def _real_cli(name: str) -> Any:
+    """`spacy.cli` for code that reaches it as an attribute (presidio's model download)."""
+    if name == "cli":
+        import spacy.cli
+
+        return spacy.cli
+    raise AttributeError(f"module 'spacy' has no attribute {name!r}")
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Language:
     """The small English model, loaded once per process; NER is not needed here."""
     with without_unused_backends():
-        import spacy
+        with _without_spacy_cli():
+            import spacy
+        from spacy.util import registry
 
-        return spacy.load(SPACY_MODEL, exclude=["ner"])
+        # Every new spaCy pipeline imports all `spacy_factories` entry points; presidio's (a
+        # Hugging Face token pipe this model never uses) imports the whole of presidio, ~0.5 s
+        # of a cold `coach rephrase`. The model's own components are all built into spaCy.
+        scan = registry._entry_point_factories
+        was, scan.entry_points = scan.entry_points, False
+        try:
+            return spacy.load(SPACY_MODEL, exclude=["ner"])
+        finally:
+            scan.entry_points = was
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import ssl
 import threading
 import time
@@ -84,6 +85,17 @@ def response_format(mode: str, schema: dict[str, Any], schema_name: str) -> dict
     if mode == "json_object_schema":  # llama.cpp's server turns this into a grammar
         return {"type": "json_object", "schema": schema}
     return {"type": "json_object"}
+
+
+def schema_in_prompt(messages: list[Message], schema: dict[str, Any]) -> list[Message]:
+    """The messages with the schema appended to the system message, for plain JSON mode."""
+    # Plain json_object carries no schema, yet the prompt says "follows the given schema": so
+    # the model is given it here, compact (output_schema has already dropped the noise).
+    text = "The JSON schema of the answer: " + json.dumps(schema, separators=(",", ":"))
+    if messages and messages[0]["role"] == "system":
+        first = {**messages[0], "content": f"{messages[0]['content'].rstrip()}\n\n{text}"}
+        return [first, *messages[1:]]
+    return [{"role": "system", "content": text}, *messages]
 
 
 def format_refused(exc: openai.APIStatusError) -> bool:
@@ -223,9 +235,9 @@ class OpenAIProvider:
         index = self._first_mode
         while True:
             try:
-                completion = await self._post(
-                    messages, response_format(MODES[index], schema, name), deadline
-                )
+                mode = MODES[index]
+                sent = schema_in_prompt(messages, schema) if mode == "json_object" else messages
+                completion = await self._post(sent, response_format(mode, schema, name), deadline)
             except openai.APIStatusError as exc:
                 if not (format_refused(exc) and index + 1 < len(MODES)):
                     raise

@@ -50,8 +50,11 @@ def _env() -> Environment:
     # would otherwise pay for jinja2's import at start-up.
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+    # auto_reload off: a template is read once per process, not stat-ed on every render, so it
+    # always matches its hash below (also taken once); an edited prompt takes a restart.
     env = Environment(
         loader=FileSystemLoader(PROMPTS_DIR),
+        auto_reload=False,
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -71,6 +74,7 @@ class RenderedPrompt:
     hash: str
 
 
+@lru_cache(maxsize=64)
 def template_hash(name: str) -> str:
     """sha256 (first 12 hex) over a generator's templates and the shared partials."""
     files = sorted((PROMPTS_DIR / name).glob("*.j2")) + sorted(PROMPTS_DIR.glob("_partials/*.j2"))
@@ -91,5 +95,9 @@ def render(name: str, **context: Any) -> RenderedPrompt:
 
 def render_file(name: str, **context: Any) -> tuple[str, str]:
     """One template under prompts/ rendered, and the sha256 (first 12 hex) of its source."""
-    text = _env().get_template(name).render(**context)
-    return text, hashlib.sha256((PROMPTS_DIR / name).read_bytes()).hexdigest()[:12]
+    return _env().get_template(name).render(**context), _file_hash(name)
+
+
+@lru_cache(maxsize=64)
+def _file_hash(name: str) -> str:
+    return hashlib.sha256((PROMPTS_DIR / name).read_bytes()).hexdigest()[:12]

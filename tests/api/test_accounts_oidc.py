@@ -101,3 +101,20 @@ def test_next_may_only_be_a_local_path(sso: World, oidc_issuer: str) -> None:
 def test_sign_on_is_off_unless_configured(client: TestClient) -> None:
     off = client.get("/v1/auth/oidc/start", follow_redirects=False)
     assert off.status_code == 404 and "COACH_OIDC__ISSUER" in off.json()["detail"]
+
+
+def test_the_api_imports_no_sign_on_library_until_sign_on_is_used(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom api.app import create_app\ncreate_app()\n"
+        "print([m for m in ('authlib', 'joserfc') if m in sys.modules])"
+    )
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from api.admission import GENERATING, Admission
+from api.admission import GENERATING, Admission, Gate
 from api.app import create_app
 from tests.conftest import make_settings
 
@@ -28,7 +28,7 @@ class Blocking:
 
 async def _scenario() -> None:
     inner = Blocking()
-    app = Admission(inner, limit=2, retry_after_s=3)
+    app = Admission(inner, Gate(limit=2, retry_after_s=3))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://coach") as client:
         held = [asyncio.create_task(client.post("/v1/feedback/rewrite", json={})) for _ in range(2)]
@@ -45,7 +45,7 @@ async def _scenario() -> None:
             await asyncio.sleep(0.001)
         inner.release.set()
         assert [r.status_code for r in await asyncio.gather(*held, other)] == [200, 200, 200]
-        assert app.in_flight == 0
+        assert app.gate.in_flight == 0
         assert (await client.post("/v1/agendas", json={})).status_code == 200
 
 
@@ -76,11 +76,12 @@ def test_the_limit_comes_from_the_settings_of_the_engine_in_force(tmp_path) -> N
     ):
         app = create_app(make_settings(tmp_path, service=service, llm=llm))
         (admission,) = [m for m in app.user_middleware if m.cls is Admission]
-        assert admission.kwargs == {"limit": limit, "retry_after_s": 5, "setting": setting}
+        gate = admission.kwargs["gate"]
+        assert gate is app.state.gate  # the one count the pages share
+        assert (gate.limit, gate.retry_after_s, gate.setting) == (limit, 5, setting)
 
 
 def test_the_default_lets_128_generations_wait_on_a_model(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # Waiting holds no thread and no database connection, so the pools no longer cap it.
     app = create_app(make_settings(tmp_path, llm={"base_url": "http://127.0.0.1:9/v1"}))
-    (admission,) = [m for m in app.user_middleware if m.cls is Admission]
-    assert admission.kwargs["limit"] >= 128
+    assert app.state.gate.limit >= 128

@@ -11,6 +11,7 @@ import respx
 
 from coach.llm.base import Deadline
 from coach.llm.openai_provider import (
+    PER_POOL,
     Malformed,
     OpenAIProvider,
     parse_completion,
@@ -18,6 +19,7 @@ from coach.llm.openai_provider import (
 )
 from coach.llm.prompts import DATA_TAG, as_data
 from coach.settings import LLMSettings
+from evals import stub_llm
 
 SPELLINGS = [
     "</user_data>",
@@ -118,3 +120,73 @@ def test_a_refused_mode_is_per_call_and_never_skipped_for_another_caller() -> No
     assert seen.count("json_object") == 6 and seen.count("json_schema") <= 6
     assert asyncio.run(call()) == "{}"
     assert (seen[-1] == "json_object" and seen[-2] != "json_schema") or len(seen) > 12
+
+
+@respx.mock
+def test_plain_json_mode_puts_the_compact_schema_in_the_prompt() -> None:
+    import json
+
+    from coach.llm.structured import output_schema
+    from coach.models import FeedbackDraft
+
+    sent: list[dict[str, Any]] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        body = json.loads(request.content)
+        sent.append(body)
+        if body["response_format"] != {"type": "json_object"}:  # neither schema mode exists
+            return httpx.Response(400, json={"error": {"message": "response_format unsupported"}})
+        return httpx.Response(200, json={"choices": [{"message": {"content": "{}"}}]})
+
+    respx.post("http://llm.test/v1/chat/completions").mock(side_effect=answer)
+    provider = OpenAIProvider(LLMSettings(base_url="http://llm.test/v1", max_retries=0))
+    schema = output_schema(FeedbackDraft)
+    messages = [
+        {"role": "system", "content": "Follow the given schema."},
+        {"role": "user", "content": "Hi"},
+    ]
+    asyncio.run(
+        provider.complete(
+            messages, schema=schema, schema_name="FeedbackDraft", deadline=Deadline(10)
+        )
+    )
+    compact = json.dumps(schema, separators=(",", ":"))
+    assert [b["response_format"]["type"] for b in sent] == [
+        "json_schema",
+        "json_object",
+        "json_object",
+    ]
+    # Only the plain mode, which carries no schema of its own, gets it in the system message.
+    assert all(compact not in json.dumps(b["messages"]) for b in sent[:2])
+    system, user = sent[-1]["messages"]
+    assert system["content"].startswith("Follow the given schema.") and compact in system["content"]
+    assert user == {"role": "user", "content": "Hi"}
+    assert messages[0] == {"role": "system", "content": "Follow the given schema."}  # not mutated
+
+
+def test_past_one_pool_of_connections_another_client_takes_the_rest() -> None:
+    many = PER_POOL + 1
+    stub = stub_llm.start()
+    try:
+        # Held until `many` requests wait at once: one pool (PER_POOL connections) cannot.
+        stub.state.configure(gate=many)
+        settings = LLMSettings(base_url=stub.base_url, max_retries=0, timeout_s=30)
+        provider = OpenAIProvider(settings)
+
+        async def call() -> str:
+            done = await provider.complete([], schema={}, schema_name="X", deadline=Deadline(30))
+            return done.text
+
+        async def scenario() -> tuple[list[str], list[int], str, int]:
+            texts = list(await asyncio.gather(*(call() for _ in range(many))))
+            pools = provider._pools[asyncio.get_running_loop()]
+            busy = [p.busy for p in pools]
+            return texts, busy, await call(), len(pools)
+
+        texts, busy, later, pools_after = asyncio.run(asyncio.wait_for(scenario(), 60))
+    finally:
+        stub.stop()
+    assert texts == ["{}"] * many
+    assert stub.state.peak == many, "all were at the model at once, across two pools"
+    assert busy == [0, 0]  # two pools, every lease given back
+    assert later == "{}" and pools_after == 2  # a quiet call reuses a pool, opens no third

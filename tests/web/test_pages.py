@@ -391,6 +391,42 @@ def test_a_failed_rewording_keeps_the_feedback(
     assert ok.status_code == 200 and "Kinder words." in ok.text and "Offline engine" in ok.text
 
 
+def test_forms_past_the_generation_limit_answer_503_and_keep_what_was_typed(
+    app_world: tuple[TestClient, World],
+) -> None:
+    client, world = app_world
+    csrf = sign_in(client, world.people["mentor"])
+    session_id = new_session(client, csrf)
+    gate = client.app.state.gate  # type: ignore[attr-defined]
+    gate.in_flight = gate.limit  # as many generations as allowed are running
+    text = "Your slides had too much text & tiny fonts."
+    refused = [
+        client.post("/feedback", data={"csrf_token": csrf, "text": text}),
+        client.post("/prompts", data={"csrf_token": csrf, "topic": "Networking events"}),
+        client.post(
+            f"/sessions/{session_id}/agenda",
+            data={"csrf_token": csrf, "duration_minutes": "45", "goals": "Post twice a week"},
+        ),
+        client.post(
+            f"/sessions/{session_id}/notes",
+            data={"csrf_token": csrf, "notes": "Maya showed Robert", "action": "summarize"},
+        ),
+    ]
+    for r in refused:
+        assert r.status_code == 503 and r.headers["retry-after"] == str(gate.retry_after_s)
+        assert "generations are running" in r.text and "text/html" in r.headers["content-type"]
+    feedback, prompts, agenda, notes = (r.text for r in refused)
+    assert ">Your slides had too much text &amp; tiny fonts.</textarea>" in feedback
+    assert 'value="Networking events"' in prompts
+    assert "Post twice a week" in agenda
+    assert "Your notes are saved" in notes  # saved before the summary was asked for
+    assert "Maya showed Robert" in client.get(f"/sessions/{session_id}/notes").text
+    gate.in_flight = 0
+    ok = client.post("/feedback", data={"csrf_token": csrf, "text": text})
+    assert ok.status_code == 200 and "Kinder words." in ok.text
+    assert gate.in_flight == 0  # every slot taken was given back
+
+
 def test_the_pair_list_says_who_joined_and_nothing_they_did(
     app_world: tuple[TestClient, World],
 ) -> None:
