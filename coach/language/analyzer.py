@@ -9,7 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.language import cues, semantic
+from coach.language import classifier, cues, semantic
 from coach.language.clauses import clause_spans, order_verb
 from coach.language.nlp import parse, valence
 from coach.language.sentence import (
@@ -136,13 +136,13 @@ def _group(sentence: Sentence, start: int, end: int) -> bool:
     )
 
 
-def _veto(pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, float]]) -> None:
+def _veto(pieces: list[Clause], margins: list[dict[str, float]]) -> None:
     """A mild word in a clause that reads, as a whole, like a plain observation judges nothing.
 
     "The deadline was tight": "tight" leans negative on its own, but the clause sits nearer the
     neutral examples than any verdict's. A lexicon-strong word or a listed one still counts.
     """
-    for (sentence, (start, end, _, _)), scores in zip(pieces, margins, strict=True):
+    for (sentence, (start, end, _, _), _), scores in zip(pieces, margins, strict=True):
         if max(scores.values()) >= NEUTRAL_CLAUSE:
             continue
         sentence.findings = [
@@ -164,9 +164,36 @@ def _judgeable(text: str) -> bool:
     return words[0] not in ("whether", "if")  # "(I wonder) whether you ...": asks, asserts nothing
 
 
-def _semantic(pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, float]]) -> None:
+def _votes(sentence: Sentence, margins: dict[str, float]) -> list[str]:
+    """The categories the kNN margins vote a clause into."""
+    knn = []
+    for category, margin in margins.items():
+        if sentence.praise and category != "sarcasm":
+            continue  # praise is only ever read for irony
+        # Irony is hard to tell by meaning alone: a near miss counts beside a contrary sign.
+        bonus = IRONY_BONUS if sentence.praise else 0.0
+        if margin + bonus >= CLAUSE_MARGIN[category]:
+            knn.append(category)
+    return knn
+
+
+def _classified(pieces: list[Clause], probs: list[dict[str, float]]) -> None:
+    """A clause no rule, word or example found anything in, judged by the trained classifier."""
+    t = classifier.threshold()
+    for (sentence, (start, end, text, topic), span), prob in zip(pieces, probs, strict=True):
+        if prob[classifier.ANY] < t:
+            continue
+        if any(f.start < span.end_char and span.start_char < f.end for f in sentence.findings):
+            continue
+        category = max(CLAUSE_MARGIN, key=lambda c: prob[c])
+        if sentence.praise and category != "sarcasm":
+            continue
+        _add(sentence, category, (start, end, text, topic), set())
+
+
+def _semantic(pieces: list[Clause], margins: list[dict[str, float]]) -> None:
     """Categories by meaning, for wordings no rule or lexicon entry covers."""
-    for (sentence, (start, end, text, topic)), scores in zip(pieces, margins, strict=True):
+    for (sentence, (start, end, text, topic), _), scores in zip(pieces, margins, strict=True):
         have: set[str] = {f.category for f in sentence.findings}
         words = text.lower().split()
         persons = [w for w in words if w in _PERSONS]
@@ -175,24 +202,25 @@ def _semantic(pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, floa
         worded = any(
             f.category in _WORDED and f.start < end and start < f.end for f in sentence.findings
         )
-        for category, margin in scores.items():
-            if sentence.praise and category != "sarcasm":
-                continue  # praise is only ever read for irony
-            if sentence.praise:
-                # Irony is hard to tell by meaning alone: a near miss counts beside a contrary sign.
-                margin += IRONY_BONUS
+        for category in _votes(sentence, scores):
             if first_person and (category not in ("sarcasm", "stereotype") or len(words) < 4):
                 continue  # the writer's own feeling is an impact, not a verdict
             if worded and category in ("judgement", "personal_label", "vague"):
                 continue
-            if category == "personal_label" and "you" not in words:
-                category = "judgement"  # a label needs a person to be put on
-            if category == "stereotype" and not _group(sentence, start, end):
-                continue  # "you never listen" is about one person, not a generation
-            if margin >= CLAUSE_MARGIN[category] and category not in have:
-                found = Finding(category, start, end, text, topic, whole=True)  # type: ignore[arg-type]
-                sentence.findings.append(found)
-                have.add(category)
+            _add(sentence, category, (start, end, text, topic), have)
+
+
+def _add(sentence: Sentence, category: str, piece: Piece, have: set[str]) -> None:
+    """A whole-clause finding, unless the category does not fit what the clause says."""
+    start, end, text, topic = piece
+    if category == "personal_label" and "you" not in text.lower().split():
+        category = "judgement"  # a label needs a person to be put on
+    if category == "stereotype" and not _group(sentence, start, end):
+        return  # "you never listen" is about one person, not a generation
+    if category not in have:
+        found = Finding(category, start, end, text, topic, whole=True)  # type: ignore[arg-type]
+        sentence.findings.append(found)
+        have.add(category)
 
 
 def _tone(sentence: Sentence) -> Tone:
@@ -257,14 +285,8 @@ def _inspect(text: str) -> tuple[Sentence, ...]:
         sentence.injected = is_instruction_to_ai(sentence.text)
     live = [s for s in sentences if not s.injected]
     found = candidates(live, quotes)
-    pieces = [
-        (s, _plain(s.span.doc, c, quotes))
-        for s in live
-        if not s.praise or contrary(s.span)  # sincere praise is only read for irony
-        for c in clause_spans(s)
-        if not in_ranges(c[0], quotes)
-    ]
-    pieces = [p for p in pieces if _judgeable(p[1][2])]
+    read = [s for s in live if not s.praise or contrary(s.span)]  # sincere praise: irony only
+    pieces = _pieces(read, quotes)
     words, clauses = semantic.margins([c[3][2] for c in found], [p[1][2] for p in pieces])
     evaluate(found, words)
     for sentence in live:
@@ -275,6 +297,7 @@ def _inspect(text: str) -> tuple[Sentence, ...]:
         sentence.tone = _tone(sentence)
         _absolutes(sentence, quotes)
         _imperative(sentence)
+    _classified(pieces, classifier.predict([p[2] for p in pieces], [p[1][2] for p in pieces]))
     _echoed_sarcasm(live)
     _vague(live)
     for sentence in live:
@@ -284,6 +307,28 @@ def _inspect(text: str) -> tuple[Sentence, ...]:
 
 
 Piece = tuple[int, int, str, str]
+
+
+Clause = tuple[Sentence, Piece, "Span"]
+
+
+def _pieces(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list[Clause]:
+    """The clauses of the sentences worth judging by meaning: reduced, and as written."""
+    pieces = [
+        (s, _plain(s.span.doc, c, quotes), s.span.doc.char_span(c[0], c[1], "expand"))
+        for s in sentences
+        for c in clause_spans(s)
+        if not in_ranges(c[0], quotes)
+    ]
+    return [(s, p, c) for s, p, c in pieces if c is not None and _judgeable(p[2])]
+
+
+def clauses_of(text: str) -> list[tuple[Span, str]]:
+    """Each clause the classifier judges in a text (instructions to the tool left out), as
+    its span and its plain form: the training script reads texts as the analysis does."""
+    quotes = quoted(text)
+    live = [Sentence(s) for s in _segments(text) if not is_instruction_to_ai(s.text)]
+    return [(span, piece[2]) for _, piece, span in _pieces(live, quotes)]
 
 
 def _plain(doc: Doc, piece: tuple[int, int, str], quotes: list[tuple[int, int]]) -> Piece:
