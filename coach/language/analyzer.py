@@ -177,18 +177,20 @@ def _votes(sentence: Sentence, margins: dict[str, float]) -> list[str]:
     return knn
 
 
-def _classified(pieces: list[Clause], probs: list[dict[str, float]]) -> None:
+def _classified(pieces: list[Clause]) -> None:
     """A clause no rule, word or example found anything in, judged by the trained classifier."""
-    t = classifier.threshold()
-    for (sentence, (start, end, text, topic), span), prob in zip(pieces, probs, strict=True):
-        if prob[classifier.ANY] < t:
-            continue
-        if any(f.start < span.end_char and span.start_char < f.end for f in sentence.findings):
-            continue
+    open_ = [
+        (sentence, piece, span)
+        for sentence, piece, span in pieces
+        if not any(f.start < span.end_char and span.start_char < f.end for f in sentence.findings)
+    ]  # only these are embedded as written: the classifier adds nothing where a finding is
+    probs = classifier.predict([p[2] for p in open_], [p[1][2] for p in open_])
+    for (sentence, piece, _), prob in zip(open_, probs, strict=True):
         category = max(CLAUSE_MARGIN, key=lambda c: prob[c])
-        if sentence.praise and category != "sarcasm":
+        if prob[classifier.ANY] < classifier.threshold():
             continue
-        _add(sentence, category, (start, end, text, topic), set())
+        if not sentence.praise or category == "sarcasm":
+            _add(sentence, category, piece, set())
 
 
 def _semantic(pieces: list[Clause], margins: list[dict[str, float]]) -> None:
@@ -297,7 +299,7 @@ def _inspect(text: str) -> tuple[Sentence, ...]:
         sentence.tone = _tone(sentence)
         _absolutes(sentence, quotes)
         _imperative(sentence)
-    _classified(pieces, classifier.predict([p[2] for p in pieces], [p[1][2] for p in pieces]))
+    _classified(pieces)
     _echoed_sarcasm(live)
     _vague(live)
     for sentence in live:
@@ -323,12 +325,15 @@ def _pieces(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list[Cl
     return [(s, p, c) for s, p, c in pieces if c is not None and _judgeable(p[2])]
 
 
-def clauses_of(text: str) -> list[tuple[Span, str]]:
-    """Each clause the classifier judges in a text (instructions to the tool left out), as
-    its span and its plain form: the training script reads texts as the analysis does."""
+def clauses_of(text: str) -> list[tuple[Span, str, bool, bool]]:
+    """Each clause as the analysis reads it: span, plain form, in praise, read at all (training)."""
     quotes = quoted(text)
     live = [Sentence(s) for s in _segments(text) if not is_instruction_to_ai(s.text)]
-    return [(span, piece[2]) for _, piece, span in _pieces(live, quotes)]
+    candidates(live, quotes)  # marks the sentences of sincere praise
+    return [
+        (span, piece[2], s.praise, not s.praise or contrary(s.span))
+        for s, piece, span in _pieces(live, quotes)
+    ]
 
 
 def _plain(doc: Doc, piece: tuple[int, int, str], quotes: list[tuple[int, int]]) -> Piece:

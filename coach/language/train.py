@@ -45,7 +45,8 @@ class Rows:
     weights: list[float] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     good: list[bool] = field(default_factory=list)  # a clause of praise or constructive feedback
-    praise: list[bool] = field(default_factory=list)  # a clause of praise: read for irony only
+    praise: list[bool] = field(default_factory=list)  # in sincere praise: read for irony only
+    read: list[bool] = field(default_factory=list)  # read at all (praise only with a contrary sign)
 
     def add(self, span: Span, plain: str, labels: set[str], weight: float, group: str) -> None:
         """One clause."""
@@ -56,6 +57,7 @@ class Rows:
         self.groups.append(group)
         self.good.append(False)
         self.praise.append(False)
+        self.read.append(True)
 
 
 def _banks(rows: Rows) -> None:
@@ -90,13 +92,13 @@ def _items(rows: Rows, name: str) -> None:
             marked.append((0, len(text)))  # no phrases listed: a lone clause is the verdict
         if not good and not (cats and marked):
             continue  # no clause of it can be labelled with confidence
-        for span, plain in clauses:
+        for span, plain, praise, read in clauses:
             hit = any(a < span.end_char and span.start_char < b for a, b in marked)
             labels = {classifier.ANY, *cats} if hit else set()
             weight = 1.0 if hit or good else OTHER_CLAUSE_WEIGHT
             rows.add(span, plain, labels, weight, item["id"])
             rows.good[-1] = good
-            rows.praise[-1] = bool(item.get("is_praise") or item["kind"] == "praise")
+            rows.praise[-1], rows.read[-1] = praise, read
 
 
 def collect() -> Rows:
@@ -134,11 +136,12 @@ def _oof(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float, folds: list[np.n
 def _rates(p: np.ndarray, ironic: np.ndarray, rows: Rows, y: np.ndarray, t: float) -> dict:
     """Recall and precision on the tuning splits' clauses, and the share of good items flagged.
 
-    As in the analysis, a clause of praise only counts as flagged when it reads as sarcasm.
+    As in the analysis, a clause of sincere praise only counts as flagged when it is read (it
+    has a contrary sign) and reads as sarcasm.
     """
     groups = np.asarray(rows.groups)
     good = sorted(set(groups[np.asarray(rows.good)]))
-    flags = (p >= t) & (~np.asarray(rows.praise) | ironic)
+    flags = (p >= t) & np.asarray(rows.read) & (~np.asarray(rows.praise) | ironic)
     flagged = sum(bool(flags[groups == g].any()) for g in good)
     data = np.asarray([not g.startswith("bank-") for g in rows.groups])
     pos, hits = (y == 1) & data, (p >= t) & data

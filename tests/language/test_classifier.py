@@ -33,7 +33,7 @@ def test_the_script_reproduces_the_shipped_weights() -> None:
 
 
 def _judged(text: str) -> float:
-    (span, plain), *_ = clauses_of(text)
+    (span, plain, _, _), *_ = clauses_of(text)
     return classifier.predict([span], [plain])[0][classifier.ANY]
 
 
