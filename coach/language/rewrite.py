@@ -3,177 +3,39 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from coach.language import cues, semantic
 from coach.language.clauses import clause_tokens, order_verb
-from coach.language.nlp import gerund, inflect, parse, plural_noun, plural_verb
+from coach.language.edits import (
+    Edit,
+    Piece,
+    Role,
+    absolute_edits,
+    apply,
+    hedge_edits,
+    request_edits,
+    request_piece,
+    tidy,
+    token_at,
+)
+from coach.language.nlp import inflect, parse
 from coach.language.sentence import Finding, Sentence
 from coach.language.verdicts import DISCOURSE, tacked_on
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-Role = Literal["behavior", "impact", "request", "praise", "context"]
-Edit = tuple[int, int, str]
 # Categories that pass a verdict on the person: their clause is rebuilt, never kept.
 VERDICT = frozenset(
     {"judgement", "personal_label", "insult", "assumed_intent", "sarcasm", "stereotype", "vague"}
 )
 SLOT = "[what you observed: one moment, what happened and when]"
-_LEADING = re.compile(r"^(?:\s|[,;:.!?…—–-]|\b(?:and|but|so|which|or|then|because)\b)+", re.I)
-_TRAILING = re.compile(r"(?:\s|[,;:—–-]|\b(?:and|but|so|or|which|because)\b)+$", re.I)
-_DOUBLED = re.compile(r"\b(\w+)(\s+\1\b)+", re.I)
 _REQUEST = re.compile(
     r"^\s*(?:could|can|would|will) (?:you|we)\b|\b(?:please|next time|going forward|I'd like you"
     r"|would you be open|could we|can we|let's)\b",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class Piece:
-    """One sentence of the rewrite and its part in situation-behavior-impact-request."""
-
-    text: str
-    role: Role
-
-
-def tidy(text: str) -> str:
-    """Whitespace, punctuation, doubled words and the first capital put right."""
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
-    text = re.sub(r"[,;:]\s*([.!?])", r"\1", text)
-    text = _DOUBLED.sub(r"\1", text)
-    text = re.sub(r"(?<=\s)['‘’](?=[\s.,!?]|$)|^['‘’]\s", "", text)
-    text = _LEADING.sub("", text)
-    asks = re.match(
-        r"^\W*(?:could|can|would|will|is|are|do|does|did|should) (?:you|we|it|I)\b",
-        _LEADING.sub("", text),
-        re.I,
-    )
-    end = "?" if text.rstrip().endswith("?") or asks else "."
-    text = _TRAILING.sub("", text.rstrip(" .!?…"))
-    if not text:
-        return ""
-    return text[0].upper() + text[1:] + end
-
-
-def _apply(text: str, base: int, edits: list[Edit]) -> str:
-    """Apply non-overlapping character edits (offsets into the document) to a sentence."""
-    # A word inside a deleted clause is not replaced: "never" -> "rarely" in a clause that goes
-    # would leave "Rarely, so I doubt ..." behind.
-    gone = [(s, e) for s, e, new in edits if not new and e > s]
-    edits = [
-        (s, e, new)
-        for s, e, new in edits
-        if not (new and e > s and any(a < e and s < b for a, b in gone))
-    ]
-    out, cursor = [], base
-    for start, end, new in sorted(edits):
-        if start < cursor:
-            if new or end <= cursor:
-                continue
-            start = cursor  # a deletion reaching past an earlier edit still deletes the rest
-        out.append(text[cursor - base : start - base])
-        out.append(new)
-        cursor = end
-    out.append(text[cursor - base :])
-    return "".join(out)
-
-
-def _token_at(sentence: Sentence, pos: int) -> Token | None:
-    return next((t for t in sentence.span if t.idx <= pos < t.idx + len(t)), None)
-
-
-def _absolute_edits(sentence: Sentence) -> list[Edit]:
-    """Absolutes become frequencies, with the noun and verb made to agree."""
-    edits: list[Edit] = []
-    spots = [f for f in sentence.findings if f.category == "absolute"]
-    for f in spots:
-        word = sentence.span.doc.text[f.start : f.end].lower()
-        new = cues.ABSOLUTES.get(word, "often")
-        edits.append((f.start, f.end, new))
-        tok = _token_at(sentence, f.end - 1)
-        if tok is None:
-            continue
-        if new == "most" and tok.i + 1 < len(tok.doc):
-            noun = tok.doc[tok.i + 1]
-            edits.append((noun.idx, noun.idx + len(noun), plural_noun(noun)))
-            tok = noun
-        if new in ("most", "some people") and tok.dep_ == "nsubj":
-            verb = tok.head
-            edits.append((verb.idx, verb.idx + len(verb), plural_verb(verb)))
-    return edits
-
-
-def _request_edits(sentence: Sentence) -> list[Edit]:
-    """A bare order becomes a question: "Stop X-ing" -> "Could you avoid X-ing?"."""
-    span = sentence.span
-    verb = order_verb(span)
-    if verb is None:
-        return []
-    negated = any(
-        t.dep_ == "neg" or t.lower_ in ("don't", "never") for t in span[: verb.i - span.start + 1]
-    )
-    after = [t for t in span[verb.i - span.start + 1 :] if not t.is_punct]
-    if verb.lower_ in ("stop", "quit") and not after:
-        # "Just stop." names nothing to avoid: ask for the conversation instead.
-        lead = "Could we talk about what would work better"
-    elif verb.lower_ in ("stop", "quit"):
-        lead = "Could you avoid"
-    elif negated:
-        lead = f"Could you avoid {gerund(verb)}"
-    else:
-        lead = f"Could you {verb.lower_}"
-    edits: list[Edit] = [(span[0].idx, verb.idx + len(verb), lead)]
-    for conj in verb.conjuncts:
-        if conj.lower_ in ("stop", "quit"):
-            edits.append((conj.idx, conj.idx + len(conj), "avoid"))
-    for tok in span:
-        if tok.lower_ in ("ever", "again") and tok.head.i == verb.i and negated:
-            edits.append((tok.idx - 1, tok.idx + len(tok), ""))
-    tail = span[-1]
-    end = tail.idx if tail.is_punct else tail.idx + len(tail)
-    edits.append((end, tail.idx + len(tail), "?"))
-    return edits
-
-
-def _request_piece(sentence: Sentence, deleted: list[Edit], edits: list[Edit]) -> list[Piece]:
-    """The order's own clause as a request, when a verdict elsewhere rebuilds the sentence."""
-    verb = order_verb(sentence.span)
-    if verb is None:
-        return []
-    own = next((own for head, own in clause_tokens(sentence.span) if head.i == verb.i), [])
-    if not own or any(s <= verb.idx < e for s, e, _ in deleted):
-        return []
-    start, end = own[0].idx, own[-1].idx + len(own[-1])
-    tail = [e for e in _request_edits(sentence) if e[2] != "?"]
-    body = _apply(sentence.span.doc.text[start:end], start, [*tail, *edits])
-    deleted.append((start, end, ""))
-    return [Piece(tidy(body.rstrip(" ,.;!") + "?"), "request")]
-
-
-def _hedge_edits(sentence: Sentence) -> list[Edit]:
-    """Drop self-dismissals and softeners, with the comma that set them off."""
-    text = sentence.span.doc.text
-    edits: list[Edit] = []
-    for f in sentence.findings:
-        words = text[f.start : f.end]
-        if f.category != "over_hedging" or not (
-            cues.HEDGE_DROP.match(words) or cues.SELF_DISMISSAL.search(words)
-        ):
-            continue
-        start, end = f.start, f.end
-        after = re.match(r"\s*[,!]", text[end:])
-        if after:
-            end += after.end()
-        elif text[:start].rstrip().endswith(","):
-            start = len(text[:start].rstrip()) - 1
-        edits.append((start, end, ""))
-    return edits
 
 
 def _overlaps(f: Finding, start: int, end: int) -> bool:
@@ -227,7 +89,7 @@ def _lead(
         if len(sub) < 3:
             continue
         start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
-        texts.append(_apply(head.doc.text[start:end], start, changes))
+        texts.append(apply(head.doc.text[start:end], start, changes))
         edits.append((start, end, ""))
     return ", ".join(texts), edits
 
@@ -337,7 +199,7 @@ def _beside(
             edits.extend((t.idx, t.idx + len(t.text), "") for t in side)
             findings = [g for g in findings if g is not f]
     for f in [f for f in findings if f.category in ("judgement", "personal_label")]:
-        tok = _token_at(sentence, f.end - 1)
+        tok = token_at(sentence, f.end - 1)
         if tok is not None and tacked_on(tok) and f.start > sentence.span.start_char:
             comma = sentence.span.doc.text.rfind(",", sentence.span.start_char, f.start)
             edits.append((comma if comma >= 0 else f.start, _fillers_after(sentence, f.end), ""))
@@ -471,7 +333,7 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
     if not sentence.findings:
         return [Piece(sentence.text.strip(), _role(sentence.text, sentence))], True
     doc_text = sentence.span.doc.text
-    edits = _absolute_edits(sentence) + _hedge_edits(sentence)
+    edits = absolute_edits(sentence) + hedge_edits(sentence)
     edits += [
         (f.start, f.end, "")
         for f in sentence.findings
@@ -481,10 +343,10 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
     edits += _antecedent(sentence, verdict_edits, next((t for t in topics if t), ""))
     if any(f.category == "imperative" for f in sentence.findings):
         if not verdict_edits:
-            edits += _request_edits(sentence)
+            edits += request_edits(sentence)
         else:
-            pieces[:0] = _request_piece(sentence, verdict_edits, edits)
-    text = tidy(_apply(sentence.text, sentence.span.start_char, edits + verdict_edits))
+            pieces[:0] = request_piece(sentence, verdict_edits, edits)
+    text = tidy(apply(sentence.text, sentence.span.start_char, edits + verdict_edits))
     kept = _is_clause(text)
     if kept:
         pieces.insert(0, Piece(text, _role(text, sentence)))

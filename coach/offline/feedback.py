@@ -7,9 +7,10 @@ import re
 from coach.knowledge.models import Passage
 from coach.language import cues
 from coach.language.analyzer import Sentence, inspect, is_instruction_to_ai, summarize
+from coach.language.edits import Piece
 from coach.language.feedback_checks import HARD_CATEGORIES, feedback_violations, key_terms
 from coach.language.nlp import content_words, parse, valence
-from coach.language.rewrite import SLOT, Piece, rewrite
+from coach.language.rewrite import SLOT, rewrite
 from coach.models import SBI, Direction, FeedbackDraft, FeedbackRequest
 from coach.text import stem, stem_words
 
