@@ -94,6 +94,11 @@ STEREOTYPE = rx(
     r"|too old|at your age|people your age|back in my day|(?:typical|such a) gen ?z)\b"
 )
 
+# A word that is a verdict by itself, whatever the sentence around it.
+VERDICT_WORD = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (INSULT, SLANG, STEREOTYPE)), re.IGNORECASE
+)
+
 # A generation by name: what a stereotype is about, neutral when it only names a panel.
 GENERATION = rx(
     r"\b(?:gen(?:eration)? ?(?:[xyz]|alpha)(?:ers)?|generations?|zoomers?|boomers?|millennials?)\b"

@@ -19,7 +19,7 @@ from coach.language.edits import (
     tidy,
     token_at,
 )
-from coach.language.nlp import inflect, parse
+from coach.language.nlp import inflect, parse, valence
 from coach.language.sentence import Finding, Sentence
 from coach.language.verdicts import DISCOURSE, tacked_on
 
@@ -42,22 +42,63 @@ def _overlaps(f: Finding, start: int, end: int) -> bool:
     return f.start < end and start < f.end
 
 
-def _noun_topic(
-    tokens: list[Token], findings: list[Finding], skip: list[Edit], whole: bool = False
-) -> str:
-    """The first noun phrase of a clause that no finding or kept lead touches (with its clauses)."""
+def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) -> str:
+    """What a verdict clause is about: its first plain noun phrase, with the phrases that place it.
+
+    A noun inside a finding, an evaluative word or a predicate noun ("was a mess") is the verdict.
+    Nouns inside a clause judged by meaning were tried as topics: they helped blind_dev but
+    pasted judgements on blind2_dev, so they stay hidden.
+    """
     doc = tokens[0].doc
     ids = {t.i for t in tokens}
+    spans = [(f.start, f.end) for f in findings]
+    spans += [(s, e) for s, e, _ in skip]
+
+    def clean(toks: list[Token]) -> bool:
+        return not any(
+            any(s <= t.idx < e for s, e in spans)
+            or abs(valence(t.text)) >= 1
+            or cues.VERDICT_WORD.search(t.text)
+            or t.lower_ in DISCOURSE  # a filler inside a noun phrase means the parse went wrong
+            for t in toks
+        )
+
     for chunk in doc.noun_chunks:
-        if chunk.root.i not in ids or chunk.root.pos_ == "PRON" or chunk[0].lower_ in ("my", "me"):
+        if chunk.root.i not in ids or chunk.root.pos_ not in ("NOUN", "PROPN", "NUM"):
             continue
-        spans = [(f.start, f.end) for f in findings] + [(s, e) for s, e, _ in skip]
-        if any(s < chunk.end_char and chunk.start_char < e for s, e in spans):
+        if chunk[0].lower_ in ("my", "me") or _labels_you(chunk.root) or not clean(list(chunk)):
             continue
-        end = chunk.root.right_edge if whole else chunk[-1]
+        end = chunk[-1]
+        for prep in (c for c in chunk.root.rights if c.dep_ == "prep"):
+            sub = list(prep.subtree)
+            if sub[0].i != end.i + 1 or not clean(sub) or any(t.pos_ == "VERB" for t in sub):
+                break
+            end = sub[-1]
         text = doc.text[chunk.start_char : end.idx + len(end)]
         return text if chunk[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
     return ""
+
+
+def _whole(finding: Finding, findings: list[Finding]) -> bool:
+    """Whether a finding is a clause judged by meaning (its own flag, or one on the same span)."""
+    return any(
+        f.whole and (f.start, f.end) == (finding.start, finding.end) for f in [finding, *findings]
+    )
+
+
+def _labels_you(noun: Token) -> bool:
+    """Whether a noun is what someone or something is said to be ("a drama queen", "a mess").
+
+    A predicate noun is the verdict, not the topic; a name ("all you talk about is TikTok") is not.
+    """
+    return noun.pos_ != "PROPN" and (
+        noun.dep_ == "attr"
+        or noun.lower_ in DISCOURSE
+        or (
+            noun.dep_ in ("appos", "npadvmod")
+            and any(c.lower_ == "you" for c in noun.head.children)
+        )
+    )
 
 
 _PLACE = frozenset({"in", "during", "at", "on", "when", "whenever", "with", "after", "before"})
@@ -281,7 +322,9 @@ def _verdicts(
         flagged = [doc.text[f.start : f.end].lower() for f in sentence.findings]
         if cues.STEREOTYPE.search(topic) or any(w and w in topic.lower() for w in flagged):
             topic = ""
-        topic = topic or _noun_topic(own, findings, moved)
+        about = _noun_topic(own, sentence.findings, moved)
+        # The clause's own phrase also says where and when ("your messages at 11pm").
+        topic = about if not topic or about.lower().startswith(topic.lower()) else topic
         topics.append(topic)
         categories = {f.category for f in mine}
         if "sarcasm" in categories or "assumed_intent" in categories or _who(own):
@@ -289,13 +332,15 @@ def _verdicts(
             if said:
                 pieces.append(Piece(said, "behavior"))
                 named = True
+        if not named and topic and all(_whole(f, mine) for f in mine):
+            # Judged by meaning, no word is the verdict: what it is about stays, with a slot.
+            pieces.append(Piece(tidy(f"I'd like to talk about {topic}: {SLOT}"), "behavior"))
+            named, topic = True, ""
         if categories == {"vague"}:
-            # Vague by meaning names no word; what it was about is the clause's own noun phrase.
-            topic = topic or _noun_topic(own, [f for f in findings if not f.whole], moved, True)
-            pieces.append(
-                Piece(tidy(f"I'd like to talk about {topic or 'this'}: {SLOT}"), "behavior")
-            )
-            named = True
+            if not named:
+                about = tidy(f"I'd like to talk about {topic or 'this'}: {SLOT}")
+                pieces.append(Piece(about, "behavior"))
+                named = True
             continue
         judged = " ".join(f.judged or doc.text[f.start : f.end] for f in mine)
         named = named or bool(topic or lead)

@@ -176,3 +176,16 @@ def test_a_noun_a_stereotype_modifies_goes_with_it() -> None:
     out = _rewrite("ok boomer energy when you refused to try the new planner tool", UP)
     assert "energy" not in out and "boomer" not in out.lower()
     assert out.startswith("When you refused to try the new planner tool")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Your Slack pings on Sunday mornings are a bit much.", "slack pings on sunday mornings"),
+        ("Your Slack pings during the retro are honestly a bit much.", "pings during the retro"),
+    ],
+)
+def test_a_vague_verdict_keeps_what_it_is_about_and_when(text: str, kept: str) -> None:
+    out = _rewrite(text).lower()
+    assert kept in out
+    assert "[what you observed" in out
