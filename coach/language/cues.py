@@ -123,7 +123,10 @@ INTENT = rx(
     r"|you (?:did|do) (?:it|that|this) (?:just )?to (?:annoy|upset|embarrass|spite|get)"
     # A purpose of appearances ("signed up to look good"): a motive no one can observe.
     r"|(?:just |only )?to (?:look|seem|appear) (?:good|busy|clever|smart|important|impressive)"
-    r"|(?:clearly|obviously) only)\b"
+    r"|(?:clearly|obviously) only"
+    # "It's like you already decided I'm ...": what someone has decided or thinks, read in.
+    r"|(?:it's|it is|it feels|feels|it seems|seems|it sounds|sounds) like you(?:'ve| have|'d)?"
+    r" (?:already |just )?(?:decided|made up your mind|think|thought|assume[ds]?|believe[ds]?))\b"
 )
 
 # Praise wrapped around a complaint: the praise word is sincere only without these.
@@ -139,6 +142,12 @@ SARCASM = rx(
     r"(?:(?!\b(?:but|though|although|because|since|so|when)\b)[^.!?]){0,60}"
     r"\b(?:again|forg[eo]t\w*"
     r"|missed|missing|ignor\w+|cancell?\w*|interrupt\w*|only took|took \w+ (?:days|weeks|hours))\b"
+    # Praise undone by a condition on its purpose: "great deck, if the goal was to bore us".
+    r"|\bif (?:the|your|our) (?:goal|point|aim|idea|plan|intention|objective) (?:was|is|were) to\b"
+    r"|\bif you (?:wanted|were trying|meant|were aiming|were going for)\b"
+    # A question tacked onto a complaint that answers itself: ", do you ever switch off?"
+    r"|,\s*(?:do|does|are|is|can|will) (?:you|they|he|she) (?:\w+ )?(?:ever|even)\b[^.!?]*\?"
+    r"|\b(?:are|were|do|did) you even\b"
 )
 
 # Curt closers that turn a request into an order.

@@ -117,6 +117,8 @@ def _lead(
             clean = not any(_overlaps(f, start, end) for f in findings)
             if order is not None and child.i == order.i:
                 continue  # an order is rewritten as a request of its own
+            if any(_overlaps(f, child.idx, child.idx + len(child)) for f in findings):
+                continue  # a clause whose own verb is judged ("you decided I'm ...") is the verdict
             if child.dep_ == "advcl" or (child.dep_ == "prep" and child.lower_ in _PLACE and clean):
                 parts.append(child)
     texts, edits = [], []

@@ -189,3 +189,9 @@ def test_a_vague_verdict_keeps_what_it_is_about_and_when(text: str, kept: str) -
     out = _rewrite(text).lower()
     assert kept in out
     assert "[what you observed" in out
+
+
+def test_a_read_in_decision_is_not_kept_as_the_situation() -> None:
+    out = _rewrite("Feels like you've decided I can't handle the client work.").lower()
+    assert "decided" not in out and "can't handle" not in out
+    assert "client work" in out
