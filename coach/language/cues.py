@@ -134,7 +134,9 @@ SARCASM = rx(
     r"\b(?:nice of you to|(?:thanks|thank you) (?:so much )?for (?:finally|showing up|the "
     r"'\w+')|(?:brilliant|great|genius|fantastic|lovely) idea to|love (?:being|how|that you)"
     r"|must be nice|wow|as always|as usual|I take it|apparently|sure, great|oh great|yeah right"
-    r"|finally)\b|,\s*(?:could|would|did|do|can|will|were) you\W*$"
+    # The writer's own "finally" ("I finally get it") is relief, not a dig.
+    r"|(?<!\bI )(?<!\bwe )(?<!\bI've )(?<!\bwe've )finally)\b"
+    r"|,\s*(?:could|would|did|do|can|will|were) you\W*$"
     # Praise next to a failure in one breath: "great job forgetting the deadline".
     # Only at the start and with no "but" or "because" between: that would be a real contrast.
     r"|^\W*(?:(?:oh|wow),? )?(?:thanks|thank you|cheers|great|nice|love|lovely|brilliant|fantastic"

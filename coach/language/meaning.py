@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from coach.language import classifier, cues, semantic
 from coach.language.clauses import clause_spans
 from coach.language.nlp import valence
-from coach.language.sentence import Finding, Sentence, in_ranges
+from coach.language.sentence import CONTRAST, Finding, Sentence, in_ranges
 from coach.language.verdicts import STRONG_VALENCE, span_text
 
 if TYPE_CHECKING:
@@ -113,8 +113,8 @@ def _votes(sentence: Sentence, margins: dict[str, float]) -> list[str]:
     """The categories the kNN margins vote a clause into."""
     knn = []
     for category, margin in margins.items():
-        if sentence.praise and category != "sarcasm":
-            continue  # praise is only ever read for irony
+        if sentence.praise and (category != "sarcasm" or _contrasted(sentence)):
+            continue  # praise is only ever read for irony, and "but" marks a real contrast
         # Irony is hard to tell by meaning alone: a near miss counts beside a contrary sign.
         bonus = IRONY_BONUS if sentence.praise else 0.0
         if margin + bonus >= CLAUSE_MARGIN[category]:
@@ -134,8 +134,13 @@ def by_classifier(pieces: list[Clause]) -> None:
         category = max(CLAUSE_MARGIN, key=lambda c: prob[c])
         if prob[classifier.ANY] < classifier.threshold():
             continue
-        if not sentence.praise or category == "sarcasm":
+        if not sentence.praise or (category == "sarcasm" and not _contrasted(sentence)):
             _add(sentence, category, piece, set())
+
+
+def _contrasted(sentence: Sentence) -> bool:
+    """Praise set against a complaint with "but": mixed feedback said plainly, not irony."""
+    return any(t.lower_ in CONTRAST for t in sentence.span)
 
 
 def by_examples(pieces: list[Clause], margins: list[dict[str, float]]) -> None:

@@ -73,7 +73,7 @@ _LATE = frozenset(
 _TIME = frozenset(
     {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
 )
-_CONTRAST = frozenset({"but", "though", "although", "however", "yet", "while"})
+CONTRAST = frozenset({"but", "though", "although", "however", "yet", "while"})
 _OPENERS = frozenset({"oh", "wow", "sure", "gee", "yeah", "ah", "ooh", "cool"})
 
 
@@ -84,7 +84,7 @@ def ironic(span: Span) -> bool:
     together, with no "but" marking a real contrast, are how praise is turned into a complaint.
     """
     words = [t for t in span if not t.is_punct]
-    if not words or any(t.lower_ in _CONTRAST for t in words) or not any(map(praises, words)):
+    if not words or any(t.lower_ in CONTRAST for t in words) or not any(map(praises, words)):
         return False
     low = [t.lower_ for t in words]
     if low[-1] == "not" or "for nothing" in span.text.lower():

@@ -128,3 +128,14 @@ def test_praise_undone_rhetorical_questions_and_read_in_decisions(text: str, cat
 )
 def test_sincere_conditions_and_questions_are_not_sarcasm(text: str) -> None:
     assert "sarcasm" not in {i.category for i in analyze(text, "mentee_to_mentor").issues}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your Jira walkthrough was really clear, I finally understand the sprint board.",
+        "The new wiki page is great, but two of the links in the setup section are broken.",
+    ],
+)
+def test_the_writers_own_finally_and_praise_with_but_are_not_sarcasm(text: str) -> None:
+    assert "sarcasm" not in {i.category for i in analyze(text, "mentee_to_mentor").issues}
