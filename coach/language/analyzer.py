@@ -23,6 +23,7 @@ from coach.language.sentence import (
     negated,
     praises,
     quoted,
+    reported,
 )
 from coach.language.verdicts import COPULAS, candidates, evaluate
 from coach.models import Direction, FeedbackAnalysis, FeedbackIssue, IssueCategory
@@ -164,8 +165,8 @@ def inspect(text: str) -> list[Sentence]:
 
 @lru_cache(maxsize=256)
 def _inspect(text: str) -> tuple[Sentence, ...]:
-    quotes = quoted(text)
     sentences = [Sentence(span) for span in _segments(text)]
+    quotes = quoted(text) + [r for s in sentences for r in reported(s.span)]
     for sentence in sentences:
         sentence.injected = is_instruction_to_ai(sentence.text)
     live = [s for s in sentences if not s.injected]

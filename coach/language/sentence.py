@@ -58,6 +58,27 @@ def quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTE.finditer(text)]
 
 
+_SPEECH = frozenset({"say", "call", "tell", "write", "claim", "describe"})
+
+
+def reported(span: Span) -> list[tuple[int, int]]:
+    """Character ranges of what another person is reported to have said, as for quotations."""
+    # "you said my idea was naive": the writer reports the word, not passes it as a verdict.
+    out = []
+    for tok in span:
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.lemma_ not in _SPEECH or not subjects or subjects[0].lower_ in SELF:
+            continue
+        for child in tok.children:
+            if child.dep_ in ("ccomp", "oprd", "xcomp"):
+                sub = list(child.subtree)
+                # A comment tacked on after it (", which, sure, very inclusive") is the writer's.
+                cut = next((t for t in sub if t.i > child.i and t.lower_ in (",", "which")), None)
+                end = sub[-1] if cut is None else tok.doc[cut.i - 1]
+                out.append((sub[0].idx, end.idx + len(end)))
+    return out
+
+
 def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
 

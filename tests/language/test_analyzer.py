@@ -139,3 +139,10 @@ def test_sincere_conditions_and_questions_are_not_sarcasm(text: str) -> None:
 )
 def test_the_writers_own_finally_and_praise_with_but_are_not_sarcasm(text: str) -> None:
     assert "sarcasm" not in {i.category for i in analyze(text, "mentee_to_mentor").issues}
+
+
+def test_what_someone_else_said_is_reported_not_judged() -> None:
+    text = "When you called my roadmap unrealistic in the all-hands, I felt undermined."
+    assert analyze(text, "mentee_to_mentor").issues == []
+    comment = "You said 'ship it Friday', which, sure, great, very realistic."
+    assert analyze(comment, "mentee_to_mentor").issues
