@@ -59,6 +59,7 @@ def quoted(text: str) -> list[tuple[int, int]]:
 
 
 _SPEECH = frozenset({"say", "call", "tell", "write", "claim", "describe"})
+_VALUE = frozenset({"value", "appreciate", "admire", "respect"})
 
 
 def reported(span: Span) -> list[tuple[int, int]]:
@@ -67,10 +68,17 @@ def reported(span: Span) -> list[tuple[int, int]]:
     out = []
     for tok in span:
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        if tok.lemma_ not in _SPEECH or not subjects or subjects[0].lower_ in SELF:
+        if not subjects:
+            continue
+        mine = subjects[0].lower_ in SELF
+        # What the writer says they value ("I value how honest you are about what isn't working")
+        # is praise of it, whatever words describe it.
+        if (tok.lemma_ in _SPEECH and not mine) or (tok.lemma_ in _VALUE and mine):
+            deps = ("ccomp", "oprd", "xcomp") + (("dobj",) if mine else ())
+        else:
             continue
         for child in tok.children:
-            if child.dep_ in ("ccomp", "oprd", "xcomp"):
+            if child.dep_ in deps:
                 sub = list(child.subtree)
                 # A comment tacked on after it (", which, sure, very inclusive") is the writer's.
                 cut = next((t for t in sub if t.i > child.i and t.lower_ in (",", "which")), None)

@@ -146,3 +146,9 @@ def test_what_someone_else_said_is_reported_not_judged() -> None:
     assert analyze(text, "mentee_to_mentor").issues == []
     comment = "You said 'ship it Friday', which, sure, great, very realistic."
     assert analyze(comment, "mentee_to_mentor").issues
+
+
+def test_what_the_writer_values_is_praise_whatever_words_describe_it() -> None:
+    text = "I really value how honest you are with me about what isn't working."
+    assert analyze(text, "mentee_to_mentor").issues == []
+    assert analyze("I love how you never listen.", "mentee_to_mentor").issues
