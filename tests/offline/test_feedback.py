@@ -195,3 +195,19 @@ def test_a_read_in_decision_is_not_kept_as_the_situation() -> None:
     out = _rewrite("Feels like you've decided I can't handle the client work.").lower()
     assert "decided" not in out and "can't handle" not in out
     assert "client work" in out
+
+
+def test_the_fallback_names_its_topics_as_one_english_list() -> None:
+    # Words the topics left out were once tacked on after a comma ("the deck and the goal, job").
+    out = _rewrite("Great job on the deck, if the goal was to put everyone to sleep.")
+    opening = out.split(".")[0]
+    assert "the deck" in opening
+    assert not re.search(r" and [\w' ]+, \w+$", opening), out
+
+
+def test_a_predicate_noun_is_no_topic_of_the_fallback() -> None:
+    out = _rewrite(
+        "You always talk over me when I'm explaining the analytics tool, it's like you "
+        "already decided I'm a kid who knows nothing."
+    )
+    assert "a kid" not in out
