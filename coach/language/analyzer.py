@@ -9,8 +9,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.language import cues, semantic
-from coach.language.clauses import clause_spans, order_verb
+from coach.language import cues, meaning, semantic
+from coach.language.clauses import order_verb
 from coach.language.nlp import parse, valence
 from coach.language.sentence import (
     SELF,
@@ -23,27 +23,16 @@ from coach.language.sentence import (
     negated,
     praises,
     quoted,
+    reported,
 )
-from coach.language.verdicts import COPULAS, STRONG_VALENCE, candidates, evaluate, span_text
+from coach.language.verdicts import COPULAS, candidates, evaluate
 from coach.models import Direction, FeedbackAnalysis, FeedbackIssue, IssueCategory
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
-# MiniLM margins (nearer the category's examples than the neutral ones), set on the dev split.
-CLAUSE_MARGIN = {
-    "judgement": 0.08,
-    "personal_label": 0.12,
-    "insult": 0.20,
-    "stereotype": 0.15,
-    "sarcasm": 0.15,
-    "assumed_intent": 0.15,
-    "vague": 0.15,
-}
-_CRITICAL = frozenset(CLAUSE_MARGIN) | {"imperative"}
-IRONY_BONUS = 0.20
-# A clause this far nearer the neutral examples than any verdict's reads as an observation.
-NEUTRAL_CLAUSE = -0.05
+# Categories that make a sentence critical in tone.
+_CRITICAL = frozenset(meaning.CLAUSE_MARGIN) | {"imperative"}
 
 
 def _segments(text: str) -> list[Span]:
@@ -120,81 +109,6 @@ def _imperative(sentence: Sentence) -> None:
     sentence.findings.append(Finding("imperative", start, max([verb.idx + len(verb), *ends])))
 
 
-_EMPTY = frozenset({"it", "that", "this", "would", "will", "do", "does", "did", "so", "and", "but"})
-_PERSONS = frozenset({"i", "we", "you", "it", "they", "he", "she"})
-
-
-_WORDED = frozenset({"judgement", "personal_label", "stereotype", "insult"})
-
-
-def _group(sentence: Sentence, start: int, end: int) -> bool:
-    """Whether a clause names a group or an age: a plural, a number, a generation word."""
-    words = [t for t in sentence.span if start <= t.idx < end]
-    text = sentence.span.doc.text[start:end]
-    return any(t.tag_ in ("NNS", "NNPS") or t.like_num for t in words) or bool(
-        cues.STEREOTYPE.search(text) or cues.GENERATION.search(text)
-    )
-
-
-def _veto(pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, float]]) -> None:
-    """A mild word in a clause that reads, as a whole, like a plain observation judges nothing.
-
-    "The deadline was tight": "tight" leans negative on its own, but the clause sits nearer the
-    neutral examples than any verdict's. A lexicon-strong word or a listed one still counts.
-    """
-    for (sentence, (start, end, _, _)), scores in zip(pieces, margins, strict=True):
-        if max(scores.values()) >= NEUTRAL_CLAUSE:
-            continue
-        sentence.findings = [
-            f
-            for f in sentence.findings
-            if f.category not in ("judgement", "personal_label")
-            or not (start <= f.start < end)
-            or min(map(valence, f.judged.split()), default=0.0) <= STRONG_VALENCE
-            or cues.SLANG.search(f.judged)
-            or cues.INSULT.search(f.judged)
-        ]
-
-
-def _judgeable(text: str) -> bool:
-    """Whether a reduced clause says enough, and asserts it, to be judged by meaning."""
-    words = text.lower().split()
-    if len(words) < 3 or len([w for w in words if w.isalpha() and w not in _EMPTY]) < 2:
-        return False  # "it would too", "I think": too little left to judge by meaning
-    return words[0] not in ("whether", "if")  # "(I wonder) whether you ...": asks, asserts nothing
-
-
-def _semantic(pieces: list[tuple[Sentence, Piece]], margins: list[dict[str, float]]) -> None:
-    """Categories by meaning, for wordings no rule or lexicon entry covers."""
-    for (sentence, (start, end, text, topic)), scores in zip(pieces, margins, strict=True):
-        have: set[str] = {f.category for f in sentence.findings}
-        words = text.lower().split()
-        persons = [w for w in words if w in _PERSONS]
-        first_person = bool(persons) and persons[0] in ("i", "we")
-        # A verdict a word already carries in this clause is the same verdict, not a second one.
-        worded = any(
-            f.category in _WORDED and f.start < end and start < f.end for f in sentence.findings
-        )
-        for category, margin in scores.items():
-            if sentence.praise and category != "sarcasm":
-                continue  # praise is only ever read for irony
-            if sentence.praise:
-                # Irony is hard to tell by meaning alone: a near miss counts beside a contrary sign.
-                margin += IRONY_BONUS
-            if first_person and (category not in ("sarcasm", "stereotype") or len(words) < 4):
-                continue  # the writer's own feeling is an impact, not a verdict
-            if worded and category in ("judgement", "personal_label", "vague"):
-                continue
-            if category == "personal_label" and "you" not in words:
-                category = "judgement"  # a label needs a person to be put on
-            if category == "stereotype" and not _group(sentence, start, end):
-                continue  # "you never listen" is about one person, not a generation
-            if margin >= CLAUSE_MARGIN[category] and category not in have:
-                found = Finding(category, start, end, text, topic, whole=True)  # type: ignore[arg-type]
-                sentence.findings.append(found)
-                have.add(category)
-
-
 def _tone(sentence: Sentence) -> Tone:
     """Praise and criticism cues of a sentence; sarcasm is never praise."""
     critical = any(f.category in _CRITICAL for f in sentence.findings)
@@ -251,30 +165,25 @@ def inspect(text: str) -> list[Sentence]:
 
 @lru_cache(maxsize=256)
 def _inspect(text: str) -> tuple[Sentence, ...]:
-    quotes = quoted(text)
     sentences = [Sentence(span) for span in _segments(text)]
+    quotes = quoted(text) + [r for s in sentences for r in reported(s.span)]
     for sentence in sentences:
         sentence.injected = is_instruction_to_ai(sentence.text)
     live = [s for s in sentences if not s.injected]
     found = candidates(live, quotes)
-    pieces = [
-        (s, _plain(s.span.doc, c, quotes))
-        for s in live
-        if not s.praise or contrary(s.span)  # sincere praise is only read for irony
-        for c in clause_spans(s)
-        if not in_ranges(c[0], quotes)
-    ]
-    pieces = [p for p in pieces if _judgeable(p[1][2])]
+    read = [s for s in live if not s.praise or contrary(s.span)]  # sincere praise: irony only
+    pieces = meaning.pieces(read, quotes)
     words, clauses = semantic.margins([c[3][2] for c in found], [p[1][2] for p in pieces])
     evaluate(found, words)
     for sentence in live:
         _regex(sentence, quotes)
-    _veto(pieces, clauses)
-    _semantic(pieces, clauses)
+    meaning.veto(pieces, clauses)
+    meaning.by_examples(pieces, clauses)
     for sentence in live:
         sentence.tone = _tone(sentence)
         _absolutes(sentence, quotes)
         _imperative(sentence)
+    meaning.by_classifier(pieces)
     _echoed_sarcasm(live)
     _vague(live)
     for sentence in live:
@@ -283,26 +192,15 @@ def _inspect(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-Piece = tuple[int, int, str, str]
-
-
-def _plain(doc: Doc, piece: tuple[int, int, str], quotes: list[tuple[int, int]]) -> Piece:
-    """A clause reduced for the embedder: its verdict's stretch, its plain text, what it is about.
-
-    Quoted speech is reported, so it is left out; so are the place phrases the rewrite keeps and
-    the subject it names, which the rewrite restates as the topic.
-    """
-    span = doc.char_span(piece[0], piece[1], alignment_mode="expand")
-    kept, phrases = semantic.reduce(t for t in span or [] if not in_ranges(t.idx, quotes))
-    said = {p[0].i for p in phrases}
-    core = [t for t, _ in kept if t.i not in said]
-    if not core:
-        return piece[0], piece[0], "", ""
-    subject = next((p for p in phrases if p[0].i < core[0].i), [])
-    text = " ".join(w for _, w in kept)
-    if len(kept) < 3:  # an idiom reduced to nothing ("you talk a mile a minute"): judge as written
-        text = " ".join(t.text for t in span or [] if not in_ranges(t.idx, quotes))
-    return core[0].idx, core[-1].idx + len(core[-1]), text, span_text(subject)
+def clauses_of(text: str) -> list[tuple[Span, str, bool, bool]]:
+    """Each clause as the analysis reads it: span, plain form, in praise, read at all (training)."""
+    quotes = quoted(text)
+    live = [Sentence(s) for s in _segments(text) if not is_instruction_to_ai(s.text)]
+    candidates(live, quotes)  # marks the sentences of sincere praise
+    return [
+        (span, piece[2], s.praise, not s.praise or contrary(s.span))
+        for s, piece, span in meaning.pieces(live, quotes)
+    ]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -94,6 +94,11 @@ STEREOTYPE = rx(
     r"|too old|at your age|people your age|back in my day|(?:typical|such a) gen ?z)\b"
 )
 
+# A word that is a verdict by itself, whatever the sentence around it.
+VERDICT_WORD = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (INSULT, SLANG, STEREOTYPE)), re.IGNORECASE
+)
+
 # A generation by name: what a stereotype is about, neutral when it only names a panel.
 GENERATION = rx(
     r"\b(?:gen(?:eration)? ?(?:[xyz]|alpha)(?:ers)?|generations?|zoomers?|boomers?|millennials?)\b"
@@ -118,7 +123,10 @@ INTENT = rx(
     r"|you (?:did|do) (?:it|that|this) (?:just )?to (?:annoy|upset|embarrass|spite|get)"
     # A purpose of appearances ("signed up to look good"): a motive no one can observe.
     r"|(?:just |only )?to (?:look|seem|appear) (?:good|busy|clever|smart|important|impressive)"
-    r"|(?:clearly|obviously) only)\b"
+    r"|(?:clearly|obviously) only"
+    # "It's like you already decided I'm ...": what someone has decided or thinks, read in.
+    r"|(?:it's|it is|it feels|feels|it seems|seems|it sounds|sounds) like you(?:'ve| have|'d)?"
+    r" (?:already |just )?(?:decided|made up your mind|think|thought|assume[ds]?|believe[ds]?))\b"
 )
 
 # Praise wrapped around a complaint: the praise word is sincere only without these.
@@ -126,7 +134,9 @@ SARCASM = rx(
     r"\b(?:nice of you to|(?:thanks|thank you) (?:so much )?for (?:finally|showing up|the "
     r"'\w+')|(?:brilliant|great|genius|fantastic|lovely) idea to|love (?:being|how|that you)"
     r"|must be nice|wow|as always|as usual|I take it|apparently|sure, great|oh great|yeah right"
-    r"|finally)\b|,\s*(?:could|would|did|do|can|will|were) you\W*$"
+    # The writer's own "finally" ("I finally get it") is relief, not a dig.
+    r"|(?<!\bI )(?<!\bwe )(?<!\bI've )(?<!\bwe've )finally)\b"
+    r"|,\s*(?:could|would|did|do|can|will|were) you\W*$"
     # Praise next to a failure in one breath: "great job forgetting the deadline".
     # Only at the start and with no "but" or "because" between: that would be a real contrast.
     r"|^\W*(?:(?:oh|wow),? )?(?:thanks|thank you|cheers|great|nice|love|lovely|brilliant|fantastic"
@@ -134,6 +144,12 @@ SARCASM = rx(
     r"(?:(?!\b(?:but|though|although|because|since|so|when)\b)[^.!?]){0,60}"
     r"\b(?:again|forg[eo]t\w*"
     r"|missed|missing|ignor\w+|cancell?\w*|interrupt\w*|only took|took \w+ (?:days|weeks|hours))\b"
+    # Praise undone by a condition on its purpose: "great deck, if the goal was to bore us".
+    r"|\bif (?:the|your|our) (?:goal|point|aim|idea|plan|intention|objective) (?:was|is|were) to\b"
+    r"|\bif you (?:wanted|were trying|meant|were aiming|were going for)\b"
+    # A question tacked onto a complaint that answers itself: ", do you ever switch off?"
+    r"|,\s*(?:do|does|are|is|can|will) (?:you|they|he|she) (?:\w+ )?(?:ever|even)\b[^.!?]*\?"
+    r"|\b(?:are|were|do|did) you even\b"
 )
 
 # Curt closers that turn a request into an order.

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
-from coach.language.cues import CONDESCENSION, HEDGE, INSULT, SLANG, STEREOTYPE
+from coach.language.cues import CONDESCENSION, HEDGE, VERDICT_WORD
 from coach.language.fluency import fluency_problems
 from coach.language.nlp import content_words, valence
 from coach.language.verdicts import DISCOURSE
@@ -25,9 +24,6 @@ HARD_CATEGORIES = frozenset(
     {"insult", "personal_label", "stereotype", "sarcasm", "assumed_intent", "absolute", "judgement"}
 )
 CONCERN_THRESHOLD = 0.7
-_VERDICT_WORD = re.compile(
-    "|".join(f"(?:{p.pattern})" for p in (INSULT, SLANG, STEREOTYPE)), re.IGNORECASE
-)
 _NOT_CONCERN = frozenset(
     {"yesterday", "today", "tomorrow", "tonight", "bit", "lot", "stuff", "thing", "things", "way"}
 )
@@ -47,7 +43,7 @@ def key_terms(text: str) -> frozenset[str]:
             hits = [f for f in sentence.findings if f.start <= tok.idx < f.end]
             # Irony and mind-reading span whole clauses; what they are about is still the concern.
             about = all(f.category == "sarcasm" or f.whole for f in hits) and not (
-                valence(tok.text) or _VERDICT_WORD.search(tok.text)
+                valence(tok.text) or VERDICT_WORD.search(tok.text)
             )
             softened = any(s <= tok.idx < e for s, e in soft)
             if (not hits or about) and not softened and not _labelled_by_stereotype(tok, sentence):

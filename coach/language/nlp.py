@@ -113,9 +113,7 @@ def parse(text: str) -> Doc:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, float]:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return dict(SentimentIntensityAnalyzer().lexicon)
+    return dict(_sentiment().lexicon)
 
 
 def valence(word: str) -> float:
@@ -163,3 +161,15 @@ def content_words(text: str, nouns_only: bool = False) -> list[str]:
         and t.pos_ in kinds
         and t.lower_ not in STOP_WORDS
     ]
+
+
+@lru_cache(maxsize=1)
+def _sentiment() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def sentiment(text: str) -> dict[str, float]:
+    """VADER's scores of a text: ``compound`` (-1 .. 1) and the ``neg``/``neu``/``pos`` shares."""
+    return dict(_sentiment().polarity_scores(text))

@@ -58,6 +58,35 @@ def quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTE.finditer(text)]
 
 
+_SPEECH = frozenset({"say", "call", "tell", "write", "claim", "describe"})
+_VALUE = frozenset({"value", "appreciate", "admire", "respect"})
+
+
+def reported(span: Span) -> list[tuple[int, int]]:
+    """Character ranges of what another person is reported to have said, as for quotations."""
+    # "you said my idea was naive": the writer reports the word, not passes it as a verdict.
+    out = []
+    for tok in span:
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subjects:
+            continue
+        mine = subjects[0].lower_ in SELF
+        # What the writer says they value ("I value how honest you are about what isn't working")
+        # is praise of it, whatever words describe it.
+        if (tok.lemma_ in _SPEECH and not mine) or (tok.lemma_ in _VALUE and mine):
+            deps = ("ccomp", "oprd", "xcomp") + (("dobj",) if mine else ())
+        else:
+            continue
+        for child in tok.children:
+            if child.dep_ in deps:
+                sub = list(child.subtree)
+                # A comment tacked on after it (", which, sure, very inclusive") is the writer's.
+                cut = next((t for t in sub if t.i > child.i and t.lower_ in (",", "which")), None)
+                end = sub[-1] if cut is None else tok.doc[cut.i - 1]
+                out.append((sub[0].idx, end.idx + len(end)))
+    return out
+
+
 def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
 
@@ -73,7 +102,7 @@ _LATE = frozenset(
 _TIME = frozenset(
     {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
 )
-_CONTRAST = frozenset({"but", "though", "although", "however", "yet", "while"})
+CONTRAST = frozenset({"but", "though", "although", "however", "yet", "while"})
 _OPENERS = frozenset({"oh", "wow", "sure", "gee", "yeah", "ah", "ooh", "cool"})
 
 
@@ -84,7 +113,7 @@ def ironic(span: Span) -> bool:
     together, with no "but" marking a real contrast, are how praise is turned into a complaint.
     """
     words = [t for t in span if not t.is_punct]
-    if not words or any(t.lower_ in _CONTRAST for t in words) or not any(map(praises, words)):
+    if not words or any(t.lower_ in CONTRAST for t in words) or not any(map(praises, words)):
         return False
     low = [t.lower_ for t in words]
     if low[-1] == "not" or "for nothing" in span.text.lower():

@@ -7,10 +7,12 @@ import re
 from coach.knowledge.models import Passage
 from coach.language import cues
 from coach.language.analyzer import Sentence, inspect, is_instruction_to_ai, summarize
+from coach.language.edits import Piece
 from coach.language.feedback_checks import HARD_CATEGORIES, feedback_violations, key_terms
 from coach.language.nlp import content_words, parse, valence
-from coach.language.rewrite import SLOT, Piece, rewrite
+from coach.language.rewrite import SLOT, rewrite
 from coach.models import SBI, Direction, FeedbackDraft, FeedbackRequest
+from coach.offline.phrases import join
 from coach.text import stem, stem_words
 
 PLACEHOLDER_SITUATION = "In our recent sessions"
@@ -81,16 +83,19 @@ def _phrase(text: str, start: int, end: int, proper: bool) -> str:
     return phrase if proper else phrase[:1].lower() + phrase[1:]
 
 
-def _topics(sentences: list[Sentence]) -> str:
-    """Every noun phrase the verdicts leave untouched, as "A, B and C"."""
+def _topics(sentences: list[Sentence]) -> list[str]:
+    """Every noun phrase the verdicts leave untouched."""
     found: list[str] = []
     for sentence in sentences:
         if sentence.injected:
             continue
         verdicts = [f for f in sentence.findings if f.category in _NAMING]
         for chunk in sentence.span.noun_chunks:
-            if chunk.root.pos_ == "PRON" or any(
-                f.start < chunk.end_char and chunk.start_char < f.end for f in verdicts
+            # A predicate noun ("I'm a kid", "it was a mess") is what something is called.
+            if (
+                chunk.root.pos_ == "PRON"
+                or chunk.root.dep_ == "attr"
+                or any(f.start < chunk.end_char and chunk.start_char < f.end for f in verdicts)
             ):
                 continue
             proper = chunk[0].pos_ == "PROPN"
@@ -101,22 +106,20 @@ def _topics(sentences: list[Sentence]) -> str:
                 continue  # a praise word in a complaint's restatement is the sarcasm again
             if text not in found:
                 found.append(text)
-    if len(found) < 2:
-        return "".join(found)
-    return f"{', '.join(found[:-1])} and {found[-1]}"
+    return found
 
 
 def _plain(request: FeedbackRequest, sentences: list[Sentence], pieces: list[Piece]) -> str:
     """The fallback when a reworded sentence would still break a check: topics, impacts, a slot."""
     topics = _topics(sentences)
     impacts = [p.text for p in pieces if p.role == "impact"]
-    said = stem_words(content_words(f"{topics} {' '.join(impacts)}"))
+    said = stem_words(content_words(" ".join(topics + impacts)))
     # Any concern word no phrase carried (a mis-parsed noun) is named too, rather than lost.
     missing = [w for w in sorted(key_terms(request.text)) if stem(w) not in said]
     # Such a word was only ever quoted speech in the original (flags are not key terms).
     missing = [f"'{w}'" if any(p.search(w) for p in _VERDICT_CUES) else w for w in missing]
-    topics = ", ".join(filter(None, [topics, *missing]))
-    opening = f"I'd like to talk about {topics}." if topics else ""
+    named = topics + missing
+    opening = f"I'd like to talk about {join(named)}." if named else ""
     return " ".join(
         [opening, *impacts, f"What I noticed was {SLOT}.", _CLOSING[request.direction]]
     ).strip()

@@ -176,3 +176,38 @@ def test_a_noun_a_stereotype_modifies_goes_with_it() -> None:
     out = _rewrite("ok boomer energy when you refused to try the new planner tool", UP)
     assert "energy" not in out and "boomer" not in out.lower()
     assert out.startswith("When you refused to try the new planner tool")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Your Slack pings on Sunday mornings are a bit much.", "slack pings on sunday mornings"),
+        ("Your Slack pings during the retro are honestly a bit much.", "pings during the retro"),
+    ],
+)
+def test_a_vague_verdict_keeps_what_it_is_about_and_when(text: str, kept: str) -> None:
+    out = _rewrite(text).lower()
+    assert kept in out
+    assert "[what you observed" in out
+
+
+def test_a_read_in_decision_is_not_kept_as_the_situation() -> None:
+    out = _rewrite("Feels like you've decided I can't handle the client work.").lower()
+    assert "decided" not in out and "can't handle" not in out
+    assert "client work" in out
+
+
+def test_the_fallback_names_its_topics_as_one_english_list() -> None:
+    # Words the topics left out were once tacked on after a comma ("the deck and the goal, job").
+    out = _rewrite("Great job on the deck, if the goal was to put everyone to sleep.")
+    opening = out.split(".")[0]
+    assert "the deck" in opening
+    assert not re.search(r" and [\w' ]+, \w+$", opening), out
+
+
+def test_a_predicate_noun_is_no_topic_of_the_fallback() -> None:
+    out = _rewrite(
+        "You always talk over me when I'm explaining the analytics tool, it's like you "
+        "already decided I'm a kid who knows nothing."
+    )
+    assert "a kid" not in out

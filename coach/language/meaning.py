@@ -1,0 +1,175 @@
+"""Clauses judged by meaning: nearest labelled examples, and the trained classifier."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coach.language import classifier, cues, semantic
+from coach.language.clauses import clause_spans
+from coach.language.nlp import valence
+from coach.language.sentence import CONTRAST, Finding, Sentence, in_ranges
+from coach.language.verdicts import STRONG_VALENCE, span_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+# MiniLM margins (nearer the category's examples than the neutral ones), set on the dev split.
+CLAUSE_MARGIN = {
+    "judgement": 0.08,
+    "personal_label": 0.12,
+    "insult": 0.20,
+    "stereotype": 0.15,
+    "sarcasm": 0.15,
+    "assumed_intent": 0.15,
+    "vague": 0.15,
+}
+IRONY_BONUS = 0.20
+# A clause this far nearer the neutral examples than any verdict's reads as an observation.
+NEUTRAL_CLAUSE = -0.05
+
+
+Piece = tuple[int, int, str, str]
+
+
+Clause = tuple[Sentence, Piece, "Span"]
+
+
+def pieces(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list[Clause]:
+    """The clauses of the sentences worth judging by meaning: reduced, and as written."""
+    pieces = [
+        (s, _plain(s.span.doc, c, quotes), s.span.doc.char_span(c[0], c[1], "expand"))
+        for s in sentences
+        for c in clause_spans(s)
+        if not in_ranges(c[0], quotes)
+    ]
+    return [(s, p, c) for s, p, c in pieces if c is not None and _judgeable(p[2])]
+
+
+def _plain(doc: Doc, piece: tuple[int, int, str], quotes: list[tuple[int, int]]) -> Piece:
+    """A clause reduced for the embedder: its verdict's stretch, its plain text, what it is about.
+
+    Quoted speech is reported, so it is left out; so are the place phrases the rewrite keeps and
+    the subject it names, which the rewrite restates as the topic.
+    """
+    span = doc.char_span(piece[0], piece[1], alignment_mode="expand")
+    kept, phrases = semantic.reduce(t for t in span or [] if not in_ranges(t.idx, quotes))
+    said = {p[0].i for p in phrases}
+    core = [t for t, _ in kept if t.i not in said]
+    if not core:
+        return piece[0], piece[0], "", ""
+    subject = next((p for p in phrases if p[0].i < core[0].i), [])
+    text = " ".join(w for _, w in kept)
+    if len(kept) < 3:  # an idiom reduced to nothing ("you talk a mile a minute"): judge as written
+        text = " ".join(t.text for t in span or [] if not in_ranges(t.idx, quotes))
+    return core[0].idx, core[-1].idx + len(core[-1]), text, span_text(subject)
+
+
+_EMPTY = frozenset({"it", "that", "this", "would", "will", "do", "does", "did", "so", "and", "but"})
+_PERSONS = frozenset({"i", "we", "you", "it", "they", "he", "she"})
+
+
+_WORDED = frozenset({"judgement", "personal_label", "stereotype", "insult"})
+
+
+def _group(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether a clause names a group or an age: a plural, a number, a generation word."""
+    words = [t for t in sentence.span if start <= t.idx < end]
+    text = sentence.span.doc.text[start:end]
+    return any(t.tag_ in ("NNS", "NNPS") or t.like_num for t in words) or bool(
+        cues.STEREOTYPE.search(text) or cues.GENERATION.search(text)
+    )
+
+
+def veto(pieces: list[Clause], margins: list[dict[str, float]]) -> None:
+    """A mild word in a clause that reads, as a whole, like a plain observation judges nothing.
+
+    "The deadline was tight": "tight" leans negative on its own, but the clause sits nearer the
+    neutral examples than any verdict's. A lexicon-strong word or a listed one still counts.
+    """
+    for (sentence, (start, end, _, _), _), scores in zip(pieces, margins, strict=True):
+        if max(scores.values()) >= NEUTRAL_CLAUSE:
+            continue
+        sentence.findings = [
+            f
+            for f in sentence.findings
+            if f.category not in ("judgement", "personal_label")
+            or not (start <= f.start < end)
+            or min(map(valence, f.judged.split()), default=0.0) <= STRONG_VALENCE
+            or cues.SLANG.search(f.judged)
+            or cues.INSULT.search(f.judged)
+        ]
+
+
+def _judgeable(text: str) -> bool:
+    """Whether a reduced clause says enough, and asserts it, to be judged by meaning."""
+    words = text.lower().split()
+    if len(words) < 3 or len([w for w in words if w.isalpha() and w not in _EMPTY]) < 2:
+        return False  # "it would too", "I think": too little left to judge by meaning
+    return words[0] not in ("whether", "if")  # "(I wonder) whether you ...": asks, asserts nothing
+
+
+def _votes(sentence: Sentence, margins: dict[str, float]) -> list[str]:
+    """The categories the kNN margins vote a clause into."""
+    knn = []
+    for category, margin in margins.items():
+        if sentence.praise and (category != "sarcasm" or _contrasted(sentence)):
+            continue  # praise is only ever read for irony, and "but" marks a real contrast
+        # Irony is hard to tell by meaning alone: a near miss counts beside a contrary sign.
+        bonus = IRONY_BONUS if sentence.praise else 0.0
+        if margin + bonus >= CLAUSE_MARGIN[category]:
+            knn.append(category)
+    return knn
+
+
+def by_classifier(pieces: list[Clause]) -> None:
+    """A clause no rule, word or example found anything in, judged by the trained classifier."""
+    open_ = [
+        (sentence, piece, span)
+        for sentence, piece, span in pieces
+        if not any(f.start < span.end_char and span.start_char < f.end for f in sentence.findings)
+    ]  # only these are embedded as written: the classifier adds nothing where a finding is
+    probs = classifier.predict([p[2] for p in open_], [p[1][2] for p in open_])
+    for (sentence, piece, _), prob in zip(open_, probs, strict=True):
+        category = max(CLAUSE_MARGIN, key=lambda c: prob[c])
+        if prob[classifier.ANY] < classifier.threshold():
+            continue
+        if not sentence.praise or (category == "sarcasm" and not _contrasted(sentence)):
+            _add(sentence, category, piece, set())
+
+
+def _contrasted(sentence: Sentence) -> bool:
+    """Praise set against a complaint with "but": mixed feedback said plainly, not irony."""
+    return any(t.lower_ in CONTRAST for t in sentence.span)
+
+
+def by_examples(pieces: list[Clause], margins: list[dict[str, float]]) -> None:
+    """Categories by meaning, for wordings no rule or lexicon entry covers."""
+    for (sentence, (start, end, text, topic), _), scores in zip(pieces, margins, strict=True):
+        have: set[str] = {f.category for f in sentence.findings}
+        words = text.lower().split()
+        persons = [w for w in words if w in _PERSONS]
+        first_person = bool(persons) and persons[0] in ("i", "we")
+        # A verdict a word already carries in this clause is the same verdict, not a second one.
+        worded = any(
+            f.category in _WORDED and f.start < end and start < f.end for f in sentence.findings
+        )
+        for category in _votes(sentence, scores):
+            if first_person and (category not in ("sarcasm", "stereotype") or len(words) < 4):
+                continue  # the writer's own feeling is an impact, not a verdict
+            if worded and category in ("judgement", "personal_label", "vague"):
+                continue
+            _add(sentence, category, (start, end, text, topic), have)
+
+
+def _add(sentence: Sentence, category: str, piece: Piece, have: set[str]) -> None:
+    """A whole-clause finding, unless the category does not fit what the clause says."""
+    start, end, text, topic = piece
+    if category == "personal_label" and "you" not in text.lower().split():
+        category = "judgement"  # a label needs a person to be put on
+    if category == "stereotype" and not _group(sentence, start, end):
+        return  # "you never listen" is about one person, not a generation
+    if category not in have:
+        found = Finding(category, start, end, text, topic, whole=True)  # type: ignore[arg-type]
+        sentence.findings.append(found)
+        have.add(category)
