@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from coach.privacy.engine import nlp
+from coach.privacy.roles import identifies, role_span
 
 # Verbs that report what someone said or thought: "Anil said people should come in".
 REPORTING = frozenset(
@@ -185,7 +186,9 @@ def mask_people(text: str) -> str:
     doc = nlp()(text)
     spans: list[tuple[int, int]] = []
     for token in doc:
-        if _names_someone(token):
+        if identifies(token):  # "the bursar", "our ward manager", "head of quality"
+            spans.append(role_span(token))
+        elif _names_someone(token):
             # The phrase ends at the noun or at the name set beside it, not at "on Monday".
             named = [t.i for c in token.children if c.dep_ == "appos" for t in c.subtree]
             last = max([token.i, *named])

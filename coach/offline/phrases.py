@@ -38,17 +38,17 @@ def join(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _plain_word(token: str) -> bool:
+def _plain_word(token: str, avoid: frozenset[str]) -> bool:
     """Tell whether a token is a plain lower-case word: no pronoun, and not a given name."""
     word = token.lower()
-    if not (token.isalpha() and token.islower() and token.isascii()):
+    if not (token.isalpha() and token.islower() and token.isascii()) or word in avoid:
         return False
     # Notes typed all in lower case still name people ("richard will..."): a word the
     # nickname table knows as a given name is left out.
     return word not in _PRONOUNS | _DROPPED and len(variants(word)) == 1
 
 
-def plain_phrase(text: str) -> str:
+def plain_phrase(text: str, avoid: frozenset[str] = frozenset()) -> str:
     """Reduce a note to its lower-case common words: no names, numbers, quotes or pronouns."""
     # Names, places, products, ids and dates are written capitalised or with digits; what is
     # left is what the action is about ("check the retention figures for the board").
@@ -62,7 +62,7 @@ def plain_phrase(text: str) -> str:
         if token in (",", ";"):
             if kept and kept[-1] != ",":
                 kept.append(",")
-        elif _plain_word(token):
+        elif _plain_word(token, avoid):
             kept.append(word)
     while kept and (kept[-1] in _DANGLING or kept[-1] == ","):
         kept.pop()

@@ -21,6 +21,7 @@ from coach.offline.parse import noun_phrases
 from coach.offline.phrases import action_core, join, open_point, restate, third_person
 from coach.offline.view import goal_progress, write_view
 from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, matching, topics_of
+from coach.privacy.roles import names_as_words
 from coach.privacy.roster import Roster
 from coach.text import tokenize
 
@@ -153,7 +154,8 @@ def compose_summary(request: SummaryRequest, passages: list[Passage]) -> Summary
         themes.append("follow-up planning")
     challenges = _challenges(request.notes, passages)
     acted = set(tokenize(" ".join(a.text for a in actions)))
-    goals = goal_progress(request, set(tokenize(request.notes)), acted)
+    avoid = names_as_words(request.notes, roster)
+    goals = goal_progress(request, set(tokenize(request.notes)), acted, avoid)
     private = _private(request, sentences, topics, actions, author)
-    anonymized = write_view(request, topics, themes, challenges, actions, goals)
+    anonymized = write_view(request, topics, themes, challenges, actions, goals, avoid)
     return SummaryDraft(private=private, anonymized=anonymized)

@@ -45,7 +45,7 @@ _UNMET = re.compile(
 
 
 def goal_progress(
-    request: SummaryRequest, notes_stems: set[str], acted: set[str]
+    request: SummaryRequest, notes_stems: set[str], acted: set[str], avoid: frozenset[str]
 ) -> list[GoalProgress]:
     """Say for each stated goal whether the session discussed it or planned work on it."""
     result: list[GoalProgress] = []
@@ -57,16 +57,16 @@ def goal_progress(
         status = "not discussed"
         if shared >= 0.4:
             status = "progressed" if len(stems & acted) / len(stems) >= 0.3 else "discussed"
-        plain = plain_phrase(mask_people(goal)) or "a stated goal"
+        plain = plain_phrase(mask_people(goal), avoid) or "a stated goal"
         result.append(GoalProgress(goal=plain, status=status))  # type: ignore[arg-type]
     return result
 
 
-def commitments(actions: list[ActionItem]) -> list[Commitment]:
+def commitments(actions: list[ActionItem], avoid: frozenset[str] = frozenset()) -> list[Commitment]:
     """The action items by role and due date, their wording reduced to plain common words."""
     return [
         Commitment(
-            owner=a.owner, what=plain_phrase(mask_people(a.text)) or "a follow-up", due=a.due
+            owner=a.owner, what=plain_phrase(mask_people(a.text), avoid) or "a follow-up", due=a.due
         )
         for a in actions
     ]
@@ -110,9 +110,10 @@ def write_view(
     challenges: Sequence[str],
     actions: list[ActionItem],
     goals: list[GoalProgress],
+    avoid: frozenset[str] = frozenset(),
 ) -> AnonymizedSummary:
     """Assemble the coordinator's view; its summary is built from labels, never from the notes."""
-    items = commitments(actions)
+    items = commitments(actions, avoid)
     reasons = support_reasons(request)
     lines = [f"Session on {topics[0]}." if topics else "Session on the pair's own goals."]
     if len(topics) > 1:

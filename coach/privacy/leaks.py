@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from coach.errors import PrivacyLeak
 from coach.privacy.engine import LANGUAGE, analyzer
 from coach.privacy.patterns import PATTERNS, QUOTE
+from coach.privacy.roles import role_spans
 from coach.privacy.roster import Roster, fold, name_forms
 from coach.privacy.vocabulary import safe_terms
 
@@ -51,6 +52,11 @@ def _name_leaks(text: str, roster: Roster) -> list[Leak]:
 def _pattern_leaks(text: str) -> list[Leak]:
     """Find every identifier kind the patterns know, from emails to names in other scripts."""
     return [Leak(kind, m.group()) for kind, rx in PATTERNS.items() for m in rx.finditer(text)]
+
+
+def _role_leaks(text: str) -> list[Leak]:
+    """Find role phrases in any case that point at one person ("the bursar", "our cfo")."""
+    return [Leak("job title", text[start:end]) for start, end in role_spans(text)]
 
 
 _NER_KINDS = {
@@ -112,6 +118,7 @@ def find_leaks(text: str, roster: Roster, source_notes: str | None = None) -> li
     if not text.strip():
         return []
     found = _name_leaks(text, roster) + _pattern_leaks(text) + _ner_leaks(text)
+    found += _role_leaks(text)
     if source_notes:
         found += _copied_leaks(text, source_notes)
     unique: dict[tuple[str, str], Leak] = {}

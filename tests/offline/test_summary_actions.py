@@ -348,6 +348,10 @@ def test_work_stated_beside_a_splice_or_a_report_is_still_an_action(text: str, o
         ("I'll ask the bursar for permission to share the meter readings.", "bursar"),
         ("I will take that to the faculty marketing lead on Monday.", "marketing"),
         ("i'll email the collections team tomorrow. hull weather permitting we film.", "hull"),
+        ("I'll check the rota with the ward manager before Friday.", "ward"),
+        ("Katie will get sign-off from our cfo on the budget.", "cfo"),
+        ("I'll tell matron about the new rota.", "matron"),
+        ("Katie will share the figures with the head of quality.", "quality"),
     ],
 )
 def test_commitments_for_coordinators_say_someone_for_the_people_reached(
@@ -358,6 +362,27 @@ def test_commitments_for_coordinators_say_someone_for_the_people_reached(
 
     (item,) = commitments([ActionItem(text=text, owner="mentor")])
     assert hidden not in item.what.split()
+
+
+def test_the_coordinator_view_never_says_a_name_even_as_an_ordinary_word() -> None:
+    # The whole-word, any-case reading a coordinator (or the eval) gives the view.
+    request = make_request(
+        notes=(
+            "Will and Grace met at the Reading office. Grace will mark the dates for reading "
+            "week in the shared calendar by Friday. Will will grace the all-hands with a demo "
+            "and will post the first update. Hope from IT will check the access."
+        ),
+        mentor_name="Grace Okafor",
+        mentee_name="Will Turner",
+        other_names=["Hope Adams"],
+    )
+    side = finalize(request, compose_summary(request, [])).anonymized
+    said = " ".join(
+        [c.what for c in side.commitments] + [g.goal for g in side.goal_progress]
+    ).lower()
+    assert side.commitments
+    for word in ("will", "grace", "reading", "hope"):
+        assert word not in said.split()
 
 
 def test_lower_case_notes_name_word_names_and_a_withdrawn_action_is_dropped() -> None:

@@ -1,0 +1,100 @@
+"""Words that point at one person in any case: role phrases ("the bursar") and names as words."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from coach.privacy.engine import nlp
+from coach.privacy.roster import Roster, name_tokens, role_names
+
+# Heads of job titles, offices and relations: a noun that denotes a person by what they do
+# or are to someone. The words the released text itself uses for people (mentor, mentee,
+# colleague, leader in "a senior leader") are not here: they say a role, never who holds it.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    manager director head lead chief officer supervisor coordinator administrator controller
+    principal president chair chairman chairwoman chairperson dean provost chancellor
+    vice-chancellor rector registrar bursar treasurer secretary matron sister nurse
+    superintendent foreman forewoman steward captain commander inspector governor trustee
+    executive boss owner founder counsel auditor accountant analyst engineer architect
+    consultant adviser advisor specialist technician receptionist clerk caretaker
+    janitor porter librarian curator archivist headteacher headmaster headmistress teacher
+    lecturer professor tutor doctor surgeon pharmacist therapist physio
+    buyer recruiter partner deputy vp svp evp ceo cfo coo
+    cto cio cmo chro ciso cpo dpo hrbp mother father mum dad son daughter wife husband
+    brother girlfriend boyfriend uncle aunt cousin grandmother grandfather niece nephew
+    """.split()
+)
+# An article or quantifier that makes a role one of many: "a manager" points at no one.
+_INDEFINITE = frozenset("a an any some every each no another other".split())
+# A role reached through "of" names its unit: "head of quality", "director of collections".
+_OF = frozenset({"of"})
+
+
+def _is_role(token: Any) -> bool:
+    """Tell whether a token is a role noun (spaCy tags "the bursar" a noun, "cfo" either)."""
+    return token.pos_ in ("NOUN", "PROPN") and (
+        token.lower_ in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS
+    )
+
+
+def identifies(token: Any) -> bool:
+    """Tell whether a role noun points at one holder: definite, possessed, bare or qualified."""
+    if not _is_role(token) or token.dep_ in ("compound", "amod"):
+        return False
+    dets = [c for c in token.children if c.dep_ in ("det", "poss", "predet")]
+    if any(d.lower_ in _INDEFINITE for d in dets):
+        return False
+    # "managers" in general is nobody; "the ward managers" is still a group.
+    return token.tag_ not in ("NNS", "NNPS")
+
+
+def role_span(token: Any) -> tuple[int, int]:
+    """The characters of a role phrase: its modifiers, the role, and an "of X" after it."""
+    last = token.i
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _OF and child.i == last + 1:
+            # The unit and its conjuncts ("of sales and marketing"), not what follows it.
+            for unit in (c for c in child.children if c.dep_ == "pobj"):
+                last = max([unit.i, *(c.i for c in unit.children if c.dep_ == "conj")])
+    start = token.left_edge
+    return start.idx, token.doc[last].idx + len(token.doc[last])
+
+
+@lru_cache(maxsize=1024)
+def role_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Return the character spans of role phrases that point at one person."""
+    doc = nlp()(text)
+    spans = sorted(role_span(t) for t in doc if identifies(t))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+# Entity labels whose words name someone or somewhere: "Reading" the town, "Hope" the person.
+_NAMING = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
+
+
+@lru_cache(maxsize=64)
+def names_as_words(notes: str, roster: Roster) -> frozenset[str]:
+    """Return, lower case, every word the notes or roster use as a name ("will" for Will)."""
+    # A coordinator's reader matches names whole-word in any case, so a name that is also
+    # a word ("Will", "Mark", "Reading") is not said even as the word.
+    words = {
+        t.lower() for names in role_names(roster).values() for n in names for t in name_tokens(n)
+    }
+    doc = nlp()(notes)
+    # A one-word place or organisation is matched whole ("Reading"); of a longer one
+    # ("Customer Service Team") no single word identifies, but every part of a person's does.
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" or (ent.label_ in _NAMING and len(ent) == 1):
+            words.update(t.lower_ for t in ent)
+    words.update(
+        t.lower_ for t in doc if t.pos_ == "PROPN" and not t.ent_type_ and not t.is_sent_start
+    )
+    return frozenset(w for w in words if w.isalpha())

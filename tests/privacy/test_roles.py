@@ -1,0 +1,56 @@
+"""Role phrases in any case that point at one person, and the words the notes use as names."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.privacy.roles import names_as_words, role_spans
+from coach.privacy.roster import Roster
+
+
+def found(text: str) -> list[str]:
+    """Return the role phrases of a text as written."""
+    return [text[a:b] for a, b in role_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("ask the bursar about the budget", "the bursar"),
+        ("get sign-off from our cfo first", "our cfo"),
+        ("check with the ward manager before the rota goes out", "the ward manager"),
+        ("tell matron about the new rota", "matron"),
+        ("email the head of quality about it", "the head of quality"),
+        ("the registrar will confirm the dates", "the registrar"),
+        ("ask ward sister to cover", "ward sister"),
+        ("share it with the estates director", "the estates director"),
+        ("the mentee's manager signed it off", "the mentee's manager"),
+        ("send it to my manager", "my manager"),
+    ],
+)
+def test_a_role_that_points_at_its_holder_is_found_in_lower_case(text: str, phrase: str) -> None:
+    assert found(text) == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "talk to managers about the plan",
+        "a senior leader approved",
+        "the mentor and the mentee agreed",
+        "send it to a colleague",
+        "share the dashboard with the finance team",
+        "post the pledge in the team channel",
+        "every manager should see this",
+    ],
+)
+def test_roles_in_general_and_the_pair_itself_are_not_found(text: str) -> None:
+    assert found(text) == []
+
+
+def test_names_as_words_takes_roster_parts_and_the_names_the_notes_use() -> None:
+    roster = Roster(mentor="Will Ashby", mentee="Grace Park", others=("Mark Dunn",))
+    notes = "We met in Reading. Will will send Grace the guide; Hope from IT joked about it."
+    words = names_as_words(notes, roster)
+    assert {"will", "grace", "mark", "ashby", "reading", "hope"} <= words
+    assert not {"guide", "send", "joked", "met"} & words
