@@ -28,8 +28,14 @@ class Sentence:
     section: str = ""
 
 
+_GOAL_HEADING = re.compile(r"^\W*(?:(?:my|our|the)\s+)?(?:goals?|aims?|objectives?)\b", re.I)
+
+
 def is_action_heading(heading: str) -> bool:
     """Tell whether a heading announces work to do ("Next steps", "Katie's homework")."""
+    # "Goal we agreed:" states where the pair wants to get, not who will do what.
+    if _GOAL_HEADING.match(heading):
+        return False
     return bool(heading) and ACTION_HEADING.search(heading) is not None
 
 

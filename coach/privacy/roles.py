@@ -43,6 +43,11 @@ def identifies(token: Any) -> bool:
     """Tell whether a role noun points at one holder: definite, possessed, bare or qualified."""
     if not _is_role(token) or token.dep_ in ("compound", "amod"):
         return False
+    # "the manager guide", "the nurse rota": a role before a noun names a kind of thing,
+    # whichever way the parse attached it.
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is not None and after.pos_ == "NOUN" and after.dep_ != "npadvmod":
+        return False
     dets = [c for c in token.children if c.dep_ in ("det", "poss", "predet")]
     if any(d.lower_ in _INDEFINITE for d in dets):
         return False
@@ -62,9 +67,23 @@ def role_span(token: Any) -> tuple[int, int]:
     return start.idx, token.doc[last].idx + len(token.doc[last])
 
 
-@lru_cache(maxsize=1024)
 def role_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Return the character spans of role phrases that point at one person."""
+    """Return the character spans of role phrases that point at one person, line by line."""
+    # One line at a time: the gate and the anonymizer see a field beside different
+    # neighbours, and a parse that crosses fields could read the same words two ways.
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans += [(offset + a, offset + b) for a, b in _line_spans(line)]
+        offset += len(line) + 1
+    return tuple(spans)
+
+
+@lru_cache(maxsize=1024)
+def _line_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Return the role spans of one line of text."""
+    if not text.strip():
+        return ()
     doc = nlp()(text)
     spans = sorted(role_span(t) for t in doc if identifies(t))
     merged: list[tuple[int, int]] = []

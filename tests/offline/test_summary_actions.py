@@ -400,3 +400,31 @@ def test_an_agreed_i_d_binds_like_will_and_splits_from_the_next_owner() -> None:
     notes = "We agreed I'd post one reel by the 14th, and Grace will send me a list tomorrow."
     items = extract_actions(parse_notes(notes), roster, "mentee")
     assert [(i.owner, i.due) for i in items] == [("mentee", "the 14th"), ("mentor", "tomorrow")]
+
+
+def test_a_name_that_is_a_modal_before_a_past_verb_tells_what_happened() -> None:
+    roster = Roster(mentor="Will Thompson", mentee="Sandra Okafor")
+    notes = "Will pointed out the skip that is full by Tuesday. Will will send the calculator."
+    items = extract_actions(parse_notes(notes), roster, "mentee")
+    assert [(i.owner, i.text) for i in items] == [("mentor", "Will will send the calculator.")]
+
+
+def test_prose_around_an_action_list_is_an_aside_unless_it_sets_a_date() -> None:
+    notes = (
+        "We work differently. That's fine, I'll send more written stuff.\n"
+        "I'll send the checklist by Friday.\n\n"
+        "Actions\n- Katie: run the retro on 18 June\n- me: make a retro template\n"
+    )
+    items = extract_actions(parse_notes(notes), PAIR)
+    assert [i.owner for i in items] == ["mentor", "mentee", "mentor"]
+    assert "written stuff" not in " ".join(i.text for i in items)
+
+
+def test_a_goal_label_is_not_an_action() -> None:
+    notes = "goal we agreed: Katie builds her own weekly sales view without asking the BI team."
+    assert extract_actions(parse_notes(notes), PAIR) == []
+
+
+def test_work_whose_subject_is_a_named_third_party_is_theirs() -> None:
+    notes = "Actions\n- facilities are supposed to book the hot desks, Dana is chasing them\n"
+    assert [i.owner for i in extract_actions(parse_notes(notes), PAIR)] == ["other"]

@@ -54,3 +54,13 @@ def test_names_as_words_takes_roster_parts_and_the_names_the_notes_use() -> None
     words = names_as_words(notes, roster)
     assert {"will", "grace", "mark", "ashby", "reading", "hope"} <= words
     assert not {"guide", "send", "joked", "met"} & words
+
+
+def test_a_role_before_a_noun_names_a_kind_of_thing() -> None:
+    assert found("send the leaflet and the manager guide") == []
+    assert found("tell the bursar tomorrow") == ["the bursar"]
+
+
+def test_each_line_is_read_on_its_own() -> None:
+    text = "mentor\nsend the leaflet and the manager guide\nask the bursar"
+    assert [text[a:b] for a, b in role_spans(text)] == ["the bursar"]
