@@ -345,7 +345,11 @@ class _Reader:
         mentions = self.people.find(plain)
         # The word test is cheap but fooled by adjectives ("an annotated guide"): the parse
         # confirms that the main verb is in the past.
-        narrative = _is_narrative(plain, mentions) and read_clause(self.for_parse(plain)) == "past"
+        parsed = self.for_parse(plain)
+        reading = read_clause(parsed) if _is_narrative(plain, mentions) else None
+        # "Will pointed out things ... full by Tuesday": a past report with no will or to-do
+        # in it tells what was said, whatever date it mentions.
+        narrative = reading == "past" or (reading == "reported" and not _MODAL.search(parsed))
         if narrative or _CONTACT.search(plain):
             return _Clause(text, False, frozenset())
         end = _lead_group_end(plain, mentions)

@@ -404,7 +404,12 @@ def test_an_agreed_i_d_binds_like_will_and_splits_from_the_next_owner() -> None:
 
 def test_a_name_that_is_a_modal_before_a_past_verb_tells_what_happened() -> None:
     roster = Roster(mentor="Will Thompson", mentee="Sandra Okafor")
-    notes = "Will pointed out the skip that is full by Tuesday. Will will send the calculator."
+    notes = (
+        "Will pointed out things I walk past every day: lights on in the empty bay, the vans "
+        "at the gate waiting for slots, the boxes going in general waste because the skip is "
+        "full by Tuesday. "
+        "Will will send the calculator."
+    )
     items = extract_actions(parse_notes(notes), roster, "mentee")
     assert [(i.owner, i.text) for i in items] == [("mentor", "Will will send the calculator.")]
 
