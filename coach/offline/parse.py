@@ -118,6 +118,15 @@ def _bare(phrase: str) -> str:
     return re.sub(r"^(?:the|a|an) ", "", phrase)
 
 
+def _as_said(token: Any) -> str:
+    """A word in lower case, unless its capitals are its own ("LinkedIn", "KPI", "Excel")."""
+    text = token.text
+    inner = any(c.isupper() for c in text[1:])
+    if inner or (text[:1].isupper() and not token.is_sent_start):
+        return text
+    return text.lower()
+
+
 def noun_phrases(texts: list[str], limit: int) -> list[str]:
     """Return the distinct noun phrases of some texts that are not people, pronouns or times."""
     found: list[str] = []
@@ -127,9 +136,10 @@ def noun_phrases(texts: list[str], limit: int) -> list[str]:
                 continue
             if chunk.root.lemma_.lower() in _WHEN:
                 continue
-            words = [t.text for t in chunk if t.pos_ in ("NOUN", "ADJ", "VERB", "ADP")]
-            phrase = " ".join(words).lower()
-            if len(words) >= 2 and phrase not in [_bare(f) for f in found]:
+            kept = [t for t in chunk if t.pos_ in ("NOUN", "ADJ", "VERB", "ADP")]
+            words = [t.text for t in kept]
+            phrase = " ".join(_as_said(t) for t in kept)
+            if len(words) >= 2 and phrase.lower() not in [_bare(f).lower() for f in found]:
                 found.append(f"{_article(chunk[0])}{phrase}")
             if len(found) >= limit:
                 return found

@@ -315,3 +315,10 @@ def test_the_note_takers_words_become_third_person_with_the_verb_agreeing(
     from coach.offline.phrases import third_person
 
     assert third_person(first, "Aisha") == third
+
+
+def test_what_was_covered_keeps_product_names_as_written() -> None:
+    notes = "We reviewed her LinkedIn posts together and tidied the profile headline."
+    covered = compose_summary(make_request(notes=notes), []).private.covered
+    assert any("LinkedIn posts" in c for c in covered)
+    assert not any("linkedin" in c for c in covered)
