@@ -209,3 +209,48 @@ def mask_people(text: str) -> str:
     for start, end in sorted(spans, reverse=True):
         out = out[:start] + "someone" + out[end:]
     return out
+
+
+# Prepositions that say when, not what: "by Friday", "before the board".
+_WHEN_PREPS = frozenset("by before until till within after during from since".split())
+_OBJECTS = frozenset("prt dobj dative xcomp acomp attr oprd".split())
+_MODAL_WORDS = frozenset("will shall 'll ’ll to should must".split())
+
+
+def _action_verb(doc: Any) -> Any:
+    """The action's verb: the first word of an imperative, else what will/to governs."""
+    if len(doc) and doc[0].pos_ == "VERB":
+        return doc[0]
+    for token in doc:
+        if token.dep_ == "aux" and token.lower_ in _MODAL_WORDS and token.head.pos_ == "VERB":
+            return token.head
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root if root is not None and root.pos_ == "VERB" else None
+
+
+def _when(token: Any) -> set[Any]:
+    """The tokens of a text that say when: dates, and phrases like "by Friday"."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return {token}
+    if token.dep_ == "prep" and token.lower_ in _WHEN_PREPS:
+        return set(token.subtree)
+    return set()
+
+
+def verb_object(text: str) -> str:
+    """Say an action as its verb, object and a phrase of what: "ask someone about the camera"."""
+    doc = nlp()(text)
+    verb = _action_verb(doc)
+    if verb is None:
+        return ""
+    keep = {verb}
+    phrases = 0
+    for child in verb.children:
+        if child.dep_ in _OBJECTS or (child.dep_ == "advmod" and child.lower_ == "together"):
+            keep |= set(child.subtree)
+        elif child.dep_ == "prep" and phrases == 0 and child.lower_ not in _WHEN_PREPS:
+            keep |= set(child.subtree)
+            phrases += 1
+    keep -= {w for t in doc for w in _when(t)}
+    words = [verb.lemma_ if t is verb else t.text for t in sorted(keep, key=lambda t: t.i)]
+    return " ".join(words)

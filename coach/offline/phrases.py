@@ -53,9 +53,13 @@ def plain_phrase(text: str, avoid: frozenset[str] = frozenset()) -> str:
     # Names, places, products, ids and dates are written capitalised or with digits; what is
     # left is what the action is about ("check the retention figures for the board").
     body = _PAREN.sub(" ", _TAG.sub("", text, count=1))
-    body = _MODAL_START.sub("", body, count=1)
+    return plain_words(_MODAL_START.sub("", body, count=1), avoid)
+
+
+def plain_words(text: str, avoid: frozenset[str] = frozenset()) -> str:
+    """Keep the plain lower-case words of a phrase, at most MAX_PLAIN_WORDS of them."""
     # One action is one sentence: notes typed in lower case run on ("tomorrow. hull weather").
-    body = _SENTENCE_END.split(body, maxsplit=1)[0]
+    body = _SENTENCE_END.split(_PAREN.sub(" ", text), maxsplit=1)[0]
     kept: list[str] = []
     for token in _TOKEN.findall(body):
         word = token.lower().replace("’", "'")
@@ -64,12 +68,13 @@ def plain_phrase(text: str, avoid: frozenset[str] = frozenset()) -> str:
                 kept.append(",")
         elif _plain_word(token, avoid):
             kept.append(word)
-    while kept and (kept[-1] in _DANGLING or kept[-1] == ","):
-        kept.pop()
     while kept and kept[0] == ",":
         kept.pop(0)
-    words = " ".join(kept[: MAX_PLAIN_WORDS + kept[:MAX_PLAIN_WORDS].count(",")])
-    return re.sub(r"\s+,", ",", words).rstrip(", ")
+    # Cut first, then drop what dangles at the cut: "set up a workspace with" ends at its noun.
+    kept = kept[: MAX_PLAIN_WORDS + kept[:MAX_PLAIN_WORDS].count(",")]
+    while kept and (kept[-1] in _DANGLING or kept[-1] == ","):
+        kept.pop()
+    return re.sub(r"\s+,", ",", " ".join(kept)).rstrip(", ")
 
 
 _THIRD = {"i": "{me}", "me": "{me}", "myself": "{me}", "my": "{me}'s", "mine": "{me}'s"}

@@ -15,11 +15,13 @@ from coach.models import (
     GoalProgress,
     SummaryRequest,
 )
-from coach.offline.parse import mask_people
-from coach.offline.phrases import join, plain_phrase
+from coach.offline.parse import mask_people, verb_object
+from coach.offline.phrases import action_core, join, plain_phrase, plain_words
 from coach.offline.vocab import CHALLENGE_PATTERNS
 from coach.text import tokenize
 
+# A commitment said in fewer words than this falls back to the action's own plain words.
+MIN_COMMITMENT_WORDS = 2
 # Sessions further apart than this suggest the pair has stalled.
 SUPPORT_GAP_WEEKS = 6
 _OWNER_WORDS = {
@@ -63,13 +65,22 @@ def goal_progress(
 
 
 def commitments(actions: list[ActionItem], avoid: frozenset[str] = frozenset()) -> list[Commitment]:
-    """The action items by role and due date, their wording reduced to plain common words."""
+    """The action items by role and due date, each said as its verb and object in plain words."""
     return [
-        Commitment(
-            owner=a.owner, what=plain_phrase(mask_people(a.text), avoid) or "a follow-up", due=a.due
-        )
+        Commitment(owner=a.owner, what=coordinator_phrase(a.text, avoid), due=a.due)
         for a in actions
     ]
+
+
+def coordinator_phrase(text: str, avoid: frozenset[str] = frozenset()) -> str:
+    """One action as a coordinator reads it: "ask someone about the camera", no one named."""
+    # People are masked on the whole sentence, where the parse sees who is asked or told;
+    # the verb and its object are then read off the action without its owner and modal.
+    masked = mask_people(text)
+    said = plain_words(verb_object(action_core(masked)), avoid)
+    if len(said.split()) < MIN_COMMITMENT_WORDS:  # a verb alone ("check") says too little
+        said = plain_phrase(masked, avoid)
+    return said or "a follow-up"
 
 
 def support_reasons(request: SummaryRequest) -> list[str]:

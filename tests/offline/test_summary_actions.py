@@ -433,3 +433,24 @@ def test_a_goal_label_is_not_an_action() -> None:
 def test_work_whose_subject_is_a_named_third_party_is_theirs() -> None:
     notes = "Actions\n- facilities are supposed to book the hot desks, Dana is chasing them\n"
     assert [i.owner for i in extract_actions(parse_notes(notes), PAIR)] == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Dana in planning will fix the broken cohort filter, logged as RITM0098812",
+            "fix the broken cohort filter",
+        ),
+        (
+            "Katie will ask facilities about the camera in the Orion room by 31 January",
+            "ask someone about the camera",
+        ),
+        ("Katie records three 45-second takes on Friday, no deleting", "record three takes"),
+        ("I'll send the agenda 24 hours ahead, starting this week", "send the agenda"),
+    ],
+)
+def test_a_commitment_is_said_as_its_verb_and_object(text: str, said: str) -> None:
+    from coach.offline.view import coordinator_phrase
+
+    assert coordinator_phrase(text).startswith(said)
