@@ -82,6 +82,8 @@ def test_identifiers_are_leaks(text: str, kind: str) -> None:
         "Get sign-off from our cfo.",
         "Email the head of quality.",
         "Share it with the estates director.",
+        "Run it past the cardiff area manager.",
+        "The payroll team lead will know.",
     ],
 )
 def test_a_lower_case_job_title_is_a_leak_named_by_kind(text: str) -> None:
@@ -90,7 +92,8 @@ def test_a_lower_case_job_title_is_a_leak_named_by_kind(text: str) -> None:
     with pytest.raises(PrivacyLeak) as caught:
         assert_no_leaks(text, ROSTER)
     shown = f"{caught.value} {caught.value.errors}".lower()
-    assert not any(word in shown for word in ("bursar", "ward", "cfo", "quality", "estates"))
+    for word in ("bursar", "ward", "cfo", "quality", "estates", "cardiff", "payroll"):
+        assert word not in shown
 
 
 def test_roles_that_point_at_no_one_are_not_leaks() -> None:
