@@ -113,7 +113,6 @@ def names_as_words(notes: str, roster: Roster) -> frozenset[str]:
     for ent in doc.ents:
         if ent.label_ == "PERSON" or (ent.label_ in _NAMING and len(ent) == 1):
             words.update(t.lower_ for t in ent)
-    words.update(
-        t.lower_ for t in doc if t.pos_ == "PROPN" and not t.ent_type_ and not t.is_sent_start
-    )
+    # A proper noun NER missed ("Hope took me through it") is a name too, wherever it stands.
+    words.update(t.lower_ for t in doc if t.pos_ == "PROPN" and not t.ent_type_)
     return frozenset(w for w in words if w.isalpha())
