@@ -6,26 +6,30 @@ from functools import lru_cache
 from typing import Any
 
 from coach.privacy.engine import nlp
+from coach.privacy.person_nouns import person_nouns
 from coach.privacy.roster import Roster, name_tokens, role_names
 
-# Heads of job titles, offices and relations: a noun that denotes a person by what they do
-# or are to someone. The words the released text itself uses for people (mentor, mentee,
-# colleague, leader in "a senior leader") are not here: they say a role, never who holds it.
+# Most role nouns come from WordNet (person_nouns: every sense a person, "bursar", "midwife",
+# "surveyor"). These are the ones it leaves out because they also name a thing or an act
+# ("head", "chair", "lead", "principal"), or are abbreviations: in a role's place they point
+# at someone just the same.
 ROLE_NOUNS: frozenset[str] = frozenset(
     """
-    manager director head lead chief officer supervisor coordinator administrator controller
-    principal president chair chairman chairwoman chairperson dean provost chancellor
-    vice-chancellor rector registrar bursar treasurer secretary matron sister nurse
-    superintendent foreman forewoman steward captain commander inspector governor trustee
-    executive boss owner founder counsel auditor accountant analyst engineer architect
-    consultant adviser advisor specialist technician receptionist clerk caretaker
-    janitor porter librarian curator archivist headteacher headmaster headmistress teacher
-    lecturer professor tutor doctor surgeon pharmacist therapist physio
-    buyer recruiter partner deputy vp svp evp ceo cfo coo
-    cto cio cmo chro ciso cpo dpo hrbp mother father mum dad son daughter wife husband
-    brother girlfriend boyfriend uncle aunt cousin grandmother grandfather niece nephew
+    boss chair controller counsel doctor executive founder governor head headteacher lead
+    mother mum physio porter president principal secretary supervisor teacher vice-chancellor
+    client trainer contractor editor partner coordinator
+    vp svp evp ceo cfo coo cto cio cmo chro ciso cpo dpo hrbp
     """.split()
 )
+# The words the released text itself uses for people say a role, never who holds it.
+_OWN_WORDS = frozenset({"mentor", "mentee", "colleague", "participant"})
+
+
+def is_role_word(word: str) -> bool:
+    """Tell whether a lower-case word is a noun for a person by what they do or are."""
+    return word in ROLE_NOUNS or (word in person_nouns() and word not in _OWN_WORDS)
+
+
 # An article or quantifier that makes a role one of many: "a manager" points at no one.
 _INDEFINITE = frozenset("a an any some every each no another other".split())
 # A role reached through "of" names its unit: "head of quality", "director of collections".
@@ -35,7 +39,7 @@ _OF = frozenset({"of"})
 def _is_role(token: Any) -> bool:
     """Tell whether a token is a role noun (spaCy tags "the bursar" a noun, "cfo" either)."""
     return token.pos_ in ("NOUN", "PROPN") and (
-        token.lower_ in ROLE_NOUNS or token.lemma_.lower() in ROLE_NOUNS
+        is_role_word(token.lower_) or is_role_word(token.lemma_.lower())
     )
 
 

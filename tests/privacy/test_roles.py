@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach.privacy.person_nouns import WORDNET, build, person_nouns
 from coach.privacy.roles import names_as_words, role_spans
 from coach.privacy.roster import Roster
 
@@ -64,3 +65,21 @@ def test_a_role_before_a_noun_names_a_kind_of_thing() -> None:
 def test_each_line_is_read_on_its_own() -> None:
     text = "mentor\nsend the leaflet and the manager guide\nask the bursar"
     assert [text[a:b] for a, b in role_spans(text)] == ["the bursar"]
+
+
+@pytest.mark.parametrize(
+    "text", ["ask the surveyor about it", "email our midwife first", "check with the site chaplain"]
+)
+def test_a_role_noun_no_hand_list_names_is_found(text: str) -> None:
+    # Nouns whose every WordNet sense is a person, not only the curated roles.
+    assert role_spans(text)
+
+
+def test_a_word_that_also_names_a_thing_is_no_role() -> None:
+    assert role_spans("share the guide and book the host venue") == ()
+
+
+def test_the_shipped_person_nouns_are_what_wordnet_gives() -> None:
+    if not (WORDNET / "index.noun").exists():
+        pytest.skip("WordNet (Debian wordnet-base) is not installed: the shipped list stands")
+    assert set(build()) == person_nouns()
