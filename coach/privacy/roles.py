@@ -55,8 +55,18 @@ def identifies(token: Any) -> bool:
     dets = [c for c in token.children if c.dep_ in ("det", "poss", "predet")]
     if any(d.lower_ in _INDEFINITE for d in dets):
         return False
-    # "managers" in general is nobody; "the ward managers" is still a group.
-    return token.tag_ not in ("NNS", "NNPS")
+    if token.tag_ not in ("NNS", "NNPS"):
+        return True
+    # "managers" in general is nobody, nor is "the managers"; "the ward managers" or "our shop
+    # stewards" is a small group a reader can name.
+    qualified = any(c.dep_ in ("compound", "amod", "nmod") for c in token.children)
+    # The article may hang off the modifier ("the" under "shop" in "the shop stewards").
+    definite = any(
+        t.dep_ in ("det", "poss") and t.lower_ not in _INDEFINITE
+        for t in token.subtree
+        if t.i < token.i
+    )
+    return qualified and definite
 
 
 def role_span(token: Any) -> tuple[int, int]:

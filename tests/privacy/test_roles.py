@@ -43,6 +43,7 @@ def test_a_role_that_points_at_its_holder_is_found_in_lower_case(text: str, phra
         "share the dashboard with the finance team",
         "post the pledge in the team channel",
         "every manager should see this",
+        "the managers liked it",
     ],
 )
 def test_roles_in_general_and_the_pair_itself_are_not_found(text: str) -> None:
@@ -83,3 +84,8 @@ def test_the_shipped_person_nouns_are_what_wordnet_gives() -> None:
     if not (WORDNET / "index.noun").exists():
         pytest.skip("WordNet (Debian wordnet-base) is not installed: the shipped list stands")
     assert set(build()) == person_nouns()
+
+
+def test_a_qualified_group_of_role_holders_is_found() -> None:
+    assert found("email the shop stewards about the rota") == ["the shop stewards"]
+    assert found("ask our ward managers first") == ["our ward managers"]
