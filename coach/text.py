@@ -119,6 +119,16 @@ FUNCTION_WORDS = STOP_WORDS | frozenset(
 )
 
 
+# A word with only its first letter capitalised ("Generative", "Tools"); acronyms and
+# mixed-case names ("AI", "LinkedIn", "iPhone") are not matched and keep their case.
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def in_sentence(title: str) -> str:
+    """A heading as it reads mid-sentence: capitalised words lowered, acronyms and names kept."""
+    return _CAPITALISED.sub(lambda m: m.group().lower(), title)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; curly apostrophes read as straight ones."""
     return WORD.findall(text.lower().replace("’", "'"))

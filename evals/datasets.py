@@ -25,6 +25,9 @@ REQUESTS: dict[str, type[BaseModel] | None] = {
     # A second blind set by another writer: a held-out check that a change generalizes.
     "feedback_blind2_dev": FeedbackRequest,
     "feedback_blind2_test": FeedbackRequest,
+    # A third writer's set, written last: dev is a held-out check read in aggregate, test is frozen.
+    "feedback_blind3_dev": FeedbackRequest,
+    "feedback_blind3_test": FeedbackRequest,
     "summary": SummaryRequest,
     # Notes written by someone who never read the summary code; the test split stays frozen.
     "summary_blind_dev": SummaryRequest,
@@ -32,6 +35,8 @@ REQUESTS: dict[str, type[BaseModel] | None] = {
     # A second writer's notes; dev is a held-out check (not tuned item by item), test is frozen.
     "summary_blind2_dev": SummaryRequest,
     "summary_blind2_test": SummaryRequest,
+    "summary_blind3_dev": SummaryRequest,
+    "summary_blind3_test": SummaryRequest,
 }
 
 

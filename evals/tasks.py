@@ -316,10 +316,12 @@ TASKS: dict[str, Task] = {
             "feedback_blind_test",
             "feedback_blind2_dev",
             "feedback_blind2_test",
+            "feedback_blind3_dev",
+            "feedback_blind3_test",
         )
     },
-    # Two blind sets by two writers; each dev split is tuned on (blind2: only checked), each
-    # test split is frozen.
+    # Three blind sets by three writers; each dev split is tuned on (blind2, blind3: only
+    # checked), each test split is frozen.
     **{
         name: Task(name, "summary", _call("summarize", "SummaryRequest"), score_blind_summary)
         for name in (
@@ -327,6 +329,8 @@ TASKS: dict[str, Task] = {
             "summary_blind_test",
             "summary_blind2_dev",
             "summary_blind2_test",
+            "summary_blind3_dev",
+            "summary_blind3_test",
         )
     },
 }

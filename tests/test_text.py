@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coach.text import (
+    in_sentence,
     leading_sentences,
     near_duplicates,
     open_problem,
@@ -56,3 +57,10 @@ def test_loose_split_ends_lower_case_sentences_but_not_abbreviations_or_quotes()
         "honestly i was lost, e.g. on pins.",
         'she asked "why?" and laughed... ok',
     ]
+
+
+def test_a_heading_inside_a_sentence_keeps_acronyms_and_names() -> None:
+    assert in_sentence("Generative AI at work") == "generative AI at work"
+    assert in_sentence("Inclusion and DEI") == "inclusion and DEI"
+    assert in_sentence("Posting on LinkedIn") == "posting on LinkedIn"
+    assert in_sentence("KPI") == "KPI"

@@ -21,11 +21,15 @@ TASK_NAMES = (
     "feedback_blind_test",
     "feedback_blind2_dev",
     "feedback_blind2_test",
+    "feedback_blind3_dev",
+    "feedback_blind3_test",
     "summary",
     "summary_blind_dev",
     "summary_blind_test",
     "summary_blind2_dev",
     "summary_blind2_test",
+    "summary_blind3_dev",
+    "summary_blind3_test",
 )
 
 

@@ -108,9 +108,23 @@ def summarize(
     mentor: Annotated[str, typer.Option(help="The mentor's name.")],
     mentee: Annotated[str, typer.Option(help="The mentee's name.")],
     other: Annotated[list[str] | None, typer.Option(help="Anyone else named.")] = None,
+    session_date: Annotated[
+        str | None,
+        typer.Option(
+            help="The session's date, YYYY-MM-DD; due dates count from it. Today if unset."
+        ),
+    ] = None,
+    note_taker: Annotated[
+        str | None, typer.Option(help="Who wrote the notes: mentor or mentee.")
+    ] = None,
+    goal: Annotated[
+        list[str] | None, typer.Option(help="A goal of the pair; repeat for more.")
+    ] = None,
     as_json: JSON = False,
 ) -> None:
     """Summarise session notes privately and anonymized for coordinators."""
+    import datetime
+
     from coach.models import SummaryRequest
 
     request = _request(
@@ -119,6 +133,9 @@ def summarize(
         mentor_name=mentor,
         mentee_name=mentee,
         other_names=other or [],
+        session_date=session_date or datetime.date.today().isoformat(),
+        note_taker=note_taker,
+        goals=goal or [],
     )
     _print(_coach().summarize(request), as_json)  # type: ignore[arg-type]
 

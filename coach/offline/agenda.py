@@ -7,7 +7,7 @@ import re
 from coach.knowledge.models import Passage
 from coach.models import AgendaDraft, AgendaItem, AgendaRequest
 from coach.offline.topics import Exercise, TopicMaterial, read_topic
-from coach.text import leading_sentences, tokenize
+from coach.text import in_sentence, leading_sentences, tokenize
 
 _COMMITMENT = re.compile(
     r"[^.\n]*\b(will|commit\w*|agreed|next time|by (the )?next)\b[^.\n]*", re.I
@@ -83,7 +83,7 @@ def _discussion(material: TopicMaterial, goals: list[str]) -> AgendaItem:
     wanted = set(tokenize(" ".join(goals)))
     questions = sorted(material.questions, key=lambda q: -_relevance(q.text, wanted))[:3]
     return AgendaItem(
-        title=f"Discussion: {material.title.lower()} in the mentee's world",
+        title=f"Discussion: {in_sentence(material.title)} in the mentee's world",
         minutes=10,
         lead="mentor",
         notes="Open questions to explore: " + " ".join(q.text for q in questions),

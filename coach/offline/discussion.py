@@ -6,58 +6,96 @@ from coach.knowledge.documents import bullets
 from coach.knowledge.models import Passage
 from coach.models import DiscussionQuestion, PromptsDraft, PromptsRequest
 from coach.offline.topics import Sourced, read_topic
-from coach.text import DUPLICATE_JACCARD, is_open, similarity, tokenize
+from coach.text import DUPLICATE_JACCARD, in_sentence, is_open, similarity, tokenize
 
-# (first word of the question, purpose, follow-up): the follow-up digs where the opener points.
-_STYLES = [
+# (first word of the question, [(purpose, follow-up), ...]): the follow-up digs where the opener
+# points; each opener has more than one pair so that one answer never repeats a purpose.
+_STYLES: dict[str, list[tuple[str, str]]] = {
+    "what": [
+        (
+            "Surface the mentee's current experience and assumptions.",
+            "What is a recent example of that from your own week?",
+        ),
+        (
+            "Find out what the mentee expects or hopes for, in their own words.",
+            "What would tell you it had worked?",
+        ),
+        (
+            "Name what is really in the way, so the next step is concrete.",
+            "What is one small thing you could try before we next meet?",
+        ),
+    ],
+    "how": [
+        (
+            "Make the mentee's way of working visible so you can compare approaches.",
+            "How would that look if you tried it in your team tomorrow?",
+        ),
+        (
+            "Turn the idea into a practical plan the mentee owns.",
+            "What would you need from me or your team to do that?",
+        ),
+    ],
+    "which": [
+        (
+            "Help the mentee prioritize where to start.",
+            "What makes that one stand out from the others?",
+        ),
+    ],
+    "where": [
+        (
+            "Locate the concrete places in the mentee's work where this applies.",
+            "Who else would notice if that changed?",
+        ),
+    ],
+    "when": [
+        (
+            "Pin down the moments where a decision or habit comes into play.",
+            "What happened the last time that came up?",
+        ),
+    ],
+    "why": [
+        (
+            "Bring the mentee's motivations and doubts into the open.",
+            "What would change your mind about that?",
+        ),
+    ],
+    "walk": [
+        (
+            "Get a step-by-step picture instead of a summary.",
+            "Which step would you most like to do differently?",
+        ),
+    ],
+    "in": [
+        (
+            "Widen the view to effects the mentee may not have considered.",
+            "Which of those effects matters most to you, and why?",
+        ),
+    ],
+}
+_DEFAULT = [
     (
-        "what",
-        "Surface the mentee's current experience and assumptions.",
-        "What is a recent example of that from your own week?",
+        "Open up the topic from the mentee's point of view.",
+        "What would a good outcome look like for you here?",
     ),
     (
-        "how",
-        "Make the mentee's way of working visible so you can compare approaches.",
-        "How would that look if you tried it in your team tomorrow?",
-    ),
-    (
-        "which",
-        "Help the mentee prioritize where to start.",
-        "What makes that one stand out from the others?",
-    ),
-    (
-        "where",
-        "Locate the concrete places in the mentee's work where this applies.",
-        "Who else would notice if that changed?",
-    ),
-    (
-        "why",
-        "Bring the mentee's motivations and doubts into the open.",
-        "What would change your mind about that?",
-    ),
-    (
-        "walk",
-        "Get a step-by-step picture instead of a summary.",
-        "Which step would you most like to do differently?",
-    ),
-    (
-        "in",
-        "Widen the view to effects the mentee may not have considered.",
-        "Which of those effects matters most to you, and why?",
+        "Let the mentee reflect before you offer your own view.",
+        "What surprised you most as you thought about it?",
     ),
 ]
-_DEFAULT = (
-    "Open up the topic from the mentee's point of view.",
-    "What would a good outcome look like for you here?",
-)
 
 
-def _style(question: str) -> tuple[str, str]:
-    first = question.split()[0].lower() if question.split() else ""
-    for opener, purpose, follow in _STYLES:
-        if first == opener:
-            return purpose, follow
-    return _DEFAULT
+_ANY = _DEFAULT + [pair for pairs in _STYLES.values() for pair in pairs]
+
+
+def _styles(questions: list[str]) -> list[tuple[str, str]]:
+    """A purpose and follow-up for each question, by its opener, none repeated in one answer."""
+    chosen: list[tuple[str, str]] = []
+    for question in questions:
+        first = question.split()[0].lower() if question.split() else ""
+        fresh = [o for o in _STYLES.get(first, _DEFAULT) if o not in chosen]
+        fresh = fresh or [o for o in _ANY if o not in chosen] or _DEFAULT
+        chosen.append(fresh[0])
+    return chosen
 
 
 # Rotated so that questions built on neighbouring concepts do not read as near-duplicates.
@@ -72,13 +110,13 @@ _PITFALL_FORM = "What would help you and your team avoid this trap: {term}?"
 
 
 def _from_concept(concept: Sourced, index: int) -> Sourced:
-    term = concept.text.split(":", 1)[0].strip().lower()
+    term = in_sentence(concept.text.split(":", 1)[0].strip())
     form = _CONCEPT_FORMS[index % len(_CONCEPT_FORMS)]
     return Sourced(form.format(term=term), concept.source)
 
 
 def _from_pitfall(pitfall: Sourced) -> Sourced:
-    term = pitfall.text.split(":", 1)[0].strip().lower()
+    term = in_sentence(pitfall.text.split(":", 1)[0].strip())
     return Sourced(_PITFALL_FORM.format(term=term), pitfall.source)
 
 
@@ -94,7 +132,14 @@ def candidates(request: PromptsRequest, passages: list[Passage]) -> list[Sourced
             bank += [Sourced(b, p.id) for b in bullets(p.text) if b.endswith("?")]
         if p.heading == "Key concepts" and (not material or p.doc_id != material.doc_id):
             concepts += [Sourced(b, p.id) for b in bullets(p.text)]
-    ranked = sorted(bank, key=lambda q: -len(set(tokenize(q.text)) & wanted))
+    # The topic's own questions first; a related topic's only after them, so that a goal word
+    # ("team") cannot lift another topic's question above this one's.
+    own = len(material.questions) if material else 0
+    ranked = [
+        q
+        for part in (bank[:own], bank[own:])
+        for q in sorted(part, key=lambda q: -len(set(tokenize(q.text)) & wanted))
+    ]
     built = [_from_concept(c, i) for i, c in enumerate(concepts)]
     return ranked + built + [_from_pitfall(p) for p in pitfalls]
 
@@ -159,8 +204,7 @@ def compose_prompts(request: PromptsRequest, passages: list[Passage]) -> Prompts
     chosen = _select(candidates(request, passages), request.count, [])
     chosen = _select(_general(request, passages), request.count, chosen)
     questions = []
-    for c in chosen:
-        purpose, follow = _style(c.text)
+    for c, (purpose, follow) in zip(chosen, _styles([c.text for c in chosen]), strict=True):
         if request.audience == "mentor":
             purpose = "For the mentee to ask: " + purpose[0].lower() + purpose[1:]
         questions.append(

@@ -73,9 +73,10 @@ BADGE = (
     r"\b(?:badge|pass|access\s+card|card)\s*(?:id|no\.?|number|#)?\s*[:#]?\s*"
     r"[A-Z0-9]{1,4}[\-\s]?\d{3,}\b"
 )
+# A label and its number share a line, and a number that runs on into "-12-05" is a date.
 TICKET = (
-    r"\b(?:ticket|case|incident|request|issue|ref(?:erence)?|order)\s*(?:id|no\.?|number)?"
-    r"\s*[:#]?\s*[A-Z]{0,5}[\-]?\d{3,}\b"
+    r"\b(?:ticket|case|incident|request|issue|ref(?:erence)?|order)[ \t]*(?:id|no\.?|number)?"
+    r"[ \t]*[:#]?[ \t]*[A-Z]{0,5}[\-]?\d{3,}\b(?![-/.]\d)"
     r"|(?<![\w-])(?-i:[A-Z]{2,6})-?\d{3,}\b|(?<![\w&])#\d{3,}\b"
 )
 

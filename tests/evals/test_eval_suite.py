@@ -21,8 +21,12 @@ MINIMUM = {
     "feedback_blind_dev": 100,
     "feedback_blind_test": 60,
     "feedback_blind2_dev": 90,
+    "feedback_blind3_dev": 50,
+    "feedback_blind3_test": 80,
     "summary": 30,
     "summary_blind2_dev": 19,
+    "summary_blind3_dev": 8,
+    "summary_blind3_test": 18,
 }
 
 
@@ -48,7 +52,8 @@ def test_feedback_cases_carry_their_labels() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["feedback_blind_dev", "feedback_blind_test", "feedback_blind2_dev"]
+    "name",
+    ["feedback_blind_dev", "feedback_blind_test", "feedback_blind2_dev", "feedback_blind3_dev"],
 )
 def test_blind_feedback_splits_carry_the_labels_their_metrics_read(name: str) -> None:
     needed = {"must_remove", "concern_terms", "already_good", "is_praise", "forbidden"}
@@ -130,6 +135,6 @@ def test_both_blind_feedback_sets_are_tasks_scored_alike() -> None:
     from coach.cli.evals import TASK_NAMES
     from evals.tasks import TASKS
 
-    for name in ("feedback_blind2_dev", "feedback_blind2_test"):
+    for name in ("feedback_blind2_dev", "feedback_blind2_test", "feedback_blind3_dev"):
         assert name in TASK_NAMES and name in REQUESTS
         assert TASKS[name].score is TASKS["feedback_blind_dev"].score

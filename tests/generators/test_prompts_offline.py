@@ -32,6 +32,18 @@ def test_offline_prompts_hold_every_invariant(
         q.sources and set(q.sources) <= set(result.meta.source_ids) for q in result.questions
     )
     assert all(q.purpose and q.follow_up for q in result.questions)
+    purposes = [q.purpose for q in result.questions]
+    assert len(set(purposes)) == min(count, 13), "a purpose repeats while others are unused"
+
+
+def test_the_topics_own_questions_come_before_a_related_topics(offline_coach: Coach) -> None:
+    request = PromptsRequest(
+        topic="getting comfortable posting on LinkedIn",
+        count=5,
+        goals=["post once a week about the team's work"],
+    )
+    sources = [s for q in offline_coach.prompts(request).questions for s in q.sources]
+    assert all(s.startswith("knowledge/topics/social-media.md") for s in sources), sources
 
 
 @pytest.mark.parametrize(

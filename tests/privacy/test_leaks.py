@@ -127,3 +127,17 @@ def test_assert_no_leaks_names_kinds_but_never_values() -> None:
 
 def test_assert_no_leaks_passes_clean_text() -> None:
     assert_no_leaks(CLEAN, ROSTER)
+
+
+@pytest.mark.parametrize(
+    "text", ["logged as ticket 48213", "raised INC-55123 with IT", "case #4821"]
+)
+def test_ticket_numbers_are_leaks(text: str) -> None:
+    assert "ticket id" in kinds(text)
+
+
+def test_a_field_ending_in_a_label_word_and_a_date_in_the_next_are_no_ticket() -> None:
+    # Released fields are checked joined by newlines: "issue" closing one field and a due date
+    # opening the next once read as "issue 2026" and refused a clean summary.
+    assert "ticket id" not in kinds("ask someone about the staffing issue\n2026-12-05")
+    assert "ticket id" not in kinds("check the order 2026-12-05 went out")

@@ -414,3 +414,27 @@ def test_single_sign_on_is_offered_when_configured(tmp_path: Path) -> None:
     assert 'href="/v1/auth/oidc/start?next=/feedback"' in page
     with running_app(tmp_path / "plain", PageCoach()) as client:
         assert "/v1/auth/oidc/start" not in client.get("/sign-in").text
+
+
+def test_the_coordinator_view_shows_commitments_goals_and_the_support_signal() -> None:
+    from api.web.render import ENV
+    from coach.models import AnonymizedSummary, Commitment, GoalProgress
+
+    view = AnonymizedSummary(
+        summary="Session on data and dashboards.",
+        topic="data and dashboards",
+        challenges=["fear-of-judgement"],
+        goal_progress=[GoalProgress(goal="reads the dashboard alone", status="progressed")],
+        commitments=[Commitment(owner="mentee", what="check the figures", due="2026-12-04")],
+        needs_support=True,
+        support_reason="no session in 7 weeks",
+        action_item_count=1,
+    )
+    html = ENV.get_template("_anonymized.html").render(a=view)
+    for shown in (
+        "May need support:</strong> no session in 7 weeks",
+        "fear of judgement",
+        'reads the dashboard alone <span class="pill">progressed</span>',
+        'check the figures <span class="muted">by 2026-12-04</span>',
+    ):
+        assert shown in html
