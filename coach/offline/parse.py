@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from coach.privacy.engine import nlp
-from coach.privacy.roles import identifies, role_span
+from coach.privacy.roles import PRODUCT_WORDS, identifies, is_role_word, role_span
 
 # Verbs that report what someone said or thought: "Anil said people should come in".
 REPORTING = frozenset(
@@ -158,6 +158,16 @@ _HANDING = frozenset(
 )
 
 
+def _could_be_person(token: Any) -> bool:
+    """Tell whether a noun can stand for a person: a name, or a word for someone."""
+    # "the IT helpdesk", "the finance team", "Copilot": asked, but no one in particular.
+    if token.lower_ in PRODUCT_WORDS:
+        return False
+    if token.pos_ == "PROPN":
+        return is_role_word(token.lower_) or token.ent_type_ in ("PERSON", "")
+    return is_role_word(token.lower_) or is_role_word(token.lemma_.lower())
+
+
 def _names_someone(token: Any) -> bool:
     """Tell whether a noun refers to a person: named beside it, or reached by the verb."""
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -169,6 +179,8 @@ def _names_someone(token: Any) -> bool:
     ):
         return True
     head = token.head
+    if not _could_be_person(token):
+        return False
     if token.dep_ == "dobj" and head.lemma_.lower() in _ASKING:
         return True
     singular = token.tag_ in ("NN", "NNP") and any(
@@ -213,7 +225,8 @@ def mask_people(text: str) -> str:
 
 # Prepositions that say when, not what: "by Friday", "before the board".
 _WHEN_PREPS = frozenset("by before until till within after during from since".split())
-_OBJECTS = frozenset("prt dobj dative xcomp acomp attr oprd".split())
+# "ask someone whether meeting summaries can be switched on": what is asked is the object.
+_OBJECTS = frozenset("prt dobj dative xcomp ccomp acomp attr oprd".split())
 _MODAL_WORDS = frozenset("will shall 'll ’ll to should must".split())
 
 

@@ -16,7 +16,7 @@ from coach.models import (
 from coach.offline.actions import extract_actions, find_due, is_action, note_author
 from coach.offline.dates import resolve_due
 from coach.offline.keypoints import key_points
-from coach.offline.notes import Sentence, parse_notes
+from coach.offline.notes import NEXT_TIME_HEADING, Sentence, parse_notes
 from coach.offline.parse import noun_phrases
 from coach.offline.phrases import action_core, join, open_point, restate, third_person
 from coach.offline.view import goal_progress, write_view
@@ -37,6 +37,11 @@ _COMMITMENT = re.compile(
     r"every (?:week|day|month)|each (?:week|session)|will keep|will continue)\b",
     re.IGNORECASE,
 )
+
+
+def _next_time(sentence: Sentence) -> bool:
+    """Tell whether a point is for next time: under a "Next time:" label, or saying so."""
+    return bool(NEXT_TIME_HEADING.match(sentence.section) or _NEXT.search(sentence.text))
 
 
 def _challenges(notes: str, passages: list[Passage]) -> list[Challenge]:
@@ -116,7 +121,7 @@ def _private(
     partner = names["mentee" if author == "mentor" else "mentor"]
     decided = [restate(s.text, me, partner) for s in rest if _DECIDED.search(s.text)][:4]
     open_qs = [open_point(s.text, me, partner) for s in rest if _OPEN.search(s.text)][:4]
-    nxt = [restate(s.text, me, partner) for s in rest if _NEXT.search(s.text)][:4]
+    nxt = [restate(s.text, me, partner) for s in rest if _next_time(s)][:4]
     lines = [action for action in (_action_line(a, names, me) for a in actions)]
     when = f" on {request.session_date}" if request.session_date else ""
     about = join(topics) if topics else "their goals"

@@ -22,6 +22,8 @@ from coach.text import tokenize
 
 # A commitment said in fewer words than this falls back to the action's own plain words.
 MIN_COMMITMENT_WORDS = 2
+# The verb and its object are already cut to what the action is; what is asked runs longer.
+MAX_COMMITMENT_WORDS = 10
 # Sessions further apart than this suggest the pair has stalled.
 SUPPORT_GAP_WEEKS = 6
 _OWNER_WORDS = {
@@ -77,7 +79,7 @@ def coordinator_phrase(text: str, avoid: frozenset[str] = frozenset()) -> str:
     # People are masked on the whole sentence, where the parse sees who is asked or told;
     # the verb and its object are then read off the action without its owner and modal.
     masked = mask_people(text)
-    said = plain_words(verb_object(action_core(masked)), avoid)
+    said = plain_words(verb_object(action_core(masked)), avoid, MAX_COMMITMENT_WORDS)
     if len(said.split()) < MIN_COMMITMENT_WORDS:  # a verb alone ("check") says too little
         said = plain_phrase(masked, avoid)
     return said or "a follow-up"

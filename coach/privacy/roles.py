@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from coach.models import PRODUCTS
 from coach.privacy.engine import nlp
 from coach.privacy.person_nouns import person_nouns
 from coach.privacy.roster import Roster, name_tokens, role_names
@@ -23,10 +24,14 @@ ROLE_NOUNS: frozenset[str] = frozenset(
 )
 # The words the released text itself uses for people say a role, never who holds it.
 _OWN_WORDS = frozenset({"mentor", "mentee", "colleague", "participant"})
+# The tools the topics teach: WordNet's "copilot" is a person, the program's is a product.
+PRODUCT_WORDS = frozenset(p.lower() for p in PRODUCTS)
 
 
 def is_role_word(word: str) -> bool:
     """Tell whether a lower-case word is a noun for a person by what they do or are."""
+    if word in PRODUCT_WORDS:
+        return False
     return word in ROLE_NOUNS or (word in person_nouns() and word not in _OWN_WORDS)
 
 

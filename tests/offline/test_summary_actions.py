@@ -444,13 +444,50 @@ def test_work_whose_subject_is_a_named_third_party_is_theirs() -> None:
         ),
         (
             "Katie will ask facilities about the camera in the Orion room by 31 January",
-            "ask someone about the camera",
+            "ask facilities about the camera",  # a department is no one in particular
         ),
         ("Katie records three 45-second takes on Friday, no deleting", "record three takes"),
         ("I'll send the agenda 24 hours ahead, starting this week", "send the agenda"),
     ],
 )
 def test_a_commitment_is_said_as_its_verb_and_object(text: str, said: str) -> None:
+    from coach.offline.view import coordinator_phrase
+
+    assert coordinator_phrase(text).startswith(said)
+
+
+def test_a_next_time_line_is_what_to_pick_up_not_an_action() -> None:
+    notes = (
+        "We looked at the shared inbox rules.\n\nActions:\n"
+        "- Katie will tidy the rules by Friday\n"
+        "Next time: look at her notes on what went wrong."
+    )
+    private = compose_summary(make_request(notes), []).private
+    assert [a.text for a in private.action_items] == ["Katie will tidy the rules by Friday"]
+    assert private.next_time == ["Look at her notes on what went wrong."]
+    assert "Next time: look at her notes on what went wrong." in private.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Grace will use Copilot to draft her Monday replies for the next two weeks",
+            "use Copilot to draft replies",
+        ),
+        (
+            "We both want to ask the IT helpdesk (ticket INC-55123) whether meeting summaries "
+            "can be switched on",
+            "ask the helpdesk whether meeting summaries can be switched on",
+        ),
+        (
+            "Katie will ask Dana whether meeting summaries can be switched on",
+            "ask someone whether meeting summaries can be switched on",
+        ),
+        ("Katie will ask the finance team about the budget codes", "ask the finance team about"),
+    ],
+)
+def test_a_commitment_keeps_products_teams_and_what_is_asked(text: str, said: str) -> None:
     from coach.offline.view import coordinator_phrase
 
     assert coordinator_phrase(text).startswith(said)
