@@ -127,22 +127,86 @@ def _as_said(token: Any) -> str:
     return text.lower()
 
 
+# What someone felt about a thing ("nervous about the chief exec") is not what was covered.
+FEELINGS = frozenset(
+    "nervous worried anxious afraid scared concerned uneasy uncomfortable wary sceptical "
+    "skeptical frightened embarrassed worry fear dread panic".split()
+)
+# A quotation or an aside in brackets reports words, not the session's work.
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\"[^\"]*\"|“[^”]*”")
+
+
+def _felt(sentence: Any) -> bool:
+    """Tell whether a sentence reports a feeling: "She was nervous about it ..."."""
+    root = sentence.root
+    heads = [root, *(c for c in root.children if c.dep_ in ("acomp", "attr", "oprd"))]
+    return any(t.lemma_.lower() in FEELINGS or t.lower_ in FEELINGS for t in heads)
+
+
+def _product_phrase(token: Any) -> str | None:
+    """A product and the product it sits in, as written: "Copilot in Outlook"."""
+    if token.lower_ not in PRODUCT_WORDS or token.dep_ == "compound":
+        return None
+    words = [token.text]
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "on")):
+        inner = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in PRODUCT_WORDS]
+        words += [prep.text, inner[0].text] if inner else []
+    return " ".join(words)
+
+
+def _activity(token: Any) -> str | None:
+    """A gerund and its object, the work itself: "drafting replies", "clearing the inbox"."""
+    if token.tag_ != "VBG" or token.pos_ != "VERB":
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if obj is None:
+        return None
+    kept = [t for t in obj.subtree if t.i <= obj.i and t.pos_ in ("NOUN", "ADJ")]
+    return " ".join([token.lower_, *(_as_said(t) for t in kept)])
+
+
+def _chunk_phrase(chunk: Any) -> str | None:
+    """A noun chunk as a covered phrase, or None for people, pronouns, numbers and times."""
+    if chunk.root.pos_ != "NOUN" or any(t.pos_ in ("PROPN", "NUM") for t in chunk):
+        return None
+    if chunk.root.lemma_.lower() in _WHEN:
+        return None
+    # "last week's threads" is threads: when they were written is no part of what they are.
+    timed = {
+        w for t in chunk if t.lemma_.lower() in _WHEN and t is not chunk.root for w in t.subtree
+    }
+    kept = [t for t in chunk if t.pos_ in ("NOUN", "ADJ", "VERB", "ADP") and t not in timed]
+    if len(kept) < 2:
+        return None
+    return f"{_article(chunk[0])}{' '.join(_as_said(t) for t in kept)}"
+
+
+def _phrases_of(sentence: Any) -> list[tuple[int, str]]:
+    """The covered phrases of one sentence with where each starts, in the order written."""
+    found: list[tuple[int, str]] = []
+    for token in sentence:
+        phrase = _product_phrase(token) or _activity(token)
+        if phrase:
+            found.append((token.i, phrase))
+    if not _felt(sentence):
+        found += [(c.start, p) for c in sentence.noun_chunks if (p := _chunk_phrase(c))]
+    return sorted(found)
+
+
 def noun_phrases(texts: list[str], limit: int) -> list[str]:
-    """Return the distinct noun phrases of some texts that are not people, pronouns or times."""
+    """Return the distinct phrases of what some texts worked on: tools, activities, things.
+
+    Not people, pronouns or times, nor what was quoted or felt ("the chief exec" in a worry).
+    """
     found: list[str] = []
-    for doc in nlp().pipe(texts):
-        for chunk in doc.noun_chunks:
-            if chunk.root.pos_ != "NOUN" or any(t.pos_ in ("PROPN", "NUM") for t in chunk):
-                continue
-            if chunk.root.lemma_.lower() in _WHEN:
-                continue
-            kept = [t for t in chunk if t.pos_ in ("NOUN", "ADJ", "VERB", "ADP")]
-            words = [t.text for t in kept]
-            phrase = " ".join(_as_said(t) for t in kept)
-            if len(words) >= 2 and phrase.lower() not in [_bare(f).lower() for f in found]:
-                found.append(f"{_article(chunk[0])}{phrase}")
-            if len(found) >= limit:
-                return found
+    for doc in nlp().pipe(_ASIDE.sub(" ", t) for t in texts):
+        for sentence in doc.sents:
+            for _, phrase in _phrases_of(sentence):
+                seen = [_bare(f).lower() for f in found]
+                if _bare(phrase).lower() not in seen and not any(phrase.lower() in s for s in seen):
+                    found.append(phrase)
+                if len(found) >= limit:
+                    return found
     return found
 
 
@@ -265,5 +329,11 @@ def verb_object(text: str) -> str:
             keep |= set(child.subtree)
             phrases += 1
     keep -= {w for t in doc for w in _when(t)}
+    # "draft replies for the next two weeks" without its dates leaves no bare "for".
+    keep -= {
+        t
+        for t in keep
+        if t.dep_ == "prep" and list(t.children) and not any(c in keep for c in t.children)
+    }
     words = [verb.lemma_ if t is verb else t.text for t in sorted(keep, key=lambda t: t.i)]
     return " ".join(words)

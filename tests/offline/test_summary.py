@@ -322,3 +322,15 @@ def test_what_was_covered_keeps_product_names_as_written() -> None:
     covered = compose_summary(make_request(notes=notes), []).private.covered
     assert any("LinkedIn posts" in c for c in covered)
     assert not any("linkedin" in c for c in covered)
+
+
+def test_what_was_covered_is_the_work_not_a_quoted_worry() -> None:
+    notes = (
+        "We looked at Copilot in Outlook because she spends her Mondays clearing emails. "
+        'She was nervous about it drafting replies to the board ("what if it says something '
+        'daft to the chief exec?").'
+    )
+    covered = compose_summary(make_request(notes=notes), []).private.covered
+    assert "Copilot in Outlook" in covered
+    assert "drafting replies" in covered
+    assert not any("chief exec" in c for c in covered)
