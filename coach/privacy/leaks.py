@@ -95,6 +95,11 @@ def _copied_runs(words: list[str], notes_words: list[str]) -> list[str]:
     return [" ".join(words[a:b]) for a, b in stretches]
 
 
+def copies(text: str, source: str) -> bool:
+    """Tell whether a text repeats a run of VERBATIM_WORDS words of its source."""
+    return bool(_copied_runs(_words(text), _words(source)))
+
+
 def _copied_leaks(text: str, notes: str) -> list[Leak]:
     """Find 8-word runs and long quoted passages of the notes that reappear in the text."""
     words = _words(text)

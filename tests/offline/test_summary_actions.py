@@ -491,3 +491,13 @@ def test_a_commitment_keeps_products_teams_and_what_is_asked(text: str, said: st
     from coach.offline.view import coordinator_phrase
 
     assert coordinator_phrase(text).startswith(said)
+
+
+def test_a_long_commitment_never_repeats_the_notes_word_for_word() -> None:
+    from coach.offline.view import coordinator_phrase
+    from coach.privacy.leaks import copies
+
+    text = "Katie will build a simple sales dashboard for the regional team leads"
+    said = coordinator_phrase(text)
+    assert said.startswith("build a simple sales dashboard")
+    assert not copies(said, text)
