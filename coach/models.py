@@ -80,6 +80,14 @@ THEMES: tuple[str, ...] = (
     "seniority gap",
     "confidentiality",
 )
+# The tools the topics teach (knowledge/topics/): product names NER takes for organisations
+# or places ("Teams", "Power BI"), which name no one and are what a session was about. A
+# vendor's own name ("Microsoft", "Google") is left out: it can be the pair's employer.
+PRODUCTS: tuple[str, ...] = (
+    "Teams", "Slack", "Miro", "Power BI", "Excel", "PowerPoint", "SharePoint", "OneDrive",
+    "Outlook", "Planner", "Trello", "Asana", "Notion", "Zoom", "Canva", "LinkedIn", "TikTok",
+    "Instagram", "YouTube", "ChatGPT", "Copilot", "Gemini", "Loom",
+)  # fmt: skip
 
 MAX_FEEDBACK_CHARS = 4_000
 MAX_NOTES_CHARS = 20_000

@@ -20,6 +20,7 @@ from coach.offline.notes import parse_notes
 from coach.offline.summary import compose_summary
 from coach.privacy.checks import summary_violations
 from coach.privacy.release import anonymize_side, refuse_leaks
+from coach.privacy.roles import names_as_words
 from coach.privacy.roster import Roster
 
 QUERY_CHARS = 1_000
@@ -43,7 +44,9 @@ def check(request: SummaryRequest, draft: SummaryDraft, passages: list[Passage])
 
 def finalize(request: SummaryRequest, draft: SummaryDraft) -> SummaryDraft:
     """Whatever engine wrote it, the coordinators' side is released once, its count derived."""
-    side = anonymize_side(draft.anonymized, Roster.from_request(request))
+    roster = Roster.from_request(request)
+    avoid = names_as_words(request.notes, roster)
+    side = anonymize_side(draft.anonymized, roster, avoid)
     side = side.model_copy(update={"action_item_count": len(draft.private.action_items)})
     return draft.model_copy(update={"anonymized": side})
 

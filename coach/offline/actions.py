@@ -17,6 +17,7 @@ from coach.models import ActionItem, ActionOwner, Owner
 from coach.offline.notes import Sentence, is_action_heading
 from coach.offline.parse import read_clause, subject_words
 from coach.offline.vocab import DUE, IRREGULAR_PAST, MENTEE_HEADING, NOT_PAST_ED
+from coach.privacy.nicknames import COMMON_WORD_NAMES
 from coach.privacy.roster import Roster, name_forms
 
 # "who" of a mention: a side, "other" (a third party), or a pronoun to resolve.
@@ -74,7 +75,7 @@ _SPLIT = re.compile(r"\s*;\s*|,?\s+(?:and|but|while|whereas|then|plus)\s+|,\s+",
 _NOT_ACTION = re.compile(
     r"^\s*(?:if|unless|maybe|perhaps|as\s+(?:a\s+|the\s+)?(?-i:[A-Z])\w+"
     r"|i['’]ll\s+(?:admit|be honest)|to be (?:fair|honest)|we['’]ll see)\b"
-    r"|^\s*(?:my\s+|our\s+|the\s+)?goals?\s*:"
+    r"|^\s*(?:my\s+|our\s+|the\s+)?goals?\b[^:.]{0,25}:"
     r"|\b(?:joked|jokingly|laughed|kidding)\b",
     re.IGNORECASE,
 )
@@ -344,7 +345,11 @@ class _Reader:
         mentions = self.people.find(plain)
         # The word test is cheap but fooled by adjectives ("an annotated guide"): the parse
         # confirms that the main verb is in the past.
-        narrative = _is_narrative(plain, mentions) and read_clause(plain) == "past"
+        parsed = self.for_parse(plain)
+        reading = read_clause(parsed) if _is_narrative(plain, mentions) else None
+        # "Will pointed out things ... full by Tuesday": a past report with no will or to-do
+        # in it tells what was said, whatever date it mentions.
+        narrative = reading == "past" or (reading == "reported" and not _MODAL.search(parsed))
         if narrative or _CONTACT.search(plain):
             return _Clause(text, False, frozenset())
         end = _lead_group_end(plain, mentions)
@@ -380,6 +385,17 @@ class _Reader:
                 return _Clause(text, subject != {"other"}, frozenset(subject))
         return None
 
+    def for_parse(self, text: str) -> str:
+        """The text with names that are also words ("Will pointed out") as a plain name."""
+        # The parser reads an opening "Will" as the modal, and "Will pointed out" as future.
+        out = text
+        for m in reversed(self.people.find(text)):
+            if m.who in ("mentor", "mentee", "other") and text[m.start : m.end].lower() in (
+                COMMON_WORD_NAMES
+            ):
+                out = f"{out[: m.start]}Alex{out[m.end :]}"
+        return out
+
     def outsider_subject(self, text: str) -> bool:
         """Tell whether the parse's subject is someone outside the pair ("Our DPO", "IT")."""
         plain = re.sub(r"\([^()]*\)", " ", _QUOTED.sub(" ", text))
@@ -387,8 +403,9 @@ class _Reader:
         if found is None or found[1] not in ("NOUN", "PROPN"):
             return False
         words, _ = found
-        named = [m for m in self.people.find(words) if m.who != _THIRD]
-        return not named and not _TOGETHER.search(words)
+        # "Jens is chasing them": a named third party is as much outside the pair as "IT".
+        inside = [m for m in self.people.find(words) if m.who not in (_THIRD, "other")]
+        return not inside and not _TOGETHER.search(words)
 
     def person(self, text: str) -> str | None:
         """Return the name of the first third party a text names, as written."""
@@ -424,10 +441,10 @@ def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _states_work(text: str, section: str) -> bool:
+def _states_work(text: str, section: str, reader: _Reader) -> bool:
     """Check on the parse that an action clause is not reported speech or a past event."""
     plain = _QUOTED.sub(" ", text).strip() or text
-    reading = read_clause(plain)
+    reading = read_clause(reader.for_parse(plain))
     if reading == "reported":  # "Katie said she will post by Friday" still commits her
         return _has_deadline(plain)
     if reading == "forecast":  # "Mark will probably say no"; a listed one is still work
@@ -481,13 +498,18 @@ def extract_actions(
     items: list[ActionItem] = []
     previous: tuple[str, Owner] | None = None
     last_start = 0
+    # Notes that list their actions under a heading have said what the work is: a "that's
+    # fine, I'll send more" in the prose around the list is an aside unless it sets a date.
+    listing = any(_listed(s.section) for s in sentences)
     for sentence in sentences:
         if _WITHDRAWN.match(sentence.text):  # "Scratch that": the sentence before is taken back
             del items[last_start:]
         last_start = len(items)
         for text in _clauses(sentence, reader):
+            if listing and not _committed(text, sentence):
+                continue
             clause = reader.classify(text, sentence.section)
-            if not clause.action or not _states_work(text, sentence.section):
+            if not clause.action or not _states_work(text, sentence.section, reader):
                 continue
             carried = previous[1] if previous and previous[0] == sentence.section else None
             fallback = _section_owner(sentence.section, reader) or carried

@@ -28,8 +28,14 @@ class Sentence:
     section: str = ""
 
 
+_GOAL_HEADING = re.compile(r"^\W*(?:(?:my|our|the)\s+)?(?:goals?|aims?|objectives?)\b", re.I)
+
+
 def is_action_heading(heading: str) -> bool:
     """Tell whether a heading announces work to do ("Next steps", "Katie's homework")."""
+    # "Goal we agreed:" states where the pair wants to get, not who will do what.
+    if _GOAL_HEADING.match(heading):
+        return False
     return bool(heading) and ACTION_HEADING.search(heading) is not None
 
 
@@ -86,12 +92,16 @@ def _blocks(notes: str) -> list[tuple[str, str]]:
     return blocks
 
 
+# "Next time: look at her notes": what to pick up next session, not work with a due date.
+NEXT_TIME_HEADING = re.compile(r"^next\s+(?:time|session|meeting|call)$", re.IGNORECASE)
+
+
 def _inline_heading(sentence: str) -> tuple[str, str] | None:
     """Split "Next steps: Katie will post" into ("next steps", "Katie will post")."""
     match = _INLINE_HEADING.match(sentence)
     if match and len(match["head"].split()) <= MAX_HEADING_WORDS:
         head = _DECORATION.sub("", match["head"]).strip()
-        if is_action_heading(head):
+        if is_action_heading(head) or NEXT_TIME_HEADING.match(head):
             return head.lower(), match["rest"].strip()
     return None
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from coach.privacy.engine import nlp
+from coach.privacy.roles import PRODUCT_WORDS, identifies, is_role_word, role_span
 
 # Verbs that report what someone said or thought: "Anil said people should come in".
 REPORTING = frozenset(
@@ -117,21 +118,95 @@ def _bare(phrase: str) -> str:
     return re.sub(r"^(?:the|a|an) ", "", phrase)
 
 
+def _as_said(token: Any) -> str:
+    """A word in lower case, unless its capitals are its own ("LinkedIn", "KPI", "Excel")."""
+    text = token.text
+    inner = any(c.isupper() for c in text[1:])
+    if inner or (text[:1].isupper() and not token.is_sent_start):
+        return text
+    return text.lower()
+
+
+# What someone felt about a thing ("nervous about the chief exec") is not what was covered.
+FEELINGS = frozenset(
+    "nervous worried anxious afraid scared concerned uneasy uncomfortable wary sceptical "
+    "skeptical frightened embarrassed worry fear dread panic".split()
+)
+# A quotation or an aside in brackets reports words, not the session's work.
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\"[^\"]*\"|“[^”]*”")
+
+
+def _felt(sentence: Any) -> bool:
+    """Tell whether a sentence reports a feeling: "She was nervous about it ..."."""
+    root = sentence.root
+    heads = [root, *(c for c in root.children if c.dep_ in ("acomp", "attr", "oprd"))]
+    return any(t.lemma_.lower() in FEELINGS or t.lower_ in FEELINGS for t in heads)
+
+
+def _product_phrase(token: Any) -> str | None:
+    """A product and the product it sits in, as written: "Copilot in Outlook"."""
+    if token.lower_ not in PRODUCT_WORDS or token.dep_ == "compound":
+        return None
+    words = [token.text]
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "on")):
+        inner = [c for c in prep.children if c.dep_ == "pobj" and c.lower_ in PRODUCT_WORDS]
+        words += [prep.text, inner[0].text] if inner else []
+    return " ".join(words)
+
+
+def _activity(token: Any) -> str | None:
+    """A gerund and its object, the work itself: "drafting replies", "clearing the inbox"."""
+    if token.tag_ != "VBG" or token.pos_ != "VERB":
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if obj is None:
+        return None
+    kept = [t for t in obj.subtree if t.i <= obj.i and t.pos_ in ("NOUN", "ADJ")]
+    return " ".join([token.lower_, *(_as_said(t) for t in kept)])
+
+
+def _chunk_phrase(chunk: Any) -> str | None:
+    """A noun chunk as a covered phrase, or None for people, pronouns, numbers and times."""
+    if chunk.root.pos_ != "NOUN" or any(t.pos_ in ("PROPN", "NUM") for t in chunk):
+        return None
+    if chunk.root.lemma_.lower() in _WHEN:
+        return None
+    # "last week's threads" is threads: when they were written is no part of what they are.
+    timed = {
+        w for t in chunk if t.lemma_.lower() in _WHEN and t is not chunk.root for w in t.subtree
+    }
+    kept = [t for t in chunk if t.pos_ in ("NOUN", "ADJ", "VERB", "ADP") and t not in timed]
+    if len(kept) < 2:
+        return None
+    return f"{_article(chunk[0])}{' '.join(_as_said(t) for t in kept)}"
+
+
+def _phrases_of(sentence: Any) -> list[tuple[int, str]]:
+    """The covered phrases of one sentence with where each starts, in the order written."""
+    found: list[tuple[int, str]] = []
+    for token in sentence:
+        phrase = _product_phrase(token) or _activity(token)
+        if phrase:
+            found.append((token.i, phrase))
+    if not _felt(sentence):
+        found += [(c.start, p) for c in sentence.noun_chunks if (p := _chunk_phrase(c))]
+    return sorted(found)
+
+
 def noun_phrases(texts: list[str], limit: int) -> list[str]:
-    """Return the distinct noun phrases of some texts that are not people, pronouns or times."""
+    """Return the distinct phrases of what some texts worked on: tools, activities, things.
+
+    Not people, pronouns or times, nor what was quoted or felt ("the chief exec" in a worry).
+    """
     found: list[str] = []
-    for doc in nlp().pipe(texts):
-        for chunk in doc.noun_chunks:
-            if chunk.root.pos_ != "NOUN" or any(t.pos_ in ("PROPN", "NUM") for t in chunk):
-                continue
-            if chunk.root.lemma_.lower() in _WHEN:
-                continue
-            words = [t.text for t in chunk if t.pos_ in ("NOUN", "ADJ", "VERB", "ADP")]
-            phrase = " ".join(words).lower()
-            if len(words) >= 2 and phrase not in [_bare(f) for f in found]:
-                found.append(f"{_article(chunk[0])}{phrase}")
-            if len(found) >= limit:
-                return found
+    for doc in nlp().pipe(_ASIDE.sub(" ", t) for t in texts):
+        for sentence in doc.sents:
+            for _, phrase in _phrases_of(sentence):
+                seen = [_bare(f).lower() for f in found]
+                if _bare(phrase).lower() not in seen and not any(phrase.lower() in s for s in seen):
+                    found.append(phrase)
+                if len(found) >= limit:
+                    return found
     return found
 
 
@@ -147,6 +222,16 @@ _HANDING = frozenset(
 )
 
 
+def _could_be_person(token: Any) -> bool:
+    """Tell whether a noun can stand for a person: a name, or a word for someone."""
+    # "the IT helpdesk", "the finance team", "Copilot": asked, but no one in particular.
+    if token.lower_ in PRODUCT_WORDS:
+        return False
+    if token.pos_ == "PROPN":
+        return is_role_word(token.lower_) or token.ent_type_ in ("PERSON", "")
+    return is_role_word(token.lower_) or is_role_word(token.lemma_.lower())
+
+
 def _names_someone(token: Any) -> bool:
     """Tell whether a noun refers to a person: named beside it, or reached by the verb."""
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -158,6 +243,8 @@ def _names_someone(token: Any) -> bool:
     ):
         return True
     head = token.head
+    if not _could_be_person(token):
+        return False
     if token.dep_ == "dobj" and head.lemma_.lower() in _ASKING:
         return True
     singular = token.tag_ in ("NN", "NNP") and any(
@@ -185,7 +272,9 @@ def mask_people(text: str) -> str:
     doc = nlp()(text)
     spans: list[tuple[int, int]] = []
     for token in doc:
-        if _names_someone(token):
+        if identifies(token):  # "the bursar", "our ward manager", "head of quality"
+            spans.append(role_span(token))
+        elif _names_someone(token):
             # The phrase ends at the noun or at the name set beside it, not at "on Monday".
             named = [t.i for c in token.children if c.dep_ == "appos" for t in c.subtree]
             last = max([token.i, *named])
@@ -196,3 +285,55 @@ def mask_people(text: str) -> str:
     for start, end in sorted(spans, reverse=True):
         out = out[:start] + "someone" + out[end:]
     return out
+
+
+# Prepositions that say when, not what: "by Friday", "before the board".
+_WHEN_PREPS = frozenset("by before until till within after during from since".split())
+# "ask someone whether meeting summaries can be switched on": what is asked is the object.
+_OBJECTS = frozenset("prt dobj dative xcomp ccomp acomp attr oprd".split())
+_MODAL_WORDS = frozenset("will shall 'll ’ll to should must".split())
+
+
+def _action_verb(doc: Any) -> Any:
+    """The action's verb: the first word of an imperative, else what will/to governs."""
+    if len(doc) and doc[0].pos_ == "VERB":
+        return doc[0]
+    for token in doc:
+        if token.dep_ == "aux" and token.lower_ in _MODAL_WORDS and token.head.pos_ == "VERB":
+            return token.head
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root if root is not None and root.pos_ == "VERB" else None
+
+
+def _when(token: Any) -> set[Any]:
+    """The tokens of a text that say when: dates, and phrases like "by Friday"."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return {token}
+    if token.dep_ == "prep" and token.lower_ in _WHEN_PREPS:
+        return set(token.subtree)
+    return set()
+
+
+def verb_object(text: str) -> str:
+    """Say an action as its verb, object and a phrase of what: "ask someone about the camera"."""
+    doc = nlp()(text)
+    verb = _action_verb(doc)
+    if verb is None:
+        return ""
+    keep = {verb}
+    phrases = 0
+    for child in verb.children:
+        if child.dep_ in _OBJECTS or (child.dep_ == "advmod" and child.lower_ == "together"):
+            keep |= set(child.subtree)
+        elif child.dep_ == "prep" and phrases == 0 and child.lower_ not in _WHEN_PREPS:
+            keep |= set(child.subtree)
+            phrases += 1
+    keep -= {w for t in doc for w in _when(t)}
+    # "draft replies for the next two weeks" without its dates leaves no bare "for".
+    keep -= {
+        t
+        for t in keep
+        if t.dep_ == "prep" and list(t.children) and not any(c in keep for c in t.children)
+    }
+    words = [verb.lemma_ if t is verb else t.text for t in sorted(keep, key=lambda t: t.i)]
+    return " ".join(words)

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from coach.language.nlp import inflect, parse
+from coach.models import PRODUCTS
 from coach.privacy.nicknames import variants
 
 if TYPE_CHECKING:
@@ -13,7 +14,9 @@ if TYPE_CHECKING:
 
 _TAG = re.compile(r"^\s*(?:\[[^\]]{1,40}\]|[^:\s][^:]{0,38}:)\s*")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\"[^\"]*\"|“[^”]*”")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\w\-/.:]*|[,;]")
+# The tools the topics teach ("Copilot", "Power BI") are said as written: they name no one.
+_PRODUCT = "|".join(re.escape(p) for p in sorted(PRODUCTS, key=len, reverse=True))
+_TOKEN = re.compile(rf"(?<![\w-])(?:{_PRODUCT})(?![\w-])|[A-Za-z][A-Za-z'’\-]*|\d[\w\-/.:]*|[,;]")
 # "Tim in planning will fix": what follows the first modal is the action itself.
 _MODAL_START = re.compile(
     r"^[^.;]{0,60}?(?:\b(?:will|to|should|must|needs? to|is going to)|['’]ll)\s+", re.I
@@ -27,6 +30,7 @@ _DROPPED = frozenset({"will", "shall", "ll"})
 _DANGLING = frozenset(
     "by before on at in for to of with and or the a an until till from as".split()
 )
+_PARTICLES = frozenset("on in off up out over".split())
 MAX_PLAIN_WORDS = 7
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!?](?=\s|$)")
 
@@ -38,38 +42,55 @@ def join(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _plain_word(token: str) -> bool:
+def _plain_word(token: str, avoid: frozenset[str]) -> bool:
     """Tell whether a token is a plain lower-case word: no pronoun, and not a given name."""
     word = token.lower()
-    if not (token.isalpha() and token.islower() and token.isascii()):
+    if not (token.isalpha() and token.islower() and token.isascii()) or word in avoid:
         return False
     # Notes typed all in lower case still name people ("richard will..."): a word the
     # nickname table knows as a given name is left out.
     return word not in _PRONOUNS | _DROPPED and len(variants(word)) == 1
 
 
-def plain_phrase(text: str) -> str:
+def plain_phrase(text: str, avoid: frozenset[str] = frozenset()) -> str:
     """Reduce a note to its lower-case common words: no names, numbers, quotes or pronouns."""
     # Names, places, products, ids and dates are written capitalised or with digits; what is
     # left is what the action is about ("check the retention figures for the board").
     body = _PAREN.sub(" ", _TAG.sub("", text, count=1))
-    body = _MODAL_START.sub("", body, count=1)
+    return plain_words(_MODAL_START.sub("", body, count=1), avoid)
+
+
+def plain_words(
+    text: str, avoid: frozenset[str] = frozenset(), limit: int = MAX_PLAIN_WORDS
+) -> str:
+    """Keep the plain lower-case words and product names of a phrase, at most `limit` words."""
     # One action is one sentence: notes typed in lower case run on ("tomorrow. hull weather").
-    body = _SENTENCE_END.split(body, maxsplit=1)[0]
+    body = _SENTENCE_END.split(_PAREN.sub(" ", text), maxsplit=1)[0]
     kept: list[str] = []
-    for token in _TOKEN.findall(body):
+    tokens = _TOKEN.findall(body)
+    for token in tokens:
         word = token.lower().replace("’", "'")
         if token in (",", ";"):
             if kept and kept[-1] != ",":
                 kept.append(",")
-        elif _plain_word(token):
+        elif token in PRODUCTS:
+            kept.append(token)
+        elif _plain_word(token, avoid):
             kept.append(word)
-    while kept and (kept[-1] in _DANGLING or kept[-1] == ","):
-        kept.pop()
     while kept and kept[0] == ",":
         kept.pop(0)
-    words = " ".join(kept[: MAX_PLAIN_WORDS + kept[:MAX_PLAIN_WORDS].count(",")])
-    return re.sub(r"\s+,", ",", words).rstrip(", ")
+    # Cut first, then drop what dangles at the cut: "set up a workspace with" ends at its noun.
+    whole = (
+        len(kept) <= limit + kept[:limit].count(",")
+        and bool(tokens)
+        and (tokens[-1].lower() == (kept or [""])[-1].lower())
+    )
+    kept = kept[: limit + kept[:limit].count(",")]
+    # A particle that ends the phrase itself is part of its verb: "can be switched on".
+    particle = whole and kept[-1] in _PARTICLES
+    while kept and not particle and (kept[-1] in _DANGLING or kept[-1] == ","):
+        kept.pop()
+    return re.sub(r"\s+,", ",", " ".join(kept)).rstrip(", ")
 
 
 _THIRD = {"i": "{me}", "me": "{me}", "myself": "{me}", "my": "{me}'s", "mine": "{me}'s"}

@@ -16,11 +16,12 @@ from coach.models import (
 from coach.offline.actions import extract_actions, find_due, is_action, note_author
 from coach.offline.dates import resolve_due
 from coach.offline.keypoints import key_points
-from coach.offline.notes import Sentence, parse_notes
+from coach.offline.notes import NEXT_TIME_HEADING, Sentence, parse_notes
 from coach.offline.parse import noun_phrases
 from coach.offline.phrases import action_core, join, open_point, restate, third_person
 from coach.offline.view import goal_progress, write_view
 from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, matching, topics_of
+from coach.privacy.roles import names_as_words
 from coach.privacy.roster import Roster
 from coach.text import tokenize
 
@@ -36,6 +37,11 @@ _COMMITMENT = re.compile(
     r"every (?:week|day|month)|each (?:week|session)|will keep|will continue)\b",
     re.IGNORECASE,
 )
+
+
+def _next_time(sentence: Sentence) -> bool:
+    """Tell whether a point is for next time: under a "Next time:" label, or saying so."""
+    return bool(NEXT_TIME_HEADING.match(sentence.section) or _NEXT.search(sentence.text))
 
 
 def _challenges(notes: str, passages: list[Passage]) -> list[Challenge]:
@@ -115,7 +121,7 @@ def _private(
     partner = names["mentee" if author == "mentor" else "mentor"]
     decided = [restate(s.text, me, partner) for s in rest if _DECIDED.search(s.text)][:4]
     open_qs = [open_point(s.text, me, partner) for s in rest if _OPEN.search(s.text)][:4]
-    nxt = [restate(s.text, me, partner) for s in rest if _NEXT.search(s.text)][:4]
+    nxt = [restate(s.text, me, partner) for s in rest if _next_time(s)][:4]
     lines = [action for action in (_action_line(a, names, me) for a in actions)]
     when = f" on {request.session_date}" if request.session_date else ""
     about = join(topics) if topics else "their goals"
@@ -153,7 +159,8 @@ def compose_summary(request: SummaryRequest, passages: list[Passage]) -> Summary
         themes.append("follow-up planning")
     challenges = _challenges(request.notes, passages)
     acted = set(tokenize(" ".join(a.text for a in actions)))
-    goals = goal_progress(request, set(tokenize(request.notes)), acted)
+    avoid = names_as_words(request.notes, roster)
+    goals = goal_progress(request, set(tokenize(request.notes)), acted, avoid)
     private = _private(request, sentences, topics, actions, author)
-    anonymized = write_view(request, topics, themes, challenges, actions, goals)
+    anonymized = write_view(request, topics, themes, challenges, actions, goals, avoid)
     return SummaryDraft(private=private, anonymized=anonymized)

@@ -15,11 +15,16 @@ from coach.models import (
     GoalProgress,
     SummaryRequest,
 )
-from coach.offline.parse import mask_people
-from coach.offline.phrases import join, plain_phrase
+from coach.offline.parse import mask_people, verb_object
+from coach.offline.phrases import action_core, join, plain_phrase, plain_words
 from coach.offline.vocab import CHALLENGE_PATTERNS
+from coach.privacy.leaks import copies
 from coach.text import tokenize
 
+# A commitment said in fewer words than this falls back to the action's own plain words.
+MIN_COMMITMENT_WORDS = 2
+# The verb and its object are already cut to what the action is; what is asked runs longer.
+MAX_COMMITMENT_WORDS = 10
 # Sessions further apart than this suggest the pair has stalled.
 SUPPORT_GAP_WEEKS = 6
 _OWNER_WORDS = {
@@ -45,7 +50,7 @@ _UNMET = re.compile(
 
 
 def goal_progress(
-    request: SummaryRequest, notes_stems: set[str], acted: set[str]
+    request: SummaryRequest, notes_stems: set[str], acted: set[str], avoid: frozenset[str]
 ) -> list[GoalProgress]:
     """Say for each stated goal whether the session discussed it or planned work on it."""
     result: list[GoalProgress] = []
@@ -57,19 +62,33 @@ def goal_progress(
         status = "not discussed"
         if shared >= 0.4:
             status = "progressed" if len(stems & acted) / len(stems) >= 0.3 else "discussed"
-        plain = plain_phrase(mask_people(goal)) or "a stated goal"
+        plain = plain_phrase(mask_people(goal), avoid) or "a stated goal"
         result.append(GoalProgress(goal=plain, status=status))  # type: ignore[arg-type]
     return result
 
 
-def commitments(actions: list[ActionItem]) -> list[Commitment]:
-    """The action items by role and due date, their wording reduced to plain common words."""
+def commitments(actions: list[ActionItem], avoid: frozenset[str] = frozenset()) -> list[Commitment]:
+    """The action items by role and due date, each said as its verb and object in plain words."""
     return [
-        Commitment(
-            owner=a.owner, what=plain_phrase(mask_people(a.text)) or "a follow-up", due=a.due
-        )
+        Commitment(owner=a.owner, what=coordinator_phrase(a.text, avoid), due=a.due)
         for a in actions
     ]
+
+
+def coordinator_phrase(text: str, avoid: frozenset[str] = frozenset()) -> str:
+    """One action as a coordinator reads it: "ask someone about the camera", no one named."""
+    # People are masked on the whole sentence, where the parse sees who is asked or told;
+    # the verb and its object are then read off the action without its owner and modal.
+    masked = mask_people(text)
+    said = plain_words(verb_object(action_core(masked)), avoid, MAX_COMMITMENT_WORDS)
+    # A longer phrase may not repeat the notes word for word: the release gate refuses that.
+    limit = MAX_COMMITMENT_WORDS
+    while limit > MIN_COMMITMENT_WORDS and copies(said, text):
+        limit -= 1
+        said = plain_words(said, avoid, limit)
+    if len(said.split()) < MIN_COMMITMENT_WORDS:  # a verb alone ("check") says too little
+        said = plain_phrase(masked, avoid)
+    return said or "a follow-up"
 
 
 def support_reasons(request: SummaryRequest) -> list[str]:
@@ -110,9 +129,10 @@ def write_view(
     challenges: Sequence[str],
     actions: list[ActionItem],
     goals: list[GoalProgress],
+    avoid: frozenset[str] = frozenset(),
 ) -> AnonymizedSummary:
     """Assemble the coordinator's view; its summary is built from labels, never from the notes."""
-    items = commitments(actions)
+    items = commitments(actions, avoid)
     reasons = support_reasons(request)
     lines = [f"Session on {topics[0]}." if topics else "Session on the pair's own goals."]
     if len(topics) > 1:

@@ -10,11 +10,13 @@ from coach.privacy.engine import LANGUAGE, NER_ENTITIES, analyzer, anonymizer
 from coach.privacy.recognizers import (
     HANDLE_ENTITY,
     QUOTE_ENTITY,
+    ROLE_ENTITY,
     TITLE_ENTITY,
     build_recognizers,
     name_entity,
     pattern_entities,
 )
+from coach.privacy.roles import role_spans
 from coach.privacy.roster import ROLES, Roster, name_forms
 from coach.privacy.spans import Span, resolve
 
@@ -33,6 +35,7 @@ REPLACEMENTS: dict[str, str] = {
     TITLE_ENTITY: "a senior leader",
     QUOTE_ENTITY: "[quote removed]",
     "TEAM_TITLE": "a colleague",
+    ROLE_ENTITY: "a colleague",
     "ID_NUMBER": "[id]",
     "POSTCODE": "[postcode]",
     "STREET_ADDRESS": "[address]",
@@ -88,6 +91,8 @@ def find_spans(text: str, roster: Roster, keep: Iterable[str] = ()) -> list[Span
         allow_list=_safe_terms(keep, roster) or None,
     )
     spans = [Span(r.entity_type, r.start, r.end, r.score) for r in results]
+    # A role in lower case ("the bursar", "our ward manager") points at its holder too.
+    spans += [Span(ROLE_ENTITY, start, end, 0.85) for start, end in role_spans(text)]
     return resolve(text, spans)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from coach.errors import PrivacyLeak
 from coach.privacy.engine import LANGUAGE, analyzer
 from coach.privacy.patterns import PATTERNS, QUOTE
+from coach.privacy.roles import role_spans
 from coach.privacy.roster import Roster, fold, name_forms
 from coach.privacy.vocabulary import safe_terms
 
@@ -53,6 +54,11 @@ def _pattern_leaks(text: str) -> list[Leak]:
     return [Leak(kind, m.group()) for kind, rx in PATTERNS.items() for m in rx.finditer(text)]
 
 
+def _role_leaks(text: str) -> list[Leak]:
+    """Find role phrases in any case that point at one person ("the bursar", "our cfo")."""
+    return [Leak("job title", text[start:end]) for start, end in role_spans(text)]
+
+
 _NER_KINDS = {
     "PERSON": "person",
     "LOCATION": "place",
@@ -89,6 +95,11 @@ def _copied_runs(words: list[str], notes_words: list[str]) -> list[str]:
     return [" ".join(words[a:b]) for a, b in stretches]
 
 
+def copies(text: str, source: str) -> bool:
+    """Tell whether a text repeats a run of VERBATIM_WORDS words of its source."""
+    return bool(_copied_runs(_words(text), _words(source)))
+
+
 def _copied_leaks(text: str, notes: str) -> list[Leak]:
     """Find 8-word runs and long quoted passages of the notes that reappear in the text."""
     words = _words(text)
@@ -112,6 +123,7 @@ def find_leaks(text: str, roster: Roster, source_notes: str | None = None) -> li
     if not text.strip():
         return []
     found = _name_leaks(text, roster) + _pattern_leaks(text) + _ner_leaks(text)
+    found += _role_leaks(text)
     if source_notes:
         found += _copied_leaks(text, source_notes)
     unique: dict[tuple[str, str], Leak] = {}

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 TITLE_ENTITY = "IDENTIFYING_TITLE"
 HANDLE_ENTITY = "SOCIAL_HANDLE"
 QUOTE_ENTITY = "VERBATIM_QUOTE"
+ROLE_ENTITY = "ROLE_PHRASE"
 # Presidio's validating phone and URL recognizers come first; these looser shapes back them.
 _LOOSE = {"PHONE_NUMBER": 0.6, "URL": 0.6}
 

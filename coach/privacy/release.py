@@ -8,6 +8,7 @@ from coach.errors import PrivacyLeak
 from coach.models import AnonymizedSummary, SummaryRequest
 from coach.privacy.anonymizer import anonymize_all
 from coach.privacy.leaks import Leak, describe, find_leaks
+from coach.privacy.roles import names_as_words
 from coach.privacy.roster import Roster
 from coach.privacy.vocabulary import (
     known_challenges,
@@ -17,6 +18,7 @@ from coach.privacy.vocabulary import (
 )
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 
 def restrict(side: AnonymizedSummary) -> AnonymizedSummary:
@@ -37,20 +39,32 @@ def restrict(side: AnonymizedSummary) -> AnonymizedSummary:
     )
 
 
-def _free_texts(side: AnonymizedSummary) -> list[str]:
-    """Return the free-text fields of a view, in a fixed order."""
+def _without_words(text: str, avoid: frozenset[str]) -> str:
+    """Drop lower-case words that are names elsewhere ("mark" for Mark); capitals are names."""
+    if not avoid:
+        return text
+    kept = _LOWER_WORD.sub(lambda m: "" if m.group() in avoid else m.group(), text)
+    return " ".join(kept.split())
+
+
+def _free_texts(side: AnonymizedSummary, avoid: frozenset[str]) -> list[str]:
+    """Return the free-text fields of a view in a fixed order; short fields lose `avoid`."""
+    # Goals and commitments are plain phrases, where "mark the dates" for a Mark is a leak to
+    # a reader who matches names in any case; the summary's own words are the engine's.
     return [
         side.summary,
         side.support_reason or "",
-        *(g.goal for g in side.goal_progress),
-        *(c.what for c in side.commitments),
+        *(_without_words(g.goal, avoid) for g in side.goal_progress),
+        *(_without_words(c.what, avoid) for c in side.commitments),
     ]
 
 
-def anonymize_side(side: AnonymizedSummary, roster: Roster) -> AnonymizedSummary:
-    """Restrict the labels, then anonymize every free-text field in one analyzer call."""
+def anonymize_side(
+    side: AnonymizedSummary, roster: Roster, avoid: frozenset[str] = frozenset()
+) -> AnonymizedSummary:
+    """Restrict the labels, drop name words, anonymize every free-text field in one call."""
     side = restrict(side)
-    texts = anonymize_all(_free_texts(side), roster, keep=safe_terms())
+    texts = anonymize_all(_free_texts(side, avoid), roster, keep=safe_terms())
     summary, reason, rest = texts[0], texts[1], texts[2:]
     goals = [
         g.model_copy(update={"goal": t}) for g, t in zip(side.goal_progress, rest, strict=False)
@@ -104,6 +118,7 @@ def refuse_leaks(side: AnonymizedSummary, request: SummaryRequest) -> None:
 
 def release(side: AnonymizedSummary, request: SummaryRequest) -> AnonymizedSummary:
     """Anonymize once, check once; raise PrivacyLeak (kinds only) if anything remains."""
-    released = anonymize_side(side, Roster.from_request(request))
+    roster = Roster.from_request(request)
+    released = anonymize_side(side, roster, names_as_words(request.notes, roster))
     refuse_leaks(released, request)
     return released

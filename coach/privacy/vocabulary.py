@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from coach.models import CHALLENGES, KNOWLEDGE_TOPICS, THEMES
+from coach.models import CHALLENGES, KNOWLEDGE_TOPICS, PRODUCTS, THEMES
 
 # Words the released text uses for people; NER sometimes takes "Mentor" for a name.
 ROLE_WORDS = ("the mentor", "the mentee", "the pair", "a colleague", "a senior leader")
@@ -53,6 +53,7 @@ def safe_terms() -> list[str]:
         *THEMES,
         *(c.replace("-", " ") for c in CHALLENGES),
         *ROLE_WORDS,
+        *PRODUCTS,
     ]
     words = {w for p in phrases for w in (p, *p.split(), p.capitalize())}
     return sorted(words)

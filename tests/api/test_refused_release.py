@@ -33,7 +33,7 @@ def leaky(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return side.model_copy(update={"summary": f"{side.summary} {request.mentee_name} led."})
 
     monkeypatch.setattr(offline_summary, "write_view", naming)
-    monkeypatch.setattr(summary_task, "anonymize_side", lambda side, roster: side)
+    monkeypatch.setattr(summary_task, "anonymize_side", lambda side, *_: side)
     return named
 
 

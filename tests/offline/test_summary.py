@@ -315,3 +315,43 @@ def test_the_note_takers_words_become_third_person_with_the_verb_agreeing(
     from coach.offline.phrases import third_person
 
     assert third_person(first, "Aisha") == third
+
+
+def test_what_was_covered_keeps_product_names_as_written() -> None:
+    notes = "We reviewed her LinkedIn posts together and tidied the profile headline."
+    covered = compose_summary(make_request(notes=notes), []).private.covered
+    assert any("LinkedIn posts" in c for c in covered)
+    assert not any("linkedin" in c for c in covered)
+
+
+def test_what_was_covered_is_the_work_not_a_quoted_worry() -> None:
+    notes = (
+        "We looked at Copilot in Outlook because she spends her Mondays clearing emails. "
+        'She was nervous about it drafting replies to the board ("what if it says something '
+        'daft to the chief exec?").'
+    )
+    covered = compose_summary(make_request(notes=notes), []).private.covered
+    assert "Copilot in Outlook" in covered
+    assert "drafting replies" in covered
+    assert not any("chief exec" in c for c in covered)
+
+
+def _topic_passage(slug: str) -> Passage:
+    return Passage(
+        id=f"{slug}#0", doc_id=f"topic-{slug}", title=slug, heading=slug,
+        source=f"knowledge/topics/{slug}.md", kind="topic", topics=[slug], audience="all",
+        text="...", score=1.0,
+    )  # fmt: skip
+
+
+def test_one_tool_named_often_is_a_mention_when_retrieval_finds_another_topic() -> None:
+    from coach.offline.vocab import topics_of
+
+    notes = (
+        "Younger guests pick hotels on TikTok, he said. The TikTok lobby shot matters more "
+        "than stars. He laughed when I said the TikTok."
+    )
+    passages = [_topic_passage(s) for s in ("cultural-trends", "cultural-trends", "inclusion")]
+    assert topics_of(notes, passages)[0] == "cultural trends"
+    # Cue words of one topic that retrieval also finds still lead.
+    assert topics_of(notes, [_topic_passage("short-form-video")])[0] == "short-form video"

@@ -348,6 +348,10 @@ def test_work_stated_beside_a_splice_or_a_report_is_still_an_action(text: str, o
         ("I'll ask the bursar for permission to share the meter readings.", "bursar"),
         ("I will take that to the faculty marketing lead on Monday.", "marketing"),
         ("i'll email the collections team tomorrow. hull weather permitting we film.", "hull"),
+        ("I'll check the rota with the ward manager before Friday.", "ward"),
+        ("Katie will get sign-off from our cfo on the budget.", "cfo"),
+        ("I'll tell matron about the new rota.", "matron"),
+        ("Katie will share the figures with the head of quality.", "quality"),
     ],
 )
 def test_commitments_for_coordinators_say_someone_for_the_people_reached(
@@ -358,6 +362,27 @@ def test_commitments_for_coordinators_say_someone_for_the_people_reached(
 
     (item,) = commitments([ActionItem(text=text, owner="mentor")])
     assert hidden not in item.what.split()
+
+
+def test_the_coordinator_view_never_says_a_name_even_as_an_ordinary_word() -> None:
+    # The whole-word, any-case reading a coordinator (or the eval) gives the view.
+    request = make_request(
+        notes=(
+            "Will and Grace met at the Reading office. Grace will mark the dates for reading "
+            "week in the shared calendar by Friday. Will will grace the all-hands with a demo "
+            "and will post the first update. Hope from IT will check the access."
+        ),
+        mentor_name="Grace Okafor",
+        mentee_name="Will Turner",
+        other_names=["Hope Adams"],
+    )
+    side = finalize(request, compose_summary(request, [])).anonymized
+    said = " ".join(
+        [c.what for c in side.commitments] + [g.goal for g in side.goal_progress]
+    ).lower()
+    assert side.commitments
+    for word in ("will", "grace", "reading", "hope"):
+        assert word not in said.split()
 
 
 def test_lower_case_notes_name_word_names_and_a_withdrawn_action_is_dropped() -> None:
@@ -375,3 +400,104 @@ def test_an_agreed_i_d_binds_like_will_and_splits_from_the_next_owner() -> None:
     notes = "We agreed I'd post one reel by the 14th, and Grace will send me a list tomorrow."
     items = extract_actions(parse_notes(notes), roster, "mentee")
     assert [(i.owner, i.due) for i in items] == [("mentee", "the 14th"), ("mentor", "tomorrow")]
+
+
+def test_a_name_that_is_a_modal_before_a_past_verb_tells_what_happened() -> None:
+    roster = Roster(mentor="Will Thompson", mentee="Sandra Okafor")
+    notes = (
+        "Will pointed out things I walk past every day: lights on in the empty bay, the vans "
+        "at the gate waiting for slots, the boxes going in general waste because the skip is "
+        "full by Tuesday. "
+        "Will will send the calculator."
+    )
+    items = extract_actions(parse_notes(notes), roster, "mentee")
+    assert [(i.owner, i.text) for i in items] == [("mentor", "Will will send the calculator.")]
+
+
+def test_prose_around_an_action_list_is_an_aside_unless_it_sets_a_date() -> None:
+    notes = (
+        "We work differently. That's fine, I'll send more written stuff.\n"
+        "I'll send the checklist by Friday.\n\n"
+        "Actions\n- Katie: run the retro on 18 June\n- me: make a retro template\n"
+    )
+    items = extract_actions(parse_notes(notes), PAIR)
+    assert [i.owner for i in items] == ["mentor", "mentee", "mentor"]
+    assert "written stuff" not in " ".join(i.text for i in items)
+
+
+def test_a_goal_label_is_not_an_action() -> None:
+    notes = "goal we agreed: Katie builds her own weekly sales view without asking the BI team."
+    assert extract_actions(parse_notes(notes), PAIR) == []
+
+
+def test_work_whose_subject_is_a_named_third_party_is_theirs() -> None:
+    notes = "Actions\n- facilities are supposed to book the hot desks, Dana is chasing them\n"
+    assert [i.owner for i in extract_actions(parse_notes(notes), PAIR)] == ["other"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Dana in planning will fix the broken cohort filter, logged as RITM0098812",
+            "fix the broken cohort filter",
+        ),
+        (
+            "Katie will ask facilities about the camera in the Orion room by 31 January",
+            "ask facilities about the camera",  # a department is no one in particular
+        ),
+        ("Katie records three 45-second takes on Friday, no deleting", "record three takes"),
+        ("I'll send the agenda 24 hours ahead, starting this week", "send the agenda"),
+    ],
+)
+def test_a_commitment_is_said_as_its_verb_and_object(text: str, said: str) -> None:
+    from coach.offline.view import coordinator_phrase
+
+    assert coordinator_phrase(text).startswith(said)
+
+
+def test_a_next_time_line_is_what_to_pick_up_not_an_action() -> None:
+    notes = (
+        "We looked at the shared inbox rules.\n\nActions:\n"
+        "- Katie will tidy the rules by Friday\n"
+        "Next time: look at her notes on what went wrong."
+    )
+    private = compose_summary(make_request(notes), []).private
+    assert [a.text for a in private.action_items] == ["Katie will tidy the rules by Friday"]
+    assert private.next_time == ["Look at her notes on what went wrong."]
+    assert "Next time: look at her notes on what went wrong." in private.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Grace will use Copilot to draft her Monday replies for the next two weeks",
+            "use Copilot to draft replies",
+        ),
+        (
+            "We both want to ask the IT helpdesk (ticket INC-55123) whether meeting summaries "
+            "can be switched on",
+            "ask the helpdesk whether meeting summaries can be switched on",
+        ),
+        (
+            "Katie will ask Dana whether meeting summaries can be switched on",
+            "ask someone whether meeting summaries can be switched on",
+        ),
+        ("Katie will ask the finance team about the budget codes", "ask the finance team about"),
+    ],
+)
+def test_a_commitment_keeps_products_teams_and_what_is_asked(text: str, said: str) -> None:
+    from coach.offline.view import coordinator_phrase
+
+    assert coordinator_phrase(text).startswith(said)
+
+
+def test_a_long_commitment_never_repeats_the_notes_word_for_word() -> None:
+    from coach.offline.view import coordinator_phrase
+    from coach.privacy.leaks import copies
+
+    text = "Katie will build a simple sales dashboard for the regional team leads"
+    said = coordinator_phrase(text)
+    assert said.startswith("build a simple sales dashboard")
+    assert not copies(said, text)

@@ -60,6 +60,10 @@ IDENTIFIERS: dict[str, str] = {
     "title tied to a place": "the Leeds site manager",
     "title tied to a team": "head of Payroll",
     "executive title": "our CFO",
+    "executive title lower case": "our cfo",
+    "office in lower case": "the bursar",
+    "title tied to a ward, lower case": "the ward manager",
+    "title tied to a unit, lower case": "head of quality",
 }
 FREE_TEXT_FIELDS = ("summary", "support_reason", "goal", "commitment")
 LABEL_FIELDS = ("topic", "topics", "themes", "challenges")
@@ -210,3 +214,29 @@ def test_the_boundary_is_one_pass(
         router.post(URL).mock(return_value=_chat(_answer("summary", "collaboration tools")))
         adversarial_coach.summarize(REQUEST)
     assert calls == {"anonymize": 1, "leaks": 1}
+
+
+def test_a_name_that_is_also_a_word_is_not_said_in_goals_or_commitments(
+    adversarial_coach: Coach,
+) -> None:
+    # Read the way a coordinator would match a name: whole word, any case.
+    request = REQUEST.model_copy(
+        update={
+            "notes": "Will and Mark met in Reading. Will will mark the dates by Friday.",
+            "mentor_name": "Mark Dunn",
+            "mentee_name": "Will Turner",
+            "other_names": [],
+        }
+    )
+    answer = _answer("commitment", "x")
+    side = answer["anonymized"]
+    side["commitments"] = [{"owner": "mentee", "what": "will mark the dates", "due": None}]
+    side["goal_progress"] = [{"goal": "reading the roster will help", "status": "discussed"}]
+    with respx.mock() as router:
+        router.post(URL).mock(return_value=_chat(answer))
+        result = adversarial_coach.summarize(request)
+    shown = [c.what for c in result.anonymized.commitments]
+    shown += [g.goal for g in result.anonymized.goal_progress]
+    words = " ".join(shown).lower().split()
+    assert "dates" in words and "roster" in words
+    assert not {"will", "mark", "reading"} & set(words)

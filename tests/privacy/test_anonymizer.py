@@ -12,6 +12,7 @@ from coach.privacy import engine
 from coach.privacy.anonymizer import anonymize
 from coach.privacy.roster import Roster, name_forms
 from coach.privacy.spans import Span, resolve
+from coach.privacy.vocabulary import safe_terms
 
 ROSTER = Roster(
     mentor="Priya Natarajan", mentee="Katherine O'Neill", others=("Robert Chen", "Dana Whitfield")
@@ -134,3 +135,13 @@ def test_importing_the_anonymizer_loads_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_product_names_the_topics_teach_are_kept_and_an_employer_is_not() -> None:
+    keep = safe_terms()
+    out = anonymize(
+        "Set up a Teams channel and three LinkedIn posts at Acme Corp.", ROSTER, keep=keep
+    )
+    assert "Teams channel" in out and "LinkedIn posts" in out
+    assert "Acme" not in out
+    assert "Microsoft" not in anonymize("They both work at Microsoft in Leeds.", ROSTER, keep=keep)

@@ -74,6 +74,33 @@ def test_identifiers_are_leaks(text: str, kind: str) -> None:
     assert kind in kinds(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mentee will ask the bursar for the figures.",
+        "Check with the ward manager before the rota goes out.",
+        "Get sign-off from our cfo.",
+        "Email the head of quality.",
+        "Share it with the estates director.",
+        "Run it past the cardiff area manager.",
+        "The payroll team lead will know.",
+    ],
+)
+def test_a_lower_case_job_title_is_a_leak_named_by_kind(text: str) -> None:
+    leaks = find_leaks(text, ROSTER)
+    assert "job title" in {leak.kind for leak in leaks}
+    with pytest.raises(PrivacyLeak) as caught:
+        assert_no_leaks(text, ROSTER)
+    shown = f"{caught.value} {caught.value.errors}".lower()
+    for word in ("bursar", "ward", "cfo", "quality", "estates", "cardiff", "payroll"):
+        assert word not in shown
+
+
+def test_roles_that_point_at_no_one_are_not_leaks() -> None:
+    text = "The mentee will ask a colleague; a senior leader and managers in general agreed."
+    assert "job title" not in kinds(text)
+
+
 def test_eight_words_copied_from_the_notes_are_a_leak() -> None:
     notes = "Honestly the quarterly review deck was far too long for anyone to read."
     text = "They felt the quarterly review deck was far too long overall."
