@@ -215,13 +215,18 @@ def note_author(notes: str, roster: Roster) -> Owner:
 
 def find_due(text: str) -> str | None:
     """Return the deadline as written ("Friday", "next session") or as an ISO date."""
-    for match in DUE.finditer(text):
+    found = [
+        m
+        for m in DUE.finditer(text)
         # "from next month" says when something starts, not when it is due.
-        if re.search(r"\b(?:from|since|after)\s*$", text[: match.start()], re.IGNORECASE):
-            continue
-        when = match["iso"] or match["span"] or match["when"] or match["bare"]
-        return " ".join(when.rstrip(".").split())
-    return None
+        if not re.search(r"\b(?:from|since|after)\s*$", text[: m.start()], re.IGNORECASE)
+    ]
+    # A date written out wins over the words around it ("before our next session on 2026-12-16").
+    match = next((m for m in found if m["iso"]), found[0] if found else None)
+    if match is None:
+        return None
+    when = match["iso"] or match["span"] or match["when"] or match["bare"]
+    return " ".join(when.rstrip(".").split())
 
 
 def _has_deadline(text: str) -> bool:

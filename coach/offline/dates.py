@@ -11,10 +11,14 @@ from typing import Any
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _END_OF = re.compile(
-    r"\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?P<what>day|week|month|quarter|year|[a-z]{3,9})\b"
+    r"\b(?:the\s+)?end\s+of\s+(?:the\s+|(?P<next>next)\s+|this\s+)?"
+    r"(?P<what>day|week|month|quarter|year|[a-z]{3,9})\b"
     r"|\beo(?P<short>[dwm])\b",
     re.IGNORECASE,
 )
+# "Weds next week": that weekday in the Monday-to-Sunday week after the session's.
+_WEEKDAY_NEXT_WEEK = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+next\s+week\b", re.I)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SAME_DAY = re.compile(r"\b(?:tonight|today|this evening|this afternoon)\b", re.I)
 _ORDINAL = re.compile(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 # Words a deadline phrase carries that dateparser does not need ("by", "before", "this").
@@ -46,7 +50,8 @@ def _end_of(match: re.Match[str], base: date) -> date | None:
     if what == "day":
         return base
     if what == "week":
-        return base + timedelta(days=(4 - base.weekday()) % 7)
+        friday = base + timedelta(days=(4 - base.weekday()) % 7)
+        return friday + timedelta(days=7) if match["next"] else friday
     if what == "month":
         return _month_end(base)
     if what in _MONTHS:
@@ -87,6 +92,11 @@ def resolve_due(phrase: str | None, session_date: str | None) -> str | None:
         return phrase.strip()
     if _SAME_DAY.search(phrase):
         return base.isoformat()
+    weekday = _WEEKDAY_NEXT_WEEK.search(phrase)
+    if weekday:
+        monday = base + timedelta(days=7 - base.weekday())
+        return (monday + timedelta(days=_WEEKDAYS.index(weekday[1].lower()))).isoformat()
+    phrase = re.sub(r"\ba\s+fortnight\b", "2 weeks", phrase, flags=re.I)
     end = _END_OF.search(phrase)
     if end:
         found = _end_of(end, base)

@@ -197,14 +197,17 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri)\.?"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|weds?|thu(?:rs?)?|fri)\.?"
 _PERIOD = r"(?:session|meeting|week|month|catch[- ]?up|call|check[- ]?in|1:1|time)"
-_END = r"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|quarter|year|sprint)|eo[dwm]\b"
+_END = (
+    r"(?:the\s+)?end\s+of\s+(?:the\s+|next\s+|this\s+)?(?:day|week|month|quarter|year|sprint)"
+    r"|eo[dwm]\b"
+)
 DUE = re.compile(
     rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
-    rf"|\b(?:in|within)\s+(?P<span>(?:a|one|two|three|four|\d{{1,2}})\s+(?:days?|weeks?|months?))"
+    rf"|\b(?:in|within)\s+(?P<span>(?:a|one|two|three|four|\d{{1,2}})\s+(?:days?|weeks?|months?|fortnight))"
     rf"|\b(?:by|before|on|until|till|due|for|at|in|within|ahead\s+of)\s+(?P<when>"
-    rf"(?:next\s+|this\s+|coming\s+)?{_WEEKDAY}(?!\w)"
+    rf"(?:next\s+|this\s+|coming\s+)?{_WEEKDAY}(?!\w)(?:\s+(?:next|this)\s+week\b)?"
     rf"(?:,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTH})?(?!\w))?"
     rf"|(?:the\s+|our\s+)?(?:next|following|coming)\s+{_PERIOD}|{_END}|tomorrow|tonight"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"

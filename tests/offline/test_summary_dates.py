@@ -24,6 +24,12 @@ from coach.offline.parse import read_clause
         ("2025-12-16", "set up the environment by 9 January", "2026-01-09"),
         ("2026-01-13", "rotate the meeting time from next month", None),
         ("2026-01-13", "review it before our next session", None),
+        # A weekday "next week" is that day in the Monday-to-Sunday week after the session's.
+        ("2026-11-30", "send the deck by Weds next week", "2026-12-09"),  # a Monday
+        ("2026-12-03", "book the room for Monday next week", "2026-12-07"),  # a Thursday
+        ("2026-11-30", "finish the draft by the end of next week", "2026-12-11"),
+        ("2026-11-30", "try it in a fortnight", "2026-12-14"),
+        ("2026-11-30", "review it before our next session on 2026-12-16", "2026-12-16"),
     ],
 )
 def test_due_dates_resolve_relative_to_the_session(session: str, text: str, due: str) -> None:
