@@ -70,6 +70,22 @@ def coach_errors(exc: CoachError) -> FieldErrors:
     return errors
 
 
+def generation_failed(exc: CoachError, what: str, kept: str) -> FieldErrors:
+    """A generation refused or failed (a 5xx) as one message over the form, or its field errors.
+
+    A member reads the busy case in plain words; the operator's setting that caps generations
+    belongs in the API's problem detail and the logs, not on a mentor's page.
+    """
+    if exc.status < 500:
+        return coach_errors(exc)
+    wait = getattr(exc, "retry_after", None)
+    if exc.status == 503 and wait is not None:
+        reason = f"coach is busy with other requests; please try again in {wait} s."
+    else:
+        reason = exc.detail
+    return {"form": f"{what} could not be written just now: {reason} {kept}"}
+
+
 def lines(text: str | None) -> list[str]:
     """The non-blank lines of a textarea, stripped: goals, names."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]

@@ -12,7 +12,7 @@ from api.admission import retry_headers
 from api.deps import CoachDep, Db, GateDep, Id, Sessions
 from api.schemas import NotesIn, SessionOut, SessionSummaryIn
 from api.web import auth
-from api.web.forms import FieldErrors, coach_errors, lines, validate
+from api.web.forms import FieldErrors, coach_errors, generation_failed, lines, validate
 from api.web.render import page
 from coach.db import generation, programs, sessions
 from coach.db.auth import Principal
@@ -91,12 +91,7 @@ def _failure(exc: CoachError) -> FieldErrors:
             "form": f"{exc.detail} Nothing was released. If the notes name someone other than "
             "the two of you, add them under “Other people named in the notes” and try again."
         }
-    if exc.status >= 500:
-        return {
-            "form": f"The summary could not be written just now: {exc.detail} "
-            "Your notes are saved; try again in a moment."
-        }
-    return coach_errors(exc)
+    return generation_failed(exc, "The summary", "Your notes are saved; try again in a moment.")
 
 
 _DONE = {

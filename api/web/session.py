@@ -12,7 +12,7 @@ from api.admission import retry_headers
 from api.deps import CoachDep, Db, GateDep, Id, Sessions
 from api.schemas import SessionAgendaIn, SessionOut
 from api.web import auth, exports
-from api.web.forms import FieldErrors, coach_errors, lines, validate
+from api.web.forms import FieldErrors, coach_errors, generation_failed, lines, validate
 from api.web.render import page
 from coach.db import generation, sessions
 from coach.db.auth import Principal
@@ -153,12 +153,7 @@ def _goal_errors(errors: FieldErrors) -> FieldErrors:
 
 def _failure(exc: CoachError) -> FieldErrors:
     """A generation failure as a message over the form; what was typed stays in it."""
-    if exc.status >= 500:
-        return {
-            "form": f"The agenda could not be written just now: {exc.detail} "
-            "Your goals are kept below; try again in a moment."
-        }
-    return coach_errors(exc)
+    return generation_failed(exc, "The agenda", "Your goals are kept below; try again in a moment.")
 
 
 def _page(

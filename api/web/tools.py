@@ -12,7 +12,7 @@ from api.admission import retry_headers
 from api.deps import CoachDep, GateDep
 from api.schemas import FeedbackBody, PromptsBody
 from api.web import auth
-from api.web.forms import FieldErrors, coach_errors, lines, validate
+from api.web.forms import generation_failed, lines, validate
 from api.web.member import _topics
 from api.web.render import page
 from coach.errors import CoachError
@@ -46,13 +46,7 @@ def segments(text: str, issues: list[FeedbackIssue]) -> list[Segment]:
     return [s for s in out if s.text]
 
 
-def _failure(exc: CoachError, what: str) -> FieldErrors:
-    if exc.status >= 500:
-        return {
-            "form": f"{what} could not be written just now: {exc.detail} "
-            "What you typed is kept; try again in a moment."
-        }
-    return coach_errors(exc)
+_KEPT = "What you typed is kept; try again in a moment."
 
 
 @router.get("/prompts")
@@ -86,7 +80,11 @@ async def prompts(
             async with gate.slot():
                 result = await coach.aprompts(body)
         except CoachError as exc:
-            errors, status, headers = _failure(exc, "The questions"), exc.status, retry_headers(exc)
+            errors, status, headers = (
+                generation_failed(exc, "The questions", _KEPT),
+                exc.status,
+                retry_headers(exc),
+            )
     response = page(
         request,
         "prompts.html",
@@ -129,7 +127,11 @@ async def feedback(
             async with gate.slot():
                 result = await coach.arewrite_feedback(body)
         except CoachError as exc:
-            errors, status, headers = _failure(exc, "The rewording"), exc.status, retry_headers(exc)
+            errors, status, headers = (
+                generation_failed(exc, "The rewording", _KEPT),
+                exc.status,
+                retry_headers(exc),
+            )
     marked = segments(body.text, result.issues) if body and result else []
     response = page(
         request,

@@ -172,3 +172,44 @@ def test_the_core_actions_work_without_javascript(site: Site, new_page: Callable
         "Try the assistant on a real email"
     )
     assert f"/sessions/{session_id}" in page.url
+
+
+@pytest.fixture
+def full_gate(site: Site) -> Iterator[None]:
+    """Every generation slot taken, as under a burst of requests."""
+    gate = site.app.state.gate
+    taken, gate.in_flight = gate.in_flight, gate.limit
+    yield
+    gate.in_flight = taken
+
+
+def test_a_busy_service_says_when_to_retry_and_keeps_what_was_typed(
+    site: Site, new_page: Callable[..., Any], full_gate: None, tmp_path: Any
+) -> None:
+    page = new_page()
+    mentor = site.world.people["mentor"]
+    sign_in(page, mentor)
+    page.goto("/feedback")
+    typed = "You always answer my questions with a link instead of a word."
+    page.get_by_label("Feedback", exact=True).fill(typed)
+    with page.expect_response(lambda r: r.request.method == "POST") as answer:
+        page.get_by_role("button", name="Reword it").click()
+    assert answer.value.status == 503
+    assert answer.value.headers["retry-after"].isdigit()
+    expect(page.get_by_text("busy with other requests", exact=False).first).to_be_visible()
+    expect(page.get_by_label("Feedback", exact=True)).to_have_value(typed)
+    page.screenshot(path=str(tmp_path / "busy-feedback.png"), full_page=True)
+    check(page)
+
+    session_id = plan_session(page, "inclusion", "2030-05-01")
+    page.goto(f"/sessions/{session_id}/notes")
+    notes = "We tried a round-robin so the quieter people spoke first."
+    page.get_by_label("What happened in the session").fill(notes)
+    page.get_by_role("button", name="Save and write the summary").click()
+    expect(page.get_by_text("busy with other requests", exact=False).first).to_be_visible()
+    expect(page.get_by_label("What happened in the session")).to_have_value(notes)
+    page.screenshot(path=str(tmp_path / "busy-notes.png"), full_page=True)
+    check(page)
+    # The notes were saved before the summary was refused.
+    page.goto(f"/sessions/{session_id}/notes")
+    expect(page.get_by_label("What happened in the session")).to_have_value(notes)
