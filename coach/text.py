@@ -129,6 +129,16 @@ def in_sentence(title: str) -> str:
     return _CAPITALISED.sub(lambda m: m.group().lower(), title)
 
 
+def mid_sentence(typed: str) -> str:
+    """Text a user typed, as it reads mid-sentence: only an ordinary capitalised first word is
+    lowered ("Giving feedback" -> "giving feedback"); "TikTok", "AI" and the words after it stay
+    as typed, since they may be names. (A brand typed first, "Slack", is lowered too.)"""
+    first, _, rest = typed.partition(" ")
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        first = first.lower()
+    return f"{first} {rest}".rstrip() if rest else first
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; curly apostrophes read as straight ones."""
     return WORD.findall(text.lower().replace("’", "'"))

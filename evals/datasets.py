@@ -18,6 +18,10 @@ DATASET_DIR = Path(__file__).resolve().parent / "datasets"
 REQUESTS: dict[str, type[BaseModel] | None] = {
     "retrieval": None,
     "agenda": AgendaRequest,
+    # Topics typed as a mentor would, by a writer who read only knowledge/, each labelled with
+    # the file the session should be built from; dev is tuned on, test is frozen.
+    "agenda_blind_dev": AgendaRequest,
+    "agenda_blind_test": AgendaRequest,
     "prompts": PromptsRequest,
     "feedback": FeedbackRequest,
     "feedback_blind_dev": FeedbackRequest,

@@ -83,6 +83,18 @@ def score_agenda(ctx: Context, case: Case, out: Any) -> list[Score]:
     ]
 
 
+def score_agenda_blind(ctx: Context, case: Case, out: Any) -> list[Score]:
+    """The agenda metrics, and whether the session is built from the file its topic is about."""
+    expected = {case.labels["expect_doc"], *case.labels.get("also_ok", [])}
+    # Check-in and wrap-up cite session-structure guidance whatever the topic: only the items
+    # between them say what the session is built from.
+    chunks = ctx.coach.retriever.chunks
+    docs = [chunks[s].doc_id for i in out.items[1:-1] for s in i.sources if s in chunks]
+    ok = ag.built_from(docs, expected)
+    detail = "" if ok else f"built from {sorted(set(docs))}, expected {sorted(expected)}"
+    return [*score_agenda(ctx, case, out), Score("built_from_expected", float(ok), ok, detail)]
+
+
 def score_prompts(ctx: Context, case: Case, out: Any) -> list[Score]:
     """Schema, exact count, open questions, no near-duplicates, grounded citations."""
     texts = [q.question for q in out.questions]
@@ -301,6 +313,10 @@ TASKS: dict[str, Task] = {
         "retrieval", None, lambda c, case: c.search(case.fields["question"]), score_retrieval
     ),
     "agenda": Task("agenda", "agenda", _call("agenda", "AgendaRequest"), score_agenda),
+    **{
+        name: Task(name, "agenda", _call("agenda", "AgendaRequest"), score_agenda_blind)
+        for name in ("agenda_blind_dev", "agenda_blind_test")
+    },
     "prompts": Task("prompts", "discussion", _call("prompts", "PromptsRequest"), score_prompts),
     "feedback": Task(
         "feedback", "feedback", _call("rewrite_feedback", "FeedbackRequest"), score_feedback

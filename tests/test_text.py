@@ -5,6 +5,7 @@ from __future__ import annotations
 from coach.text import (
     in_sentence,
     leading_sentences,
+    mid_sentence,
     near_duplicates,
     open_problem,
     similarity,
@@ -61,6 +62,9 @@ def test_loose_split_ends_lower_case_sentences_but_not_abbreviations_or_quotes()
 
 def test_a_heading_inside_a_sentence_keeps_acronyms_and_names() -> None:
     assert in_sentence("Generative AI at work") == "generative AI at work"
+    assert mid_sentence("Giving feedback to my Director") == "giving feedback to my Director"
+    assert mid_sentence("TikTok for B2B") == "TikTok for B2B"
+    assert mid_sentence("AI") == "AI"
     assert in_sentence("Inclusion and DEI") == "inclusion and DEI"
     assert in_sentence("Posting on LinkedIn") == "posting on LinkedIn"
     assert in_sentence("KPI") == "KPI"

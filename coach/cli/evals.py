@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 TASK_NAMES = (
     "retrieval",
     "agenda",
+    "agenda_blind_dev",
+    "agenda_blind_test",
     "prompts",
     "feedback",
     "feedback_blind_dev",

@@ -16,7 +16,7 @@ from coach.offline.agenda import compose_agenda
 def retrieve(request: AgendaRequest, retriever: Retriever) -> list[Passage]:
     """The topic file whole, the passages closest to the goals, and session-structure guidance."""
     query = " ".join([request.topic, *request.goals])
-    doc_id = resolve_topic(request.topic, retriever)
+    doc_id = resolve_topic(request.topic, retriever, request.goals)
     topic = as_passages(retriever, doc_id) if doc_id else []
     related = retriever.search(query, k=6)
     guidance = "session structure check-in wrap-up two-way feedback commitments"

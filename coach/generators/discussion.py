@@ -13,7 +13,7 @@ from coach.text import is_open, near_duplicates
 
 def retrieve(request: PromptsRequest, retriever: Retriever) -> list[Passage]:
     """The topic file whole plus the topic passages closest to the goals."""
-    doc_id = resolve_topic(request.topic, retriever)
+    doc_id = resolve_topic(request.topic, retriever, request.goals)
     topic = as_passages(retriever, doc_id) if doc_id else []
     query = " ".join([request.topic, *request.goals])
     related = retriever.search(query, k=6, filters=SearchFilters(kinds=["topic", "challenge"]))

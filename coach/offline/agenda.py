@@ -6,6 +6,7 @@ import re
 
 from coach.knowledge.models import Passage
 from coach.models import AgendaDraft, AgendaItem, AgendaRequest
+from coach.offline.guide import guide_items
 from coach.offline.topics import Exercise, TopicMaterial, read_topic
 from coach.text import in_sentence, leading_sentences, tokenize
 
@@ -123,8 +124,9 @@ def _generic_items(passages: list[Passage]) -> list[AgendaItem]:
 
 def compose_agenda(request: AgendaRequest, passages: list[Passage]) -> AgendaDraft:
     """Build an agenda whose minutes add up exactly to the duration."""
-    topic_chunks = [p for p in passages if p.kind == "topic" and p.score == 0.0]
-    material = read_topic(topic_chunks)
+    # The file the session is about arrives whole (score 0): a topic, or a guideline or challenge.
+    whole = [p for p in passages if p.score == 0.0]
+    material = read_topic([p for p in whole if p.kind == "topic"])
     check_in = _check_in(request, _ids(passages, r"check-in|first session|review|commitment"))
     wrap = _wrap_up(_ids(passages, r"feedback exchange|session structure|feedback"))
     budget = request.duration_minutes - 10
@@ -142,11 +144,16 @@ def compose_agenda(request: AgendaRequest, passages: list[Passage]) -> AgendaDra
         ]
         if material.questions and request.duration_minutes >= 30:
             middle.append(_discussion(material, request.goals))
+    elif whole:
+        middle = guide_items(whole, request.goals, request.topic)
     else:
         middle = _generic_items(passages)
     items = [check_in, *middle, wrap]
     items = _fit(items, request.duration_minutes)
-    title = material.title if material else request.topic
+    # A guideline or challenge names the session; a template ("Feedback exchange template") does
+    # not, so the topic as typed does.
+    guide = whole[0].title if whole and whole[0].kind != "template" else request.topic
+    title = material.title if material else guide
     return AgendaDraft(
         title=f"Session {request.session_number}: {title}",
         objectives=_objectives(request, material),

@@ -6,7 +6,14 @@ from coach.knowledge.documents import bullets
 from coach.knowledge.models import Passage
 from coach.models import DiscussionQuestion, PromptsDraft, PromptsRequest
 from coach.offline.topics import Sourced, read_topic
-from coach.text import DUPLICATE_JACCARD, in_sentence, is_open, similarity, tokenize
+from coach.text import (
+    DUPLICATE_JACCARD,
+    in_sentence,
+    is_open,
+    mid_sentence,
+    similarity,
+    tokenize,
+)
 
 # (first word of the question, [(purpose, follow-up), ...]): the follow-up digs where the opener
 # points; each opener has more than one pair so that one answer never repeats a purpose.
@@ -120,9 +127,48 @@ def _from_pitfall(pitfall: Sourced) -> Sourced:
     return Sourced(_PITFALL_FORM.format(term=term), pitfall.source)
 
 
+# A challenge file's remedies are imperative phrases ("Let the mentor own the agenda"): each
+# becomes a question about trying it, worded in turn so that no two read as near-duplicates.
+_REMEDY_FORMS = [
+    "What would it take for the two of us to {term}?",
+    "How could we {term}, starting with our next session?",
+    "What might get in the way if we tried to {term}?",
+    "Where would it help us most to {term}?",
+]
+_WHY_FORM = "Why do you think a pairing like ours runs into {term}?"
+
+
+def _from_challenge(chunks: list[Passage], wanted: set[str]) -> list[Sourced]:
+    """Questions on a challenge the pair meets: why it happens to them, then its remedies."""
+    out = [
+        Sourced(_WHY_FORM.format(term=in_sentence(c.title)), c.id)
+        for c in chunks
+        if c.heading == "Why it happens"
+    ]
+    remedies = [
+        Sourced(b.split(": ", 1)[0].rstrip("."), c.id)
+        for c in chunks
+        if c.heading == "Remedies"
+        for b in bullets(c.text)
+    ]
+    remedies.sort(key=lambda r: -len(set(tokenize(r.text)) & wanted))
+    for i, remedy in enumerate(remedies):
+        term = remedy.text[0].lower() + remedy.text[1:]
+        out.append(Sourced(_REMEDY_FORMS[i % len(_REMEDY_FORMS)].format(term=term), remedy.source))
+    return out
+
+
 def candidates(request: PromptsRequest, passages: list[Passage]) -> list[Sourced]:
-    """Question bank items ranked by goal relevance, then concept-based questions as reserve."""
-    material = read_topic([p for p in passages if p.kind == "topic" and p.score == 0.0])
+    """Question bank items ranked by goal relevance, then concept-based questions as reserve.
+
+    A session about the relationship itself (its file a guideline or a challenge) draws on that
+    file alone: another topic's question bank would be off the subject.
+    """
+    whole = [p for p in passages if p.score == 0.0]
+    if whole and whole[0].kind != "topic":
+        wanted = set(tokenize(" ".join([request.topic, *request.goals])))
+        return _from_challenge(whole, wanted) if whole[0].kind == "challenge" else []
+    material = read_topic([p for p in whole if p.kind == "topic"])
     wanted = set(tokenize(" ".join(request.goals)))
     bank = list(material.questions) if material else []
     concepts = list(material.concepts) if material else []
@@ -173,7 +219,7 @@ def _general(request: PromptsRequest, passages: list[Passage]) -> list[Sourced]:
     if not passages:
         return []
     ranked = [p for p in passages if p.score > 0.0] or passages
-    return [Sourced(q.format(topic=request.topic), ranked[0].id) for q in _GENERAL]
+    return [Sourced(q.format(topic=mid_sentence(request.topic)), ranked[0].id) for q in _GENERAL]
 
 
 def _select(pool: list[Sourced], count: int, chosen: list[Sourced]) -> list[Sourced]:

@@ -32,3 +32,8 @@ def ungrounded(cited: Sequence[str], retrieved: Sequence[str]) -> list[str]:
     """Cited ids that retrieval did not return."""
     known = set(retrieved)
     return [c for c in cited if c not in known]
+
+
+def built_from(cited_docs: Sequence[str], expected: set[str]) -> bool:
+    """Whether most of the files the session's middle items cite are the one it is about."""
+    return bool(cited_docs) and sum(doc in expected for doc in cited_docs) * 2 >= len(cited_docs)

@@ -124,3 +124,40 @@ def test_topic_resolution_prefers_the_file_named_for_it(
     from coach.generators.topics import resolve_topic
 
     assert resolve_topic(typed, offline_coach.retriever) == doc_id
+
+
+@pytest.mark.parametrize(
+    ("typed", "goals", "doc_id"),
+    [
+        # Sessions about the relationship are built from its guideline or challenge file, not
+        # from whichever technology topic happens to share a word.
+        (
+            "our very last session together",
+            ["what we keep doing after"],
+            "guideline-closing-the-relationship",
+        ),
+        ("Using Copilot safely with client data", [], "topic-generative-ai"),
+    ],
+)
+def test_a_topic_resolves_to_the_file_the_session_is_about(
+    offline_coach: Coach, typed: str, goals: list[str], doc_id: str
+) -> None:
+    from coach.generators.topics import resolve_topic
+
+    assert resolve_topic(typed, offline_coach.retriever, goals) == doc_id
+
+
+def test_an_agenda_on_a_challenge_is_built_from_its_file(offline_coach: Coach) -> None:
+    request = AgendaRequest(
+        topic="power dynamics", duration_minutes=40, session_number=3, goals=["speak up more"]
+    )
+    agenda = offline_coach.agenda(request)
+    middle = agenda.items[1:-1]
+    assert agenda.title == "Session 3: Power dynamics"
+    assert sum(i.minutes for i in agenda.items) == 40
+    assert middle and all(
+        s.startswith("knowledge/challenges/power-dynamics.md#") for i in middle for s in i.sources
+    )
+    # The coordinators' sections of the file are not session material, and no markdown leaks.
+    assert not any("coordinator" in i.title.lower() for i in middle)
+    assert not any("**" in i.notes for i in agenda.items)

@@ -68,3 +68,17 @@ def test_near_duplicates_found() -> None:
         "Which dashboards do you read every week?",
     ]
     assert [(i, j) for i, j, _ in near_duplicates(qs)] == [(0, 1)]
+
+
+def test_prompts_on_a_challenge_come_from_its_remedies(offline_coach: Coach) -> None:
+    from coach.models import PromptsRequest
+
+    out = offline_coach.prompts(PromptsRequest(topic="lack of time", count=4))
+    questions = [q.question for q in out.questions]
+    assert len(questions) == 4 and all(q.endswith("?") for q in questions)
+    assert all(
+        s.startswith("knowledge/challenges/lack-of-time.md#")
+        for q in out.questions
+        for s in q.sources
+    )
+    assert "lack of time" in questions[0]  # why the pair runs into it, then what to try
