@@ -158,6 +158,46 @@ def _from_challenge(chunks: list[Passage], wanted: set[str]) -> list[Sourced]:
     return out
 
 
+# A guideline's sections are named for what a pair does ("Booking the series in advance") or
+# meets ("When commitments keep slipping"); such a heading becomes a question, in turn worded
+# apart. Headings of another shape ("Principles of useful feedback") are left to the bank.
+_DOING_FORMS = ["How should we go about {term}?", "What would help us with {term}?"]
+_WHEN_FORM = "What should we do {term}?"
+
+
+def _section_question(heading: str, index: int) -> str | None:
+    term = in_sentence(heading)
+    first = term.split(" ", 1)[0]
+    if first == "when":
+        return _WHEN_FORM.format(term=term)
+    if first.endswith("ing") and len(first) > 5:
+        return _DOING_FORMS[index % len(_DOING_FORMS)].format(term=term)
+    return None
+
+
+def _from_guideline(chunks: list[Passage], wanted: set[str]) -> list[Sourced]:
+    """The file's own question lists, then a question on each section named for a practice.
+
+    Only a section headed as questions ("Reflection questions for the final session") counts:
+    elsewhere a "?" item is an example phrasing (a rewrite, a reply), not a prompt for the pair.
+    """
+    asked = [
+        Sourced(b, c.id)
+        for c in chunks
+        if "question" in c.heading.lower()
+        for b in bullets(c.text)
+        if b.endswith("?")
+    ]
+    asked.sort(key=lambda q: -len(set(tokenize(q.text)) & wanted))
+    sections = sorted(chunks, key=lambda c: -len(set(tokenize(f"{c.heading} {c.text}")) & wanted))
+    built = [
+        Sourced(question, c.id)
+        for i, c in enumerate(sections)
+        if (question := _section_question(c.heading, i))
+    ]
+    return asked + built
+
+
 def candidates(request: PromptsRequest, passages: list[Passage]) -> list[Sourced]:
     """Question bank items ranked by goal relevance, then concept-based questions as reserve.
 
@@ -167,7 +207,8 @@ def candidates(request: PromptsRequest, passages: list[Passage]) -> list[Sourced
     whole = [p for p in passages if p.score == 0.0]
     if whole and whole[0].kind != "topic":
         wanted = set(tokenize(" ".join([request.topic, *request.goals])))
-        return _from_challenge(whole, wanted) if whole[0].kind == "challenge" else []
+        build = _from_challenge if whole[0].kind == "challenge" else _from_guideline
+        return build(whole, wanted)
     material = read_topic([p for p in whole if p.kind == "topic"])
     wanted = set(tokenize(" ".join(request.goals)))
     bank = list(material.questions) if material else []

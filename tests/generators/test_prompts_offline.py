@@ -82,3 +82,21 @@ def test_prompts_on_a_challenge_come_from_its_remedies(offline_coach: Coach) -> 
         for s in q.sources
     )
     assert "lack of time" in questions[0]  # why the pair runs into it, then what to try
+
+
+def test_prompts_on_a_guideline_ask_about_what_the_pair_does(offline_coach: Coach) -> None:
+    from coach.models import PromptsRequest
+
+    out = offline_coach.prompts(
+        PromptsRequest(topic="goals and commitments between sessions", count=3)
+    )
+    assert [s for q in out.questions for s in q.sources] and all(
+        s.startswith("knowledge/guidelines/goals-and-commitments.md#")
+        for q in out.questions
+        for s in q.sources
+    )
+    # Questions on the file's sections ("When commitments keep slipping"), never its examples.
+    assert all(
+        q.question.startswith(("How should we", "What would help", "What should we do"))
+        for q in out.questions
+    )
