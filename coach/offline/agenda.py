@@ -31,16 +31,38 @@ def split_minutes(total: int, weights: list[int]) -> list[int]:
     return parts
 
 
-def _relevance(text: str, goals: set[str]) -> int:
-    return len(set(tokenize(text)) & goals)
+def goal_order(texts: list[str], goals: list[str]) -> list[int]:
+    """Indexes of texts, the best match for each goal first in turn, then by their total match.
+
+    BM25 over the candidates themselves, so a word most of them share ("read") counts for little
+    and a rare one ("profile") decides; each goal gets its own best text before a second one is
+    taken for any goal. Without goals, the file's order.
+    """
+    if not goals or not texts:
+        return list(range(len(texts)))
+    from rank_bm25 import BM25Okapi
+
+    bm25 = BM25Okapi([tokenize(t) or ["-"] for t in texts])
+    per_goal = [bm25.get_scores(tokenize(g)) for g in goals]
+    total = [sum(float(scores[i]) for scores in per_goal) for i in range(len(texts))]
+    order: list[int] = []
+    for scores in per_goal:
+        best = max(
+            (i for i in range(len(texts)) if i not in order and scores[i] > 0),
+            key=lambda i: scores[i],
+            default=None,
+        )
+        if best is not None:
+            order.append(best)
+    rest = sorted((i for i in range(len(texts)) if i not in order), key=lambda i: -total[i])
+    return order + rest
 
 
 def pick_exercises(material: TopicMaterial, goals: list[str], minutes: int) -> list[Exercise]:
     """Exercises most related to the goals, as many as fit the time (at least one)."""
-    wanted = set(tokenize(" ".join(goals)))
-    ranked = sorted(material.exercises, key=lambda e: -_relevance(f"{e.name} {e.text}", wanted))
+    order = goal_order([f"{e.name} {e.text}" for e in material.exercises], goals)
     chosen: list[Exercise] = []
-    for exercise in ranked:
+    for exercise in (material.exercises[i] for i in order):
         if chosen and sum(e.minutes for e in chosen) + exercise.minutes > minutes:
             continue
         chosen.append(exercise)
@@ -81,8 +103,8 @@ def _check_in(request: AgendaRequest, source: list[str]) -> AgendaItem:
 
 
 def _discussion(material: TopicMaterial, goals: list[str]) -> AgendaItem:
-    wanted = set(tokenize(" ".join(goals)))
-    questions = sorted(material.questions, key=lambda q: -_relevance(q.text, wanted))[:3]
+    order = goal_order([q.text for q in material.questions], goals)
+    questions = [material.questions[i] for i in order[:3]]
     return AgendaItem(
         title=f"Discussion: {in_sentence(material.title)} in the mentee's world",
         minutes=10,
@@ -181,9 +203,8 @@ def _fit(items: list[AgendaItem], duration: int) -> list[AgendaItem]:
 def _objectives(request: AgendaRequest, material: TopicMaterial | None) -> list[str]:
     goals = list(request.goals[:3])
     if material:
-        wanted = set(tokenize(" ".join(goals)))
-        ranked = sorted(material.objectives, key=lambda o: -_relevance(o.text, wanted))
-        goals += [o.text for o in ranked[: max(1, 3 - len(goals))]]
+        order = goal_order([o.text for o in material.objectives], goals)
+        goals += [material.objectives[i].text for i in order[: max(1, 3 - len(goals))]]
     return goals or [f"Make practical progress on {request.topic}."]
 
 

@@ -161,3 +161,18 @@ def test_an_agenda_on_a_challenge_is_built_from_its_file(offline_coach: Coach) -
     # The coordinators' sections of the file are not session material, and no markdown leaks.
     assert not any("coordinator" in i.title.lower() for i in middle)
     assert not any("**" in i.notes for i in agenda.items)
+
+
+def test_each_goal_gets_its_own_best_exercise_first() -> None:
+    from coach.offline.agenda import goal_order
+
+    texts = [
+        "Write a first post and read the replies together.",
+        "Read the comments on three posts and reply to one.",
+        "Audit the profile: photo, headline and about section.",
+        "Read the analytics: who viewed the profile and the posts.",
+    ]
+    # "read" is in most texts and decides nothing; "headline" and "analytics" do.
+    order = goal_order(texts, ["a headline I am proud of", "understand the analytics"])
+    assert order[:2] == [2, 3]
+    assert goal_order(texts, []) == [0, 1, 2, 3]
