@@ -15,6 +15,10 @@ _COMMITMENT = re.compile(
 )
 
 
+# An exercise heading's nominal length, "(15 min)": not part of its name.
+_MINUTES_TAG = re.compile(r"\(\d{1,3}\s*min\)\s*$")
+
+
 def split_minutes(total: int, weights: list[int]) -> list[int]:
     """Largest-remainder split of total minutes in proportion to weights; sums exactly."""
     scale = total / sum(weights)
@@ -134,8 +138,8 @@ def _generic_items(passages: list[Passage]) -> list[AgendaItem]:
     usable = [p for p in passages if p.kind in ("topic", "challenge", "guideline")][:3]
     return [
         AgendaItem(
-            title=f"Explore: {p.heading.split(' > ')[-1]}",
-            minutes=1,
+            title=f"Explore: {_MINUTES_TAG.sub('', p.heading.split(' > ')[-1]).strip()}",
+            minutes=15,  # a nominal share: _fit splits the session's minutes in proportion
             lead="mentor",
             notes=leading_sentences(p.text, 300),
             sources=[p.id],
