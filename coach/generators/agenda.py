@@ -23,6 +23,12 @@ def retrieve(request: AgendaRequest, retriever: Retriever) -> list[Passage]:
     if request.session_number == 1:
         guidance = "first session ground rules goals " + guidance
     guides = retriever.search(guidance, k=4, filters=SearchFilters(kinds=["guideline", "template"]))
+    if request.goals:  # how to practise a goal that no exercise of the topic serves
+        guides += retriever.search(
+            "practice: the mentee does the task while the mentor coaches",
+            k=1,
+            filters=SearchFilters(kinds=["guideline"]),
+        )
     return merge(topic, related, guides)
 
 

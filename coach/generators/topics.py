@@ -15,6 +15,9 @@ def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+_RELATIONSHIP_MARGIN = 1.25
+
+
 def _named_topic(wanted: str, retriever: Retriever) -> str | None:
     """The topic file named or tagged for what was typed ("social media", "tiktok")."""
     docs = {c.doc_id: c for c in retriever.chunks.values() if c.kind == "topic"}
@@ -53,6 +56,14 @@ def resolve_topic(topic: str, retriever: Retriever, goals: Sequence[str] = ()) -
     if not votes:
         return None
     best = min(votes, key=lambda d: (-votes[d], d))
+    # Technology topics are the program's main material: a guideline or challenge is chosen over
+    # the best topic file only when it clearly wins ("a volunteering team" on WhatsApp is not a
+    # session on the program's volunteering rules).
+    topics = [d for d in votes if d.startswith("topic-")]
+    if not best.startswith("topic-") and topics:
+        nearest = min(topics, key=lambda d: (-votes[d], d))
+        if votes[best] < _RELATIONSHIP_MARGIN * votes[nearest]:
+            best = nearest
     # Accept it only when it shares a word stem with what was asked.
     doc_words = set(tokenize(" ".join(c.text for c in retriever.document(best))))
     return best if set(tokenize(query)) & doc_words else None

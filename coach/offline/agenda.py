@@ -7,8 +7,8 @@ import re
 from coach.knowledge.models import Passage
 from coach.models import AgendaDraft, AgendaItem, AgendaRequest
 from coach.offline.guide import guide_items
-from coach.offline.topics import Exercise, TopicMaterial, read_topic
-from coach.text import in_sentence, leading_sentences, tokenize
+from coach.offline.topics import Exercise, TopicMaterial, body, read_topic
+from coach.text import in_sentence, leading_sentences, split_sentences, tokenize
 
 _COMMITMENT = re.compile(
     r"[^.\n]*\b(will|commit\w*|agreed|next time|by (the )?next)\b[^.\n]*", re.I
@@ -71,6 +71,38 @@ def pick_exercises(material: TopicMaterial, goals: list[str], minutes: int) -> l
             continue
         chosen.append(exercise)
     return chosen
+
+
+# Goals of understanding ("understand consent and cookies") are for the discussion, not for
+# hands-on practice; spaCy tags them as verbs like any other, so their lemmas are listed here.
+_THINKING = frozenset({"understand", "know", "learn", "see", "hear", "realise", "realize", "feel"})
+
+
+def _unserved_goal(goals: list[str], exercises: list[Exercise]) -> str | None:
+    """The first goal that is a task to do and that no exercise touches by any of its nouns."""
+    from coach.language.nlp import parse
+
+    covered = set(tokenize(" ".join(f"{e.name} {e.text}" for e in exercises)))
+    for goal in goals:
+        doc = parse(goal)
+        nouns = [t.text for t in doc if t.pos_ in ("NOUN", "PROPN")]
+        if not doc or doc[0].pos_ != "VERB" or doc[0].lemma_.lower() in _THINKING or not nouns:
+            continue
+        if not set(tokenize(" ".join(nouns))) & covered:
+            return goal
+    return None
+
+
+def _practice(goal: str, guide: Passage) -> AgendaItem:
+    """A block for a goal no exercise serves: the mentee does it, the mentor coaches."""
+    steps = [s.text for s in split_sentences(body(guide.text)) if not s.text.startswith("Example")]
+    return AgendaItem(
+        title=f"Practice: {goal[0].upper()}{goal[1:]}",
+        minutes=20,
+        lead="mentee",
+        notes=leading_sentences(" ".join(steps[1:]) or guide.text, 300),
+        sources=[guide.id],
+    )
 
 
 def _check_in(request: AgendaRequest, source: list[str]) -> AgendaItem:
@@ -168,6 +200,10 @@ def compose_agenda(request: AgendaRequest, passages: list[Passage]) -> AgendaDra
             )
             for e in exercises
         ]
+        practice = next((p for p in passages if p.heading == "Practice"), None)
+        goal = _unserved_goal(request.goals, material.exercises)
+        if goal and practice:
+            middle.insert(1, _practice(goal, practice))
         if material.questions and request.duration_minutes >= 30:
             middle.append(_discussion(material, request.goals))
     elif whole:

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from coach.knowledge.documents import bullets
 from coach.knowledge.models import Passage
 from coach.models import AgendaItem
 from coach.offline.topics import body
-from coach.text import in_sentence, leading_sentences, split_sentences, tokenize
+from coach.text import in_sentence, leading_sentences, mid_sentence, split_sentences, tokenize
 
 # The challenge files share one template; these sections address coordinators reading notes,
 # not the pair in a session.
@@ -29,6 +28,7 @@ _CHALLENGE_ITEMS = {
 }
 _LIST_TEXT = re.compile(r"^\s*([-*]|\d+\.) .*$", re.MULTILINE)
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_LABEL = re.compile(r"^\s*[-*] \*\*(.+?)\*\*", re.MULTILINE)
 # How a section's list reads after its lead: options to choose from, signs to look for, points.
 _LIST_LEAD = {"Remedies": "Pick one to try", "Signs": "Look for"}
 
@@ -38,20 +38,23 @@ def _overlap(text: str, wanted: set[str]) -> int:
 
 
 def _notes(heading: str, text: str, wanted: set[str]) -> str:
-    """The section's lead, then up to three of its listed points closest to the goals."""
-    plain = _BOLD.sub(r"\1", body(text))
-    options = [b.split(": ", 1)[0].rstrip(".:") for b in bullets(text)]
-    if not options:
-        return leading_sentences(plain, 400)
+    """The section's prose, then up to three of its labelled points closest to the goals.
+
+    Only "**Label**: text" items count as points (the knowledge base's convention for options);
+    a list of other shapes (questions, numbered steps) stays in the prose as written.
+    """
+    labels = [m.group(1).rstrip(".:") for m in _LABEL.finditer(text)]
+    if not labels:
+        return leading_sentences(_BOLD.sub(r"\1", body(text)), 400)
     # The sentence that introduces the list ("...protect time for mentoring:") is replaced by it.
     prose = [
         s.text
-        for s in split_sentences(" ".join(_LIST_TEXT.sub("", plain).split()))
+        for s in split_sentences(" ".join(_LIST_TEXT.sub("", body(text)).split()))
         if not s.text.endswith(":")
     ]
     lead = leading_sentences(" ".join(prose), 220) if prose else ""
-    ranked = sorted(options, key=lambda o: -_overlap(o, wanted))[:3]
-    listed = "; ".join(in_sentence(o) for o in ranked)
+    ranked = sorted(labels, key=lambda o: -_overlap(o, wanted))[:3]
+    listed = "; ".join(mid_sentence(o) for o in ranked)
     return f"{lead} {_LIST_LEAD.get(heading, 'Points to cover')}: {listed}.".strip()
 
 

@@ -176,3 +176,19 @@ def test_each_goal_gets_its_own_best_exercise_first() -> None:
     order = goal_order(texts, ["a headline I am proud of", "understand the analytics"])
     assert order[:2] == [2, 3]
     assert goal_order(texts, []) == [0, 1, 2, 3]
+
+
+def test_a_task_goal_no_exercise_serves_gets_a_practice_block(offline_coach: Coach) -> None:
+    request = AgendaRequest(
+        topic="social media",
+        duration_minutes=60,
+        session_number=2,
+        goals=["understand the feed", "Set up a fan club newsletter for the choir"],
+    )
+    agenda = offline_coach.agenda(request)
+    practice = [i for i in agenda.items if i.title.startswith("Practice:")]
+    # The goal of understanding is left to the discussion; the task gets time of its own.
+    assert [i.title for i in practice] == ["Practice: Set up a fan club newsletter for the choir"]
+    assert practice[0].lead == "mentee"
+    assert practice[0].sources == ["knowledge/guidelines/session-structure.md#practice#0"]
+    assert sum(i.minutes for i in agenda.items) == 60
