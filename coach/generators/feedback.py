@@ -47,4 +47,7 @@ FEEDBACK: Task[FeedbackRequest, FeedbackDraft] = Task(
     offline=compose_feedback,
     check=check,
     context=context,
+    # The analysis of the request (prompt and checks) and of the rewrite (checks) parse these.
+    request_texts=lambda request: [request.text],
+    draft_texts=lambda draft: [draft.rewritten],
 )
