@@ -31,10 +31,10 @@ if TYPE_CHECKING:
     from coach.llm.base import Provider
 
 
-def _parse_many(texts: list[str]) -> None:
-    from coach.language.nlp import parse_many
+def _analyse_many(texts: list[str]) -> None:
+    from coach.language.analyzer import inspect_many
 
-    parse_many(texts)
+    inspect_many(texts)
 
 
 class Coach:
@@ -52,7 +52,7 @@ class Coach:
         self._provider: Provider | None = None
         self._provider_built = False
         self.cpu = CpuPool(settings.service.cpu_threads)
-        self._parses = Batcher(_parse_many, self.cpu)
+        self._analyses = Batcher(_analyse_many, self.cpu)
 
     @property
     def retriever(self) -> Retriever:
@@ -74,7 +74,7 @@ class Coach:
         with self._lock:
             if self._pipeline is None:
                 self._pipeline = Pipeline(
-                    self.settings, retriever, provider, self.cpu.run, self._parses
+                    self.settings, retriever, provider, self.cpu.run, self._analyses
                 )
             return self._pipeline
 

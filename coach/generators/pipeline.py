@@ -80,8 +80,8 @@ class Task(Generic[Req, Draft]):
     # Raises the task's own error for a draft that must not go out at all (a summary that
     # identifies someone), so the caller hears "refused", not "the engine failed".
     refuse: Callable[[Req, Draft], None] = field(default=_no_refusal)
-    # The texts the prompt context and the checks parse, of the request and of a draft: the
-    # pipeline parses them beforehand in one batch with other requests' (see Pipeline).
+    # The texts the prompt context and the checks analyse, of the request and of a draft: the
+    # pipeline analyses them beforehand in one batch with other requests' (see Pipeline).
     request_texts: Callable[[Req], list[str]] = field(default=_no_texts)
     draft_texts: Callable[[Draft], list[str]] = field(default=_no_texts)
 
@@ -124,8 +124,9 @@ class Pipeline:
         # Runs the CPU-bound steps (retrieval, prompt, checks, the offline engine) off the
         # event loop; the model call itself is awaited and holds no thread.
         self.offload = offload
-        # Parses texts ahead of the step that needs them, batched across concurrent requests
-        # (coach.aio.Batcher): a batch costs about half the CPU per text of single parses.
+        # Analyses texts ahead of the step that needs them, batched across concurrent requests
+        # (coach.aio.Batcher): spaCy and the embedder cost about half as much per text in a
+        # batch of eight as one at a time.
         self.prefetch = prefetch
 
     def _prepare(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 import threading
 import types
-from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from coach.lru import Lru
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -108,31 +109,12 @@ def lemminflect() -> Any:
 
 # Parses kept for reuse: the analysis, its checks and the fluency check of one request ask
 # for the same texts, and `parse_many` leaves a batch here for them.
-_PARSED: OrderedDict[str, Doc] = OrderedDict()
-_PARSED_MAX = 512
-_PARSED_LOCK = threading.Lock()
-
-
-def _keep(text: str, doc: Doc) -> None:
-    with _PARSED_LOCK:
-        _PARSED[text] = doc
-        _PARSED.move_to_end(text)
-        while len(_PARSED) > _PARSED_MAX:
-            _PARSED.popitem(last=False)
-
-
-def _known(text: str) -> Doc | None:
-    with _PARSED_LOCK:
-        doc = _PARSED.get(text)
-        if doc is not None:
-            _PARSED.move_to_end(text)
-        return doc
+_PARSED: Lru[str, Doc] = Lru(512)
 
 
 def forget_parses() -> None:
     """Drop every kept parse (tests that time or count first loads)."""
-    with _PARSED_LOCK:
-        _PARSED.clear()
+    _PARSED.clear()
 
 
 @lru_cache(maxsize=1)
@@ -157,21 +139,21 @@ def _with_ops() -> None:
 
 def parse(text: str) -> Doc:
     """The parse of a text; repeated analyses of the same text (validation) reuse it."""
-    doc = _known(text)
+    doc = _PARSED.get(text)
     if doc is None:
         _with_ops()
         doc = pipeline()(text)
-        _keep(text, doc)
+        _PARSED.put(text, doc)
     return doc
 
 
 def parse_many(texts: list[str]) -> None:
     """Parse the texts not parsed yet in one batch (about half the CPU per text), for `parse`."""
-    missing = [t for t in dict.fromkeys(texts) if _known(t) is None]
+    missing = [t for t in dict.fromkeys(texts) if _PARSED.get(t) is None]
     if missing:
         _with_ops()
         for text, doc in zip(missing, pipeline().pipe(missing), strict=True):
-            _keep(text, doc)
+            _PARSED.put(text, doc)
 
 
 @lru_cache(maxsize=1)

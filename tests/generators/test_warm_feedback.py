@@ -16,8 +16,9 @@ def test_warm_loads_the_parser_and_the_semantic_banks(
     # Parses and analyses are cached too: an earlier test's analysis of the warm-up text would
     # skip the loaders.
     nlp.forget_parses()
+    analyzer.forget_analyses()
     caches = (nlp.pipeline, nlp.lemminflect, semantic._examples, semantic._impacts)
-    for cached in (*caches, analyzer._inspect, feedback_checks.key_terms):
+    for cached in (*caches, feedback_checks.key_terms):
         cached.cache_clear()
     Coach(settings_on_index(indexed_settings, tmp_path)).warm()
     for cached in (nlp.pipeline, nlp.lemminflect, semantic._examples, semantic._impacts):
