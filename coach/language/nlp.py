@@ -124,7 +124,7 @@ def _cpu_ops() -> Any:
     return get_ops("cpu")
 
 
-def _with_ops() -> None:
+def thinc_ops_in_context() -> None:
     """Give this context thinc's CPU ops, which a parse would otherwise look up per layer.
 
     Work offloaded to a pool runs in a copy of the request's context, where thinc has no ops
@@ -141,7 +141,7 @@ def parse(text: str) -> Doc:
     """The parse of a text; repeated analyses of the same text (validation) reuse it."""
     doc = _PARSED.get(text)
     if doc is None:
-        _with_ops()
+        thinc_ops_in_context()
         doc = pipeline()(text)
         _PARSED.put(text, doc)
     return doc
@@ -151,7 +151,7 @@ def parse_many(texts: list[str]) -> None:
     """Parse the texts not parsed yet in one batch (about half the CPU per text), for `parse`."""
     missing = [t for t in dict.fromkeys(texts) if _PARSED.get(t) is None]
     if missing:
-        _with_ops()
+        thinc_ops_in_context()
         for text, doc in zip(missing, pipeline().pipe(missing), strict=True):
             _PARSED.put(text, doc)
 
