@@ -118,10 +118,13 @@ def forget_parses() -> None:
 
 
 @lru_cache(maxsize=1)
-def _cpu_ops() -> Any:
-    from thinc.api import get_ops
+def _thinc_cpu() -> tuple[Any, Any, Any]:
+    # Under the hiding: the first caller may come before spaCy is loaded, and thinc probes
+    # ``import torch`` on import (about 190 MiB resident).
+    with without_unused_backends():
+        from thinc.backends import context_ops, get_ops, set_current_ops
 
-    return get_ops("cpu")
+        return get_ops("cpu"), context_ops, set_current_ops
 
 
 def thinc_ops_in_context() -> None:
@@ -131,10 +134,9 @@ def thinc_ops_in_context() -> None:
     yet: every model a parse builds then calls `require_cpu`, which retries importing two
     absent backends (about 5% of a feedback request's CPU). The copy is thrown away after.
     """
-    from thinc.backends import context_ops, set_current_ops
-
+    ops, context_ops, set_current_ops = _thinc_cpu()
     if context_ops.get() is None:
-        set_current_ops(_cpu_ops())
+        set_current_ops(ops)
 
 
 def parse(text: str) -> Doc:
