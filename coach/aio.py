@@ -13,11 +13,13 @@ import contextvars
 import functools
 import os
 import threading
-from collections.abc import Callable, Coroutine
+import weakref
+from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+K = TypeVar("K")
 _local = threading.local()
 
 
@@ -40,6 +42,65 @@ class CpuPool:
         """fn(*args) on a pool thread, with the caller's context (request id, telemetry)."""
         call = functools.partial(contextvars.copy_context().run, fn, *args)
         return await asyncio.get_running_loop().run_in_executor(self._pool, call)
+
+
+class Batcher(Generic[K]):
+    """Gathers the items concurrent coroutines await into one call of `fn(batch)` on a pool.
+
+    spaCy and ONNX cost about half as much per text in a batch of eight as one at a time, but
+    a pool thread only ever sees its own request. Here the event loop queues every awaiting
+    request's items; one batch runs at a time and, when it ends, the next takes everything
+    queued meanwhile. A lone request (concurrency 1) runs at once, waiting for nobody.
+    """
+
+    def __init__(self, fn: Callable[[list[K]], Any], pool: CpuPool, max_batch: int = 32) -> None:
+        self.fn = fn
+        self.pool = pool
+        self.max_batch = max_batch
+        # Futures belong to one loop; the CLI and the evals run a loop per thread.
+        self._queues: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Queue[K]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    async def __call__(self, items: Sequence[K]) -> None:
+        """Return once fn has run over these items (in one batch or several)."""
+        if not items:
+            return
+        loop = asyncio.get_running_loop()
+        queue = self._queues.setdefault(loop, _Queue())
+        done = [loop.create_future() for _ in items]
+        queue.pending.extend(zip(items, done, strict=True))
+        self._start(queue)
+        await asyncio.gather(*done)
+
+    def _start(self, queue: _Queue[K]) -> None:
+        if queue.running or not queue.pending:
+            return
+        batch, queue.pending = queue.pending[: self.max_batch], queue.pending[self.max_batch :]
+        queue.running = asyncio.ensure_future(self._run(queue, batch))
+
+    async def _run(self, queue: _Queue[K], batch: list[tuple[K, asyncio.Future[None]]]) -> None:
+        try:
+            await self.pool.run(self.fn, [item for item, _ in batch])
+        except Exception as exc:  # every waiter hears it, as it would have alone
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(exc)
+        else:
+            for _, future in batch:
+                if not future.done():
+                    future.set_result(None)
+        finally:
+            queue.running = None
+            self._start(queue)
+
+
+class _Queue(Generic[K]):
+    """One loop's waiting items and its batch in flight."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[K, asyncio.Future[None]]] = []
+        self.running: asyncio.Future[None] | None = None
 
 
 def run_sync(coro: Coroutine[Any, Any, T]) -> T:

@@ -10,7 +10,7 @@ import threading
 from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
-from coach.aio import CpuPool, run_sync
+from coach.aio import Batcher, CpuPool, run_sync
 from coach.knowledge.models import Chunk, Passage, SearchFilters
 from coach.models import (
     Agenda,
@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from coach.llm.base import Provider
 
 
+def _analyse_many(texts: list[str]) -> None:
+    from coach.language.analyzer import inspect_many
+
+    inspect_many(texts)
+
+
 class Coach:
     """Generators, search and status over one knowledge index and one LLM provider."""
 
@@ -46,6 +52,7 @@ class Coach:
         self._provider: Provider | None = None
         self._provider_built = False
         self.cpu = CpuPool(settings.service.cpu_threads)
+        self._analyses = Batcher(_analyse_many, self.cpu)
 
     @property
     def retriever(self) -> Retriever:
@@ -66,7 +73,9 @@ class Coach:
         provider = self.provider
         with self._lock:
             if self._pipeline is None:
-                self._pipeline = Pipeline(self.settings, retriever, provider, self.cpu.run)
+                self._pipeline = Pipeline(
+                    self.settings, retriever, provider, self.cpu.run, self._analyses
+                )
             return self._pipeline
 
     async def _run(self, task: Task[Any, Any], request: Any) -> Any:

@@ -47,4 +47,7 @@ FEEDBACK: Task[FeedbackRequest, FeedbackDraft] = Task(
     offline=compose_feedback,
     check=check,
     context=context,
+    # The request is analysed for the prompt and the checks, the rewrite for the checks.
+    request_texts=lambda request: [request.text],
+    draft_texts=lambda draft: [draft.rewritten],
 )

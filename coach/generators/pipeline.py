@@ -6,7 +6,7 @@ import hashlib
 import inspect
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +54,14 @@ def _no_refusal(request: Any, draft: Any) -> None:
     return None
 
 
+def _no_texts(value: Any) -> list[str]:
+    return []
+
+
+async def _no_prefetch(texts: list[str]) -> None:
+    return None
+
+
 @dataclass(frozen=True)
 class Task(Generic[Req, Draft]):
     """What makes one generator: its models, retrieval, offline composer, checks and prompt."""
@@ -72,6 +80,10 @@ class Task(Generic[Req, Draft]):
     # Raises the task's own error for a draft that must not go out at all (a summary that
     # identifies someone), so the caller hears "refused", not "the engine failed".
     refuse: Callable[[Req, Draft], None] = field(default=_no_refusal)
+    # The texts the prompt context and the checks analyse, of the request and of a draft: the
+    # pipeline analyses them beforehand in one batch with other requests' (see Pipeline).
+    request_texts: Callable[[Req], list[str]] = field(default=_no_texts)
+    draft_texts: Callable[[Draft], list[str]] = field(default=_no_texts)
 
 
 def offline_hash(task: Task[Any, Any]) -> str:
@@ -104,6 +116,7 @@ class Pipeline:
         retriever: Retriever,
         provider: Provider | None,
         offload: Offload = inline,
+        prefetch: Callable[[list[str]], Awaitable[None]] = _no_prefetch,
     ) -> None:
         self.settings = settings
         self.retriever = retriever
@@ -111,6 +124,10 @@ class Pipeline:
         # Runs the CPU-bound steps (retrieval, prompt, checks, the offline engine) off the
         # event loop; the model call itself is awaited and holds no thread.
         self.offload = offload
+        # Analyses texts ahead of the step that needs them, batched across concurrent requests
+        # (coach.aio.Batcher): spaCy and the embedder cost about half as much per text in a
+        # batch of eight as one at a time.
+        self.prefetch = prefetch
 
     def _prepare(
         self, task: Task[Req, Draft], request: Req
@@ -137,6 +154,7 @@ class Pipeline:
             self.settings.llm.max_reasks,
             deadline,
             self.offload,
+            lambda draft: self.prefetch(task.draft_texts(draft)),
         )
         meta = {
             "engine": self.provider.name,
@@ -185,6 +203,7 @@ class Pipeline:
     async def run(self, task: Task[Req, Draft], request: Req) -> Any:
         """A finalized, checked result with meta; the offline engine answers if the model fails."""
         started = time.perf_counter()
+        await self.prefetch(task.request_texts(request))
         passages, prompt = await self.offload(self._prepare, task, request)
 
         def vet(draft: Draft) -> tuple[Draft, list[str]]:

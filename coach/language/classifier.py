@@ -53,11 +53,16 @@ def _cheap(clause: Span) -> list[float]:
     ]
 
 
+def embedded(clauses: Sequence[Span], plains: Sequence[str]) -> list[str]:
+    """The texts `features` embeds: each clause as written, then its plain form."""
+    return [c.text for c in clauses] + list(plains)
+
+
 def features(clauses: Sequence[Span], plains: Sequence[str]) -> np.ndarray:
     """One row per clause: the MiniLM vectors of the clause and of its plain form, cheap cues."""
     if not clauses:
         return np.zeros((0, 0), dtype=np.float32)
-    vectors = semantic.embed([c.text for c in clauses] + list(plains))
+    vectors = semantic.embed(embedded(clauses, plains))
     raw, plain = vectors[: len(clauses)], vectors[len(clauses) :]
     cheap = np.asarray([_cheap(c) for c in clauses], dtype=np.float32)
     return np.hstack([raw, plain, cheap])

@@ -122,13 +122,24 @@ def _votes(sentence: Sentence, margins: dict[str, float]) -> list[str]:
     return knn
 
 
-def by_classifier(pieces: list[Clause]) -> None:
-    """A clause no rule, word or example found anything in, judged by the trained classifier."""
-    open_ = [
+def _open(pieces: list[Clause]) -> list[Clause]:
+    """The clauses no finding touches: only these are embedded as written (the classifier)."""
+    return [
         (sentence, piece, span)
         for sentence, piece, span in pieces
         if not any(f.start < span.end_char and span.start_char < f.end for f in sentence.findings)
-    ]  # only these are embedded as written: the classifier adds nothing where a finding is
+    ]
+
+
+def classifier_texts(pieces: list[Clause]) -> list[str]:
+    """What `by_classifier` will embed for these clauses, as they stand now."""
+    open_ = _open(pieces)
+    return classifier.embedded([p[2] for p in open_], [p[1][2] for p in open_])
+
+
+def by_classifier(pieces: list[Clause]) -> None:
+    """A clause no rule, word or example found anything in, judged by the trained classifier."""
+    open_ = _open(pieces)  # the classifier adds nothing where a finding is
     probs = classifier.predict([p[2] for p in open_], [p[1][2] for p in open_])
     for (sentence, piece, _), prob in zip(open_, probs, strict=True):
         category = max(CLAUSE_MARGIN, key=lambda c: prob[c])

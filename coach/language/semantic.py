@@ -231,6 +231,11 @@ def _near(bank: np.ndarray, vectors: np.ndarray, k: int = TOP_K) -> np.ndarray:
     return np.sort(top, axis=1).mean(axis=1)
 
 
+def margin_texts(words: list[str], clauses: list[str]) -> list[str]:
+    """The texts `margins` embeds: each word in its frame, then the clauses."""
+    return [WORD_FRAME.format(w) for w in words] + clauses
+
+
 def margins(words: list[str], clauses: list[str]) -> tuple[list[float], list[dict[str, float]]]:
     """Word negativity (framed words vs plain ones) and clause margins per category vs neutral.
 
@@ -240,7 +245,7 @@ def margins(words: list[str], clauses: list[str]) -> tuple[list[float], list[dic
     framed = [WORD_FRAME.format(w) for w in words]
     if not framed and not clauses:
         return [], []
-    vectors = embed(framed + clauses)
+    vectors = embed(margin_texts(words, clauses))
     wv, cv = vectors[: len(framed)], vectors[len(framed) :]
     neg = list(_near(bank["negative_words"], wv) - _near(bank["plain_words"], wv)) if framed else []
     if not clauses:

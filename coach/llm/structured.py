@@ -91,15 +91,6 @@ def reask_message(errors: list[str]) -> Message:
     }
 
 
-def _checked(
-    text: str, model: type[T], vet: Callable[[T], tuple[T, list[str]]]
-) -> tuple[T | None, list[str]]:
-    parsed, errors = parse(text, model)
-    if parsed is None:
-        return None, errors
-    return vet(parsed)
-
-
 async def inline(fn: Callable[..., R], *args: Any) -> R:
     """Run fn here and now: the offload for callers without a CPU pool."""
     return fn(*args)
@@ -113,6 +104,7 @@ async def ask_structured(
     max_reasks: int,
     deadline: Deadline,
     offload: Offload = inline,
+    prefetch: Callable[[T], Awaitable[None]] | None = None,
 ) -> tuple[T, list[Completion]]:
     """The vetted draft of the first answer that parses and passes `vet`, else GenerationError."""
     schema = output_schema(model)
@@ -123,10 +115,15 @@ async def ask_structured(
             messages, schema=schema, schema_name=model.__name__, deadline=deadline
         )
         completions.append(completion)
-        # Parsing and vetting are CPU work (a summary's checks run Presidio): offloaded.
-        vetted, errors = await offload(_checked, completion.text, model, vet)
-        if vetted is not None and not errors:
-            return vetted, completions
+        # Parsing a short JSON answer costs microseconds; vetting is CPU work (a summary's
+        # checks run Presidio), offloaded after `prefetch` readies what it shares with others.
+        vetted, errors = parse(completion.text, model)
+        if vetted is not None:
+            if prefetch is not None:
+                await prefetch(vetted)
+            vetted, errors = await offload(vet, vetted)
+            if not errors:
+                return vetted, completions
         messages = [
             *messages,
             {"role": "assistant", "content": completion.text},

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from coach.errors import ConfigError
-from coach.language.nlp import without_unused_backends
+from coach.language.nlp import thinc_ops_in_context, without_unused_backends
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
@@ -76,6 +76,10 @@ def _without_context_boost() -> Any:
 
 def analyzer() -> AnalyzerEngine:
     """Return the shared analyzer: spaCy NER plus Presidio's phone and URL recognizers."""
+    # Every use runs its spaCy models in this context; see thinc_ops_in_context.
+    thinc_ops_in_context()
+    if _analyzer.cache_info().currsize:  # built: no lock to wait on, no sys.modules to edit
+        return _analyzer()
     # Presidio loads spaCy itself: the same hiding as coach.language.nlp keeps torch out.
     with _BUILDING, without_unused_backends():
         return _analyzer()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coach.privacy import roles
 from coach.privacy.person_nouns import WORDNET, build, person_nouns
 from coach.privacy.roles import names_as_words, role_spans
 from coach.privacy.roster import Roster
@@ -97,3 +98,19 @@ def test_a_qualified_group_of_role_holders_is_found() -> None:
 def test_a_product_the_topics_teach_is_no_role(text: str) -> None:
     # WordNet has "copilot" as a person; in the program it is the tool a session teaches.
     assert found(text) == []
+
+
+def test_lines_read_in_one_batch_give_the_spans_each_line_gives_alone() -> None:
+    lines = [
+        "The head of finance asked for the figures.",
+        "",
+        "We met the new intern and the regional manager.",
+        "Nothing identifying here.",
+    ]
+    alone = [role_spans(line) for line in lines]
+    roles._LINES.clear()
+    together = role_spans("\n".join(lines))
+    offsets = [sum(len(x) + 1 for x in lines[:i]) for i in range(len(lines))]
+    shifted = [(o + a, o + b) for o, spans in zip(offsets, alone, strict=True) for a, b in spans]
+    assert together == tuple(shifted)
+    assert together  # the examples do name a role
