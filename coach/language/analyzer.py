@@ -13,6 +13,7 @@ from coach.language import cues, meaning, semantic
 from coach.language.clauses import order_verb
 from coach.language.nlp import parse, valence
 from coach.language.sentence import (
+    CONTRAST,
     SELF,
     Finding,
     Sentence,
@@ -82,7 +83,9 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
 def _absolutes(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
     """Absolutes count in complaints and in statements about what "you" do, not in questions."""
     text = sentence.text
-    if text.rstrip().endswith("?") or sentence.tone == "praise":
+    # Praise set against a complaint with "but" still carries the complaint's absolute.
+    contrasted = any(t.lower_ in CONTRAST for t in sentence.span)
+    if text.rstrip().endswith("?") or (sentence.tone == "praise" and not contrasted):
         return
     about_you = any(t.lower_ in ("you", "your", "ur", "u") for t in sentence.span)
     if not (about_you or sentence.tone in ("critical", "mixed")):
