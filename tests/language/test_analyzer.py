@@ -8,6 +8,7 @@ from coach.language.analyzer import analyze, is_instruction_to_ai
 
 CASES = [
     ("You always cancel at the last minute.", "absolute", "always"),
+    ("The demo was helpful but you always skip the part I practise.", "absolute", "always"),
     ("The deck you sent was sloppy.", "judgement", "sloppy"),
     ("You are lazy.", "personal_label", "lazy"),
     ("Your report was garbage.", "insult", "garbage"),
