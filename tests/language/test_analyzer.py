@@ -153,3 +153,10 @@ def test_what_the_writer_values_is_praise_whatever_words_describe_it() -> None:
     text = "I really value how honest you are with me about what isn't working."
     assert analyze(text, "mentee_to_mentor").issues == []
     assert analyze("I love how you never listen.", "mentee_to_mentor").issues
+
+
+def test_a_perfect_must_infers_and_is_not_an_order() -> None:
+    inferred = analyze("You must have skipped the briefing on Friday.", "mentee_to_mentor")
+    assert "imperative" not in {i.category for i in inferred.issues}
+    ordered = analyze("You have to send the figures by noon.", "mentee_to_mentor")
+    assert "imperative" in {i.category for i in ordered.issues}
