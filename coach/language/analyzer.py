@@ -138,12 +138,16 @@ def _echoed_sarcasm(sentences: list[Sentence]) -> None:
 
 
 def _vague(sentences: list[Sentence]) -> None:
-    """A verdict in a text that names no behavior, number or name is also vague."""
+    """A verdict in a text that names no behavior, number or name is also vague.
+
+    Only a verdict's own words are left out: a clause judged as a whole by meaning still names
+    what it is about ("all you talk about is Instagram").
+    """
     concrete = any(
         t.like_num or t.pos_ == "PROPN" or (t.pos_ == "VERB" and t.lemma_ not in COPULAS)
         for s in sentences
         for t in s.span
-        if not any(f.start <= t.idx < f.end for f in s.findings)
+        if not any(f.start <= t.idx < f.end and not f.whole for f in s.findings)
     )
     for sentence in sentences:
         have = {f.category for f in sentence.findings}

@@ -160,3 +160,10 @@ def test_a_perfect_must_infers_and_is_not_an_order() -> None:
     assert "imperative" not in {i.category for i in inferred.issues}
     ordered = analyze("You have to send the figures by noon.", "mentee_to_mentor")
     assert "imperative" in {i.category for i in ordered.issues}
+
+
+def test_a_clause_judged_as_a_whole_still_names_what_it_is_about() -> None:
+    # "Figma demo" names the occasion, so the verdict is not also vague.
+    issues = analyze("You were half asleep during the Figma demo.", "mentee_to_mentor").issues
+    assert "judgement" in {i.category for i in issues}
+    assert "vague" not in {i.category for i in issues}
