@@ -157,8 +157,8 @@ def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
         negated_praise = is_negated and valence(head.text) >= 1.0
         insult = bool(cues.INSULT.search(text))
         modifier = head.dep_ in ("amod", "compound")
-        if sentence.praise and lex > NEGATIVE_VALENCE and not insult:
-            continue  # in sincere praise only a lexicon verdict counts
+        if sentence.praise and lex > NEGATIVE_VALENCE and not (insult or negated_praise):
+            continue  # in sincere praise only a lexicon verdict or a praise word denied counts
         person = subject is not None and subject.lower_ == "you"
         needed = MODIFIER_MARGIN if modifier else WORD_MARGIN
         if person and head.pos_ == "NOUN":
