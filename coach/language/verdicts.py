@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 from coach.language import cues
 from coach.language.clauses import subject_of
 from coach.language.nlp import valence
-from coach.language.sentence import SELF, Finding, Sentence, in_ranges, negated, sincere_praise
+from coach.language.sentence import (
+    SELF,
+    Finding,
+    Sentence,
+    in_ranges,
+    negated,
+    praises,
+    sincere_praise,
+)
 from coach.models import IssueCategory
 
 if TYPE_CHECKING:
@@ -118,6 +126,12 @@ def span_text(words: list[Token]) -> str:
     return text if words[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
 
 
+def _writer_praises(tok: Token) -> bool:
+    """A praise word the writer says: "you love the sound of your voice" describes, not praises."""
+    subject = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    return praises(tok) and not negated(tok) and (subject is None or subject.lower_ in SELF)
+
+
 Candidate = tuple["Sentence", "Token", "Token | None", tuple[int, int, str]]
 
 
@@ -129,7 +143,7 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
         hedged = [
             (base + m.start(), base + m.end()) for m in cues.SELF_DISMISSAL.finditer(sentence.text)
         ]
-        praise = sincere_praise(sentence.span)
+        praise = sincere_praise(sentence.span) and any(map(_writer_praises, sentence.span))
         sentence.praise = praise
         for head, subject in _predicates(sentence.span):
             if subject is not None and subject.lower_ in SELF:

@@ -167,3 +167,10 @@ def test_a_clause_judged_as_a_whole_still_names_what_it_is_about() -> None:
     issues = analyze("You were half asleep during the Figma demo.", "mentee_to_mentor").issues
     assert "judgement" in {i.category for i in issues}
     assert "vague" not in {i.category for i in issues}
+
+
+def test_praise_denied_and_praise_verbs_of_others_are_not_sincere_praise() -> None:
+    denied = analyze("You're great at planning, not so great at follow-up.", "mentee_to_mentor")
+    assert any("not so great" in i.span for i in denied.issues)
+    described = analyze("You enjoy the sound of your own voice.", "mentee_to_mentor")
+    assert described.tone != "praise"
