@@ -161,6 +161,13 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
     return found
 
 
+def _in_story(head: Token) -> bool:
+    """A modifier of an object not said to be "yours": what the story is about, not your work."""
+    noun = head.head
+    owner = {c.lower_ for c in noun.children if c.dep_ == "poss"}
+    return head.dep_ == "amod" and noun.dep_ in ("dobj", "pobj") and not owner & {"your", "ur"}
+
+
 def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
     """Judgements and labels: candidates the lexicon, the curated list or MiniLM find negative."""
     for (sentence, head, subject, (start, end, text)), margin in zip(
@@ -178,8 +185,11 @@ def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
         if person and head.pos_ == "NOUN":
             needed = PERSON_MARGIN
         slang = bool(cues.SLANG.search(text))
-        # A mildly negative word needs MiniLM to agree: "missing" and "late" state a fact.
-        lexical = lex <= STRONG_VALENCE or (lex <= NEGATIVE_VALENCE and margin >= 0)
+        # A mildly negative word needs MiniLM to agree: "missing" and "late" state a fact. So
+        # does one on a thing in the story: "you calmed the angry customer", "broken formulas".
+        lexical = not _in_story(head) and (
+            lex <= STRONG_VALENCE or (lex <= NEGATIVE_VALENCE and margin >= 0)
+        )
         if not (lexical or negated_praise or insult or slang or margin >= needed):
             continue
         if is_negated and not negated_praise:

@@ -174,3 +174,10 @@ def test_praise_denied_and_praise_verbs_of_others_are_not_sincere_praise() -> No
     assert any("not so great" in i.span for i in denied.issues)
     described = analyze("You enjoy the sound of your own voice.", "mentee_to_mentor")
     assert described.tone != "praise"
+
+
+def test_a_negative_word_on_a_thing_in_the_story_needs_meaning_to_agree() -> None:
+    calm = "Thanks for how patiently you dealt with the angry supplier on Friday."
+    assert analyze(calm, "mentee_to_mentor").issues == []
+    dull = analyze("You gave a boring talk at the offsite.", "mentee_to_mentor").issues
+    assert "judgement" in {i.category for i in dull}
