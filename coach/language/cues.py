@@ -120,7 +120,6 @@ INTENT = rx(
     r"|(?:you're|you are) (?:just |clearly |obviously )?(?:trying|desperate) to"
     r"|purposely|intentionally|you enjoy (?:making|watching|seeing)"
     r"|your (?:real )?(?:agenda|motive)"
-    r"|you (?:did|do) (?:it|that|this) (?:just )?to (?:annoy|upset|embarrass|spite|get)"
     # A purpose of appearances ("signed up to look good"): a motive no one can observe.
     r"|(?:just |only )?to (?:look|seem|appear) (?:good|busy|clever|smart|important|impressive)"
     r"|(?:clearly|obviously) only"

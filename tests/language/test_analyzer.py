@@ -181,3 +181,8 @@ def test_a_negative_word_on_a_thing_in_the_story_needs_meaning_to_agree() -> Non
     assert analyze(calm, "mentee_to_mentor").issues == []
     dull = analyze("You gave a boring talk at the offsite.", "mentee_to_mentor").issues
     assert "judgement" in {i.category for i in dull}
+
+
+def test_an_order_or_request_claims_no_motive() -> None:
+    text = "Keep doing the recap at the end of each call, it helps me a lot."
+    assert "assumed_intent" not in {i.category for i in analyze(text, "mentee_to_mentor").issues}
