@@ -83,8 +83,7 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
 def _absolutes(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
     """Absolutes count in complaints and in statements about what "you" do, not in questions."""
     text = sentence.text
-    # Praise set against a complaint with "but" still carries the complaint's absolute.
-    contrasted = any(t.lower_ in CONTRAST for t in sentence.span)
+    contrasted = any(t.lower_ in CONTRAST for t in sentence.span)  # "useful, but you always"
     if text.rstrip().endswith("?") or (sentence.tone == "praise" and not contrasted):
         return
     about_you = any(t.lower_ in ("you", "your", "ur", "u") for t in sentence.span)
@@ -138,15 +137,11 @@ def _echoed_sarcasm(sentences: list[Sentence]) -> None:
 
 
 def _vague(sentences: list[Sentence]) -> None:
-    """A verdict in a text that names no behavior, number or name is also vague.
-
-    Only a verdict's own words are left out: a clause judged as a whole by meaning still names
-    what it is about ("all you talk about is Instagram").
-    """
+    """A verdict in a text that names no behavior, number or name is also vague."""
     concrete = any(
         t.like_num or t.pos_ == "PROPN" or (t.pos_ == "VERB" and t.lemma_ not in COPULAS)
         for s in sentences
-        for t in s.span
+        for t in s.span  # a clause judged whole by meaning still names what it is about
         if not any(f.start <= t.idx < f.end and not f.whole for f in s.findings)
     )
     for sentence in sentences:
