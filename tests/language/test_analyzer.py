@@ -186,3 +186,17 @@ def test_a_negative_word_on_a_thing_in_the_story_needs_meaning_to_agree() -> Non
 def test_an_order_or_request_claims_no_motive() -> None:
     text = "Keep doing the recap at the end of each call, it helps me a lot."
     assert "assumed_intent" not in {i.category for i in analyze(text, "mentee_to_mentor").issues}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Somebody your age ought to manage a shared calendar.", "your age"),
+        ("You're too old to pick up Figma, be honest.", "too old to"),
+        ("Older guys like you never trust the cloud.", "Older guys"),
+        ("Only a Gen Z hire would post that on the company page.", "a Gen Z hire"),
+    ],
+)
+def test_an_age_put_on_people_is_a_stereotype_in_new_wordings(text: str, span: str) -> None:
+    issues = analyze(text, "mentee_to_mentor").issues
+    assert ("stereotype", span) in [(i.category, i.span) for i in issues]
