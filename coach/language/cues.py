@@ -97,7 +97,7 @@ STEREOTYPE = rx(
     r"\b(?:ok,? boomer|boomers?|millennials?|zoomers?|your generation|my generation|kids these "
     r"days|(?:you )?(?:young|younger|old|older|elderly) (?:\w+ )?" + _PEOPLE + r"|old (?:man|"
     r"woman|guy|timer|school)|grumpy old|digital natives?|dinosaurs?|snowflakes?|half my age"
-    r"|youngsters?|too (?:old|young) (?:to|for)|your age|back in my day"
+    r"|too (?:old|young) (?:to|for)|your age|back in my day"
     r"|(?:typical|such a) gen ?[xyz]|an? gen ?[xyz] \w+"
     r"|like (?:my|your|a) grand(?:ad|dad|pa|ma|mother|father))\b"
 )
