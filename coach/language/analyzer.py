@@ -13,6 +13,7 @@ from coach.language import cues, meaning, semantic
 from coach.language.clauses import order_verb
 from coach.language.nlp import parse, parse_many, valence
 from coach.language.sentence import (
+    CONTRAST,
     SELF,
     Finding,
     Sentence,
@@ -85,7 +86,8 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
 def _absolutes(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
     """Absolutes count in complaints and in statements about what "you" do, not in questions."""
     text = sentence.text
-    if text.rstrip().endswith("?") or sentence.tone == "praise":
+    contrasted = any(t.lower_ in CONTRAST for t in sentence.span)  # "useful, but you always"
+    if text.rstrip().endswith("?") or (sentence.tone == "praise" and not contrasted):
         return
     about_you = any(t.lower_ in ("you", "your", "ur", "u") for t in sentence.span)
     if not (about_you or sentence.tone in ("critical", "mixed")):
@@ -142,8 +144,8 @@ def _vague(sentences: list[Sentence]) -> None:
     concrete = any(
         t.like_num or t.pos_ == "PROPN" or (t.pos_ == "VERB" and t.lemma_ not in COPULAS)
         for s in sentences
-        for t in s.span
-        if not any(f.start <= t.idx < f.end for f in s.findings)
+        for t in s.span  # a clause judged whole by meaning still names what it is about
+        if not any(f.start <= t.idx < f.end and not f.whole for f in s.findings)
     )
     for sentence in sentences:
         have = {f.category for f in sentence.findings}

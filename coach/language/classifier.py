@@ -26,7 +26,6 @@ TRAINING_FILES = (
 ANY = "any"
 _YOU = frozenset({"you", "u", "ur", "your", "he", "she", "his", "her", "they", "their"})
 _NEGATION = frozenset({"never", "no", "nothing", "nobody", "none", "nowhere"})
-CHEAP = ("compound", "neg", "second_person", "negation", "generation")
 
 
 def data_hash() -> str:

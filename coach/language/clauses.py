@@ -43,8 +43,8 @@ def order_verb(span: Span) -> Token | None:
         first = rest[0] if rest else first
     if first.lemma_.lower() in ("stop", "quit") or first.lower_ in ("stop", "quit"):
         return first
-    if directive and first.lower_ == "be":
-        return None  # "you must be blind" infers, it does not order
+    if directive and (first.lower_ == "be" or (first.lower_ == "have" and first.dep_ == "aux")):
+        return None  # "you must be blind", "you must have slept through it" infer, not order
     if first.tag_ != "VB" or not lemminflect().getAllLemmas(first.lower_, "VERB"):
         return None
     after = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None

@@ -86,12 +86,20 @@ SLANG = rx(
     r"|dead|lame|whack|wack|ick|giving \w+|not it|cooked|flop|a flop|ratio)\b"
 )
 
-# Age and generation words are neutral to a sentiment lexicon; as a label they stereotype.
+# Age and generation words are neutral to a sentiment lexicon; as a label they stereotype. An
+# age put on people ("older folks", "a Gen Z intern", "someone your age", "too young to") is
+# matched as a frame, not word by word, so the listed nouns are the people it lands on.
+_PEOPLE = (
+    r"(?:people|folks?|ones|'uns|guys|lot|crowd|staff|colleagues|managers|hires|interns?|kids?"
+    r"|generation)"
+)
 STEREOTYPE = rx(
     r"\b(?:ok,? boomer|boomers?|millennials?|zoomers?|your generation|my generation|kids these "
-    r"days|(?:you )?young (?:ones|people|folk|'uns)|older (?:people|folk|generation)|old (?:man|"
+    r"days|(?:you )?(?:young|younger|old|older|elderly) (?:\w+ )?" + _PEOPLE + r"|old (?:man|"
     r"woman|guy|timer|school)|grumpy old|digital natives?|dinosaurs?|snowflakes?|half my age"
-    r"|too old|at your age|people your age|back in my day|(?:typical|such a) gen ?z)\b"
+    r"|too (?:old|young) (?:to|for)|your age|back in my day"
+    r"|(?:typical|such a) gen ?[xyz]|an? gen ?[xyz] \w+"
+    r"|like (?:my|your|a) grand(?:ad|dad|pa|ma|mother|father))\b"
 )
 
 # A word that is a verdict by itself, whatever the sentence around it.
@@ -120,7 +128,6 @@ INTENT = rx(
     r"|(?:you're|you are) (?:just |clearly |obviously )?(?:trying|desperate) to"
     r"|purposely|intentionally|you enjoy (?:making|watching|seeing)"
     r"|your (?:real )?(?:agenda|motive)"
-    r"|you (?:did|do) (?:it|that|this) (?:just )?to (?:annoy|upset|embarrass|spite|get)"
     # A purpose of appearances ("signed up to look good"): a motive no one can observe.
     r"|(?:just |only )?to (?:look|seem|appear) (?:good|busy|clever|smart|important|impressive)"
     r"|(?:clearly|obviously) only"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coach.language import classifier, cues, semantic
-from coach.language.clauses import clause_spans
+from coach.language.clauses import clause_spans, order_verb
 from coach.language.nlp import valence
 from coach.language.sentence import CONTRAST, Finding, Sentence, in_ranges
 from coach.language.verdicts import STRONG_VALENCE, span_text
@@ -180,6 +180,9 @@ def _add(sentence: Sentence, category: str, piece: Piece, have: set[str]) -> Non
         category = "judgement"  # a label needs a person to be put on
     if category == "stereotype" and not _group(sentence, start, end):
         return  # "you never listen" is about one person, not a generation
+    verb = order_verb(sentence.span)
+    if category == "assumed_intent" and verb is not None and start <= verb.idx < end:
+        return  # "keep doing it": an order or a request claims nothing about a motive
     if category not in have:
         found = Finding(category, start, end, text, topic, whole=True)  # type: ignore[arg-type]
         sentence.findings.append(found)

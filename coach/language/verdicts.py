@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 from coach.language import cues
 from coach.language.clauses import subject_of
 from coach.language.nlp import valence
-from coach.language.sentence import SELF, Finding, Sentence, in_ranges, negated, sincere_praise
+from coach.language.sentence import (
+    SELF,
+    Finding,
+    Sentence,
+    in_ranges,
+    negated,
+    praises,
+    sincere_praise,
+)
 from coach.models import IssueCategory
 
 if TYPE_CHECKING:
@@ -118,6 +126,12 @@ def span_text(words: list[Token]) -> str:
     return text if words[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
 
 
+def _writer_praises(tok: Token) -> bool:
+    """A praise word the writer says: "you love the sound of your voice" describes, not praises."""
+    subject = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+    return praises(tok) and not negated(tok) and (subject is None or subject.lower_ in SELF)
+
+
 Candidate = tuple["Sentence", "Token", "Token | None", tuple[int, int, str]]
 
 
@@ -129,7 +143,7 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
         hedged = [
             (base + m.start(), base + m.end()) for m in cues.SELF_DISMISSAL.finditer(sentence.text)
         ]
-        praise = sincere_praise(sentence.span)
+        praise = sincere_praise(sentence.span) and any(map(_writer_praises, sentence.span))
         sentence.praise = praise
         for head, subject in _predicates(sentence.span):
             if subject is not None and subject.lower_ in SELF:
@@ -147,6 +161,13 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
     return found
 
 
+def _in_story(head: Token) -> bool:
+    """A modifier of an object not said to be "yours": what the story is about, not your work."""
+    noun = head.head
+    owner = {c.lower_ for c in noun.children if c.dep_ == "poss"}
+    return head.dep_ == "amod" and noun.dep_ in ("dobj", "pobj") and not owner & {"your", "ur"}
+
+
 def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
     """Judgements and labels: candidates the lexicon, the curated list or MiniLM find negative."""
     for (sentence, head, subject, (start, end, text)), margin in zip(
@@ -157,15 +178,18 @@ def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
         negated_praise = is_negated and valence(head.text) >= 1.0
         insult = bool(cues.INSULT.search(text))
         modifier = head.dep_ in ("amod", "compound")
-        if sentence.praise and lex > NEGATIVE_VALENCE and not insult:
-            continue  # in sincere praise only a lexicon verdict counts
+        if sentence.praise and lex > NEGATIVE_VALENCE and not (insult or negated_praise):
+            continue  # in sincere praise only a lexicon verdict or a praise word denied counts
         person = subject is not None and subject.lower_ == "you"
         needed = MODIFIER_MARGIN if modifier else WORD_MARGIN
         if person and head.pos_ == "NOUN":
             needed = PERSON_MARGIN
         slang = bool(cues.SLANG.search(text))
-        # A mildly negative word needs MiniLM to agree: "missing" and "late" state a fact.
-        lexical = lex <= STRONG_VALENCE or (lex <= NEGATIVE_VALENCE and margin >= 0)
+        # A mildly negative word needs MiniLM to agree: "missing" and "late" state a fact. So
+        # does one on a thing in the story: "you calmed the angry customer", "broken formulas".
+        lexical = not _in_story(head) and (
+            lex <= STRONG_VALENCE or (lex <= NEGATIVE_VALENCE and margin >= 0)
+        )
         if not (lexical or negated_praise or insult or slang or margin >= needed):
             continue
         if is_negated and not negated_praise:

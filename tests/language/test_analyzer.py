@@ -8,6 +8,7 @@ from coach.language.analyzer import analyze, is_instruction_to_ai
 
 CASES = [
     ("You always cancel at the last minute.", "absolute", "always"),
+    ("The demo was helpful but you always skip the part I practise.", "absolute", "always"),
     ("The deck you sent was sloppy.", "judgement", "sloppy"),
     ("You are lazy.", "personal_label", "lazy"),
     ("Your report was garbage.", "insult", "garbage"),
@@ -152,3 +153,50 @@ def test_what_the_writer_values_is_praise_whatever_words_describe_it() -> None:
     text = "I really value how honest you are with me about what isn't working."
     assert analyze(text, "mentee_to_mentor").issues == []
     assert analyze("I love how you never listen.", "mentee_to_mentor").issues
+
+
+def test_a_perfect_must_infers_and_is_not_an_order() -> None:
+    inferred = analyze("You must have skipped the briefing on Friday.", "mentee_to_mentor")
+    assert "imperative" not in {i.category for i in inferred.issues}
+    ordered = analyze("You have to send the figures by noon.", "mentee_to_mentor")
+    assert "imperative" in {i.category for i in ordered.issues}
+
+
+def test_a_clause_judged_as_a_whole_still_names_what_it_is_about() -> None:
+    # "Figma demo" names the occasion, so the verdict is not also vague.
+    issues = analyze("You were half asleep during the Figma demo.", "mentee_to_mentor").issues
+    assert "judgement" in {i.category for i in issues}
+    assert "vague" not in {i.category for i in issues}
+
+
+def test_praise_denied_and_praise_verbs_of_others_are_not_sincere_praise() -> None:
+    denied = analyze("You're great at planning, not so great at follow-up.", "mentee_to_mentor")
+    assert any("not so great" in i.span for i in denied.issues)
+    described = analyze("You enjoy the sound of your own voice.", "mentee_to_mentor")
+    assert described.tone != "praise"
+
+
+def test_a_negative_word_on_a_thing_in_the_story_needs_meaning_to_agree() -> None:
+    calm = "Thanks for how patiently you dealt with the angry supplier on Friday."
+    assert analyze(calm, "mentee_to_mentor").issues == []
+    dull = analyze("You gave a boring talk at the offsite.", "mentee_to_mentor").issues
+    assert "judgement" in {i.category for i in dull}
+
+
+def test_an_order_or_request_claims_no_motive() -> None:
+    text = "Keep doing the recap at the end of each call, it helps me a lot."
+    assert "assumed_intent" not in {i.category for i in analyze(text, "mentee_to_mentor").issues}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Somebody your age ought to manage a shared calendar.", "your age"),
+        ("You're too old to pick up Figma, be honest.", "too old to"),
+        ("Older guys like you never trust the cloud.", "Older guys"),
+        ("Only a Gen Z hire would post that on the company page.", "a Gen Z hire"),
+    ],
+)
+def test_an_age_put_on_people_is_a_stereotype_in_new_wordings(text: str, span: str) -> None:
+    issues = analyze(text, "mentee_to_mentor").issues
+    assert ("stereotype", span) in [(i.category, i.span) for i in issues]
