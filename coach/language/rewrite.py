@@ -187,6 +187,8 @@ def _behavior(own: list[Token], findings: list[Finding]) -> str:
     for tok in own:
         if tok.tag_ not in ("VBG", "VB", "VBZ") or tok.dep_ not in _ACTION_DEPS:
             continue
+        if tok.lemma_ == "be":
+            continue  # a copula ("which is rude") states the verdict, it is no action
         if tok.head.lemma_ in ("love", "like", "hate", "enjoy", "want", "try", "care"):
             continue
         marks = [f for f in findings if f.category != "sarcasm"]

@@ -211,3 +211,15 @@ def test_a_predicate_noun_is_no_topic_of_the_fallback() -> None:
         "already decided I'm a kid who knows nothing."
     )
     assert "a kid" not in out
+
+
+def test_a_verdict_in_a_relative_clause_is_not_restated_as_an_action() -> None:
+    # "which is rude" once came back as "You am.": a copula states the verdict, it is no action.
+    out = _rewrite("You never reply to my notes in the tracker, which is really disrespectful.")
+    assert "You am" not in out and "disrespectful" not in out
+    assert "reply to my notes in the tracker" in out
+
+
+def test_a_never_again_order_keeps_its_request() -> None:
+    out = _rewrite("Don't ever book a review over my lunch break again.", UP)
+    assert "Could you avoid booking a review over my lunch break?" in out
