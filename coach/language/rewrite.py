@@ -20,7 +20,7 @@ from coach.language.edits import (
     token_at,
 )
 from coach.language.nlp import inflect, parse, valence
-from coach.language.sentence import Finding, Sentence
+from coach.language.sentence import Finding, Sentence, negated
 from coach.language.verdicts import DISCOURSE, tacked_on
 
 if TYPE_CHECKING:
@@ -182,28 +182,63 @@ def _who(own: list[Token]) -> bool:
 _ACTION_DEPS = frozenset({"pcomp", "xcomp", "acl", "advcl", "appos", "relcl"})
 
 
-def _behavior(own: list[Token], findings: list[Finding]) -> str:
-    """What a verdict was about, said plainly: "thanks for coming late" -> "You came late"."""
-    for tok in own:
-        if tok.tag_ not in ("VBG", "VB", "VBZ") or tok.dep_ not in _ACTION_DEPS:
+def _behavior(own: list[Token], findings: list[Finding]) -> tuple[str, list[Edit]]:
+    """What a verdict was about, said plainly: "thanks for coming late" -> "You came late".
+
+    The action may sit in a clause hung off the verdict ("couldn't be bothered to proofread it");
+    that clause is then cut from the sentence so it is not said twice.
+    """
+    ids = {t.i for t in own}
+    hung = [
+        t
+        for t in own[0].sent
+        if t.i not in ids and t.head.i in ids and t.dep_ in ("advcl", "xcomp") and t.tag_ == "VB"
+    ]
+    for tok in [*own, *hung]:
+        infinitive = tok.dep_ == "ROOT" and any(c.lower_ == "to" for c in tok.children)
+        if tok.tag_ not in ("VBG", "VB", "VBZ") or not (tok.dep_ in _ACTION_DEPS or infinitive):
             continue
-        if tok.lemma_ == "be":
-            continue  # a copula ("which is rude") states the verdict, it is no action
+        if tok.lemma_ == "be" or tok.lemma_ in _MINDS:
+            continue  # a copula or a mind ("which is rude", "you don't want to") is no action
         if tok.head.lemma_ in ("love", "like", "hate", "enjoy", "want", "try", "care"):
             continue
         marks = [f for f in findings if f.category != "sarcasm"]
         sub = [
             t for t in tok.subtree if not any(_overlaps(f, t.idx, t.idx + len(t)) for f in marks)
         ]
-        rest = "".join(
-            t.text_with_ws for t in sub if t.i > tok.i and t.lower_ not in ("finally", "again")
-        )
-        if tok.head.lemma_ == "bother":
+        if not sub:
+            continue
+        # ", only a week late" may hang off the praise word rather than the action.
+        tail = [t for t in tok.sent if t.i > sub[-1].i]
+        tail = tail if tail and tail[0].text == "," else []
+        rest = _plain_rest([t for t in sub if t.i > tok.i] + tail)
+        cut: list[Edit] = [] if tok.i in ids else [(sub[0].idx, sub[-1].idx + len(sub[-1]), "")]
+        if tok.head.lemma_ == "bother" or negated(tok):
             # "couldn't be bothered to proofread it": what was observed is that it wasn't done.
-            return tidy(f"You didn't {tok.lemma_} {rest}")
+            return tidy(f"You didn't {tok.lemma_} {rest}"), cut
         tense = "VBP" if tok.dep_ == "relcl" and tok.tag_ == "VBZ" else "VBD"
-        return tidy(f"You {inflect(tok.lemma_, tense)} {rest}")
-    return ""
+        return tidy(f"You {inflect(tok.lemma_, tense)} {rest}"), cut
+    return "", []
+
+
+def _plain_rest(after: list[Token]) -> str:
+    """The words after an action, the irony's "finally" and "only" gone.
+
+    The jab after a comma is often the fact itself: ", only a week late" stays as "a week late",
+    ", only took three weeks" as a sentence of its own, "It took three weeks".
+    """
+    comma = next((k for k, t in enumerate(after) if t.text == ","), len(after))
+    words = [t for t in after[comma + 1 :] if t.lower_ not in _IRONY and not t.is_punct]
+    rest = "".join(t.text_with_ws for t in after[:comma] if t.lower_ not in _IRONY)
+    if not words or valence(" ".join(t.text for t in words)) > 0:
+        return rest
+    tail = " ".join(t.text for t in words)
+    if words[0].tag_ == "VBD":
+        return f"{rest}. It {tail}"
+    return f"{rest} {tail}" if not any(t.pos_ in ("VERB", "AUX") for t in words) else rest
+
+
+_IRONY = frozenset({"finally", "again", "only", "just", "even"})
 
 
 # Dependents that hang a noun phrase beside the clause (", typical boomer") rather than in it.
@@ -332,7 +367,8 @@ def _verdicts(
         topics.append(topic)
         categories = {f.category for f in mine}
         if "sarcasm" in categories or "assumed_intent" in categories or _who(own):
-            said = _behavior(own, findings)
+            said, cut = _behavior(own, findings)
+            edits.extend(cut)
             if said:
                 pieces.append(Piece(said, "behavior"))
                 named = True

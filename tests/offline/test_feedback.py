@@ -223,3 +223,16 @@ def test_a_verdict_in_a_relative_clause_is_not_restated_as_an_action() -> None:
 def test_a_never_again_order_keeps_its_request() -> None:
     out = _rewrite("Don't ever book a review over my lunch break again.", UP)
     assert "Could you avoid booking a review over my lunch break?" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Thanks for finally sending the minutes, only a fortnight late.", "minutes a fortnight late"),
+        ("Nice of you to finally reply to the survey, only took a month.", "It took a month"),
+        ("You couldn't be bothered to test the build script, could you.", "didn't test the build"),
+    ],
+)
+def test_irony_and_bother_keep_the_action_and_the_fact_behind_the_jab(text: str, kept: str) -> None:
+    out = _rewrite(text, UP)
+    assert kept in out and "finally" not in out and "bothered" not in out
