@@ -416,6 +416,8 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
     if sentence.injected:
         return [], False
     if not sentence.findings:
+        if _reaction(sentence.span):
+            return [], False
         return [Piece(sentence.text.strip(), _role(sentence.text, sentence))], True
     doc_text = sentence.span.doc.text
     edits = absolute_edits(sentence) + hedge_edits(sentence)
@@ -447,4 +449,18 @@ def _is_clause(text: str) -> bool:
         return True
     return any(
         t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.pos_ in ("VERB", "AUX") for t in doc
+    )
+
+
+def _reaction(span: Span) -> bool:
+    """A verbless word or two beside a complaint ("Genius.", "Classic.", "So cringe."): a reaction.
+
+    It names no behaviour, so a rewrite that kept it would keep only the writer's verdict; thanks
+    ("Thanks!") is kept.
+    """
+    words = [t for t in span if t.is_alpha]
+    return (
+        0 < len(words) <= 2
+        and not any(t.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM") for t in span)
+        and not any(t.lemma_.lower() in ("thank", "thanks", "cheer", "cheers") for t in span)
     )

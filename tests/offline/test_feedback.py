@@ -236,3 +236,13 @@ def test_a_never_again_order_keeps_its_request() -> None:
 def test_irony_and_bother_keep_the_action_and_the_fact_behind_the_jab(text: str, kept: str) -> None:
     out = _rewrite(text, UP)
     assert kept in out and "finally" not in out and "bothered" not in out
+
+
+def test_a_one_word_reaction_beside_a_complaint_is_not_kept() -> None:
+    out = _rewrite("You always book our calls over my lunch break. Classic.")
+    assert "Classic" not in out and "lunch break" in out
+
+
+def test_thanks_on_its_own_is_kept() -> None:
+    out = _rewrite("Thanks! But you always book our calls over my lunch break.")
+    assert "Thanks" in out
