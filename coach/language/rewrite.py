@@ -418,7 +418,10 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
     if not sentence.findings:
         if _reaction(sentence.span):
             return [], False
-        return [Piece(sentence.text.strip(), _role(sentence.text, sentence))], True
+        text = sentence.text.strip()
+        # A clause the splitter cut before "but ..." still ends as a sentence.
+        text += "." if text[-1:].isalnum() else ""
+        return [Piece(text, _role(text, sentence))], True
     doc_text = sentence.span.doc.text
     edits = absolute_edits(sentence) + hedge_edits(sentence)
     edits += [

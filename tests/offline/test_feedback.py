@@ -246,3 +246,8 @@ def test_a_one_word_reaction_beside_a_complaint_is_not_kept() -> None:
 def test_thanks_on_its_own_is_kept() -> None:
     out = _rewrite("Thanks! But you always book our calls over my lunch break.")
     assert "Thanks" in out
+
+
+def test_a_clause_split_before_but_still_ends_as_a_sentence() -> None:
+    out = _rewrite("You moved the retro again. I like our chats but this is getting old.")
+    assert "I like our chats." in out
