@@ -384,7 +384,12 @@ def _verdicts(
             continue
         judged = " ".join(f.judged or doc.text[f.start : f.end] for f in mine)
         named = named or bool(topic or lead)
-        pieces.append(Piece(_impact(judged, topic, lead), "impact"))
+        impact = _impact(judged, topic, lead)
+        # The same impact said for a motive beside the clause goes once, with its situation.
+        pieces = [
+            p for p in pieces if p.role != "impact" or not impact.lower().endswith(p.text.lower())
+        ]
+        pieces.append(Piece(impact, "impact"))
     return edits, pieces, named, topics
 
 
