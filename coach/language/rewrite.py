@@ -119,7 +119,8 @@ def _lead(
                 continue  # an order is rewritten as a request of its own
             if any(_overlaps(f, child.idx, child.idx + len(child)) for f in findings):
                 continue  # a clause whose own verb is judged ("you decided I'm ...") is the verdict
-            if child.dep_ == "advcl" or (child.dep_ == "prep" and child.lower_ in _PLACE and clean):
+            place = child.dep_ == "prep" and child.lower_ in _PLACE and clean
+            if child.dep_ == "advcl" or (place and any(c.dep_ == "pobj" for c in child.children)):
                 parts.append(child)
     texts, edits = [], []
     for part in sorted(parts, key=lambda t: t.i):
@@ -174,11 +175,6 @@ def _groups(sentence: Sentence, findings: list[Finding]) -> list[tuple[Token, li
     return [(h, sorted(own, key=lambda t: t.i)) for h, own in merged.values()]
 
 
-def _who(own: list[Token]) -> bool:
-    """Whether a label carries a relative clause saying what the person does ("who refuses ...")."""
-    return any(t.dep_ == "relcl" and any(c.lower_ == "who" for c in t.children) for t in own)
-
-
 _ACTION_DEPS = frozenset({"pcomp", "xcomp", "acl", "advcl", "appos", "relcl"})
 
 
@@ -202,6 +198,8 @@ def _behavior(own: list[Token], findings: list[Finding]) -> tuple[str, list[Edit
             continue  # a copula or a mind ("which is rude", "you don't want to") is no action
         if tok.head.lemma_ in ("love", "like", "hate", "enjoy", "want", "try", "care"):
             continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "at":
+            continue  # "hopeless at answering on time" judges a skill; nothing was observed
         marks = [f for f in findings if f.category != "sarcasm"]
         sub = [
             t for t in tok.subtree if not any(_overlaps(f, t.idx, t.idx + len(t)) for f in marks)
@@ -366,12 +364,12 @@ def _verdicts(
         topic = about if not topic or about.lower().startswith(topic.lower()) else topic
         topics.append(topic)
         categories = {f.category for f in mine}
-        if "sarcasm" in categories or "assumed_intent" in categories or _who(own):
-            said, cut = _behavior(own, findings)
-            edits.extend(cut)
-            if said:
-                pieces.append(Piece(said, "behavior"))
-                named = True
+        # Whatever the verdict, the action it was about is said plainly.
+        said, cut = _behavior(own, findings)
+        edits.extend(cut)
+        if said:
+            pieces.append(Piece(said, "behavior"))
+            named = True
         if not named and topic and all(_whole(f, mine) for f in mine):
             # Judged by meaning, no word is the verdict: what it is about stays, with a slot.
             pieces.append(Piece(tidy(f"I'd like to talk about {topic}: {SLOT}"), "behavior"))

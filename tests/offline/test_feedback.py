@@ -251,3 +251,12 @@ def test_thanks_on_its_own_is_kept() -> None:
 def test_a_clause_split_before_but_still_ends_as_a_sentence() -> None:
     out = _rewrite("You moved the retro again. I like our chats but this is getting old.")
     assert "I like our chats." in out
+
+
+def test_the_action_a_verdict_is_about_is_said_plainly() -> None:
+    assert "You skipped the rehearsal" in _rewrite("It was lazy of you to skip the rehearsal.", UP)
+
+
+def test_a_skill_judged_is_not_restated_as_something_done() -> None:
+    out = _rewrite("You're hopeless at replying to invoices on time.")
+    assert "You replied" not in out and "At replying" not in out and "hopeless" not in out
