@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from coach.language import cues, semantic
+from coach.language.beside import MINDS, beside
 from coach.language.clauses import clause_tokens, order_verb
 from coach.language.edits import (
     Edit,
@@ -17,11 +18,10 @@ from coach.language.edits import (
     request_edits,
     request_piece,
     tidy,
-    token_at,
 )
 from coach.language.nlp import inflect, parse, valence
-from coach.language.sentence import Finding, Sentence, negated
-from coach.language.verdicts import DISCOURSE, tacked_on
+from coach.language.sentence import Finding, Sentence, negated, overlaps
+from coach.language.verdicts import DISCOURSE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -36,10 +36,6 @@ _REQUEST = re.compile(
     r"|would you be open|could we|can we|let's)\b",
     re.I,
 )
-
-
-def _overlaps(f: Finding, start: int, end: int) -> bool:
-    return f.start < end and start < f.end
 
 
 def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) -> str:
@@ -114,10 +110,10 @@ def _lead(
         for child in host.children:
             sub = list(child.subtree)
             start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
-            clean = not any(_overlaps(f, start, end) for f in findings)
+            clean = not any(overlaps(f, start, end) for f in findings)
             if order is not None and child.i == order.i:
                 continue  # an order is rewritten as a request of its own
-            if any(_overlaps(f, child.idx, child.idx + len(child)) for f in findings):
+            if any(overlaps(f, child.idx, child.idx + len(child)) for f in findings):
                 continue  # a clause whose own verb is judged ("you decided I'm ...") is the verdict
             place = child.dep_ == "prep" and child.lower_ in _PLACE and clean
             if child.dep_ == "advcl" or (place and any(c.dep_ == "pobj" for c in child.children)):
@@ -125,9 +121,7 @@ def _lead(
     texts, edits = [], []
     for part in sorted(parts, key=lambda t: t.i):
         sub = [
-            t
-            for t in part.subtree
-            if not any(_overlaps(f, t.idx, t.idx + len(t)) for f in findings)
+            t for t in part.subtree if not any(overlaps(f, t.idx, t.idx + len(t)) for f in findings)
         ]
         sub = sub[: next((k for k in range(1, len(sub)) if sub[k].i != sub[k - 1].i + 1), len(sub))]
         if len(sub) < 3:
@@ -155,13 +149,13 @@ def _groups(sentence: Sentence, findings: list[Finding]) -> list[tuple[Token, li
     verdict = {
         h.i
         for h, own in clauses
-        if any(_overlaps(f, t.idx, t.idx + len(t)) for f in findings for t in own)
+        if any(overlaps(f, t.idx, t.idx + len(t)) for f in findings for t in own)
     }
     intent = {
         h.i
         for h, own in clauses
         for f in findings
-        if f.category == "assumed_intent" and any(_overlaps(f, t.idx, t.idx + len(t)) for t in own)
+        if f.category == "assumed_intent" and any(overlaps(f, t.idx, t.idx + len(t)) for t in own)
     }
     # What someone is said to think or want belongs to the mind-reading that frames it.
     verdict |= {h.i for h, _ in clauses if h.dep_ in ("ccomp", "xcomp") and h.head.i in intent}
@@ -194,16 +188,14 @@ def _behavior(own: list[Token], findings: list[Finding]) -> tuple[str, list[Edit
         infinitive = tok.dep_ == "ROOT" and any(c.lower_ == "to" for c in tok.children)
         if tok.tag_ not in ("VBG", "VB", "VBZ") or not (tok.dep_ in _ACTION_DEPS or infinitive):
             continue
-        if tok.lemma_ == "be" or tok.lemma_ in _MINDS:
+        if tok.lemma_ == "be" or tok.lemma_ in MINDS:
             continue  # a copula or a mind ("which is rude", "you don't want to") is no action
         if tok.head.lemma_ in ("love", "like", "hate", "enjoy", "want", "try", "care"):
             continue
         if tok.dep_ == "pcomp" and tok.head.lower_ == "at":
             continue  # "hopeless at answering on time" judges a skill; nothing was observed
         marks = [f for f in findings if f.category != "sarcasm"]
-        sub = [
-            t for t in tok.subtree if not any(_overlaps(f, t.idx, t.idx + len(t)) for f in marks)
-        ]
+        sub = [t for t in tok.subtree if not any(overlaps(f, t.idx, t.idx + len(t)) for f in marks)]
         if not sub:
             continue
         # ", only a week late" may hang off the praise word rather than the action.
@@ -239,107 +231,6 @@ def _plain_rest(after: list[Token]) -> str:
 _IRONY = frozenset({"finally", "again", "only", "just", "even"})
 
 
-# Dependents that hang a noun phrase beside the clause (", typical boomer") rather than in it.
-_SIDE = frozenset({"appos", "npadvmod", "dep"})
-_CORE = frozenset({"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "acomp", "ccomp", "xcomp"})
-
-
-def _side_phrase(span: Span, finding: Finding) -> list[Token]:
-    """The side phrase a stereotype sits in, with its comma; [] when it is part of the clause."""
-    tok: Token | None = next((t for t in reversed(span) if t.idx < finding.end), None)
-    # A bare noun the parser takes for a clause ("Typical millennial, you ...") hangs beside too.
-    while tok is not None and not (
-        tok.dep_ in _SIDE or (tok.dep_ == "advcl" and tok.pos_ in ("NOUN", "PROPN"))
-    ):
-        if tok.dep_ in _CORE or tok.head.i == tok.i:
-            return []
-        tok = tok.head
-    if tok is None or tok.head.dep_ in ("nsubj", "nsubjpass"):
-        return []  # "You young ones all want ...": the label is the subject, not beside it
-    phrase = sorted({*tok.subtree, *(t for t in span if finding.start <= t.idx < finding.end)})
-    before = tok.doc[phrase[0].i - 1] if phrase[0].i > span.start else None
-    return ([before] if before is not None and before.is_punct else []) + phrase
-
-
-def _beside(
-    sentence: Sentence, findings: list[Finding]
-) -> tuple[list[Edit], list[Piece], list[Finding]]:
-    """Verdicts beside the clause go alone; the clause stays as the behaviour.
-
-    A stereotype (", typical boomer") goes without an impact; a verdict tacked on after a comma
-    (", very unprofessional") goes with its comma and becomes the impact.
-    """
-    edits: list[Edit] = []
-    pieces: list[Piece] = []
-    for f in [f for f in findings if f.category == "stereotype"]:
-        side = _side_phrase(sentence.span, f)
-        if side:
-            edits.extend((t.idx, t.idx + len(t.text), "") for t in side)
-            findings = [g for g in findings if g is not f]
-    for f in [f for f in findings if f.category in ("judgement", "personal_label")]:
-        tok = token_at(sentence, f.end - 1)
-        if tok is not None and tacked_on(tok) and f.start > sentence.span.start_char:
-            comma = sentence.span.doc.text.rfind(",", sentence.span.start_char, f.start)
-            edits.append((comma if comma >= 0 else f.start, _fillers_after(sentence, f.end), ""))
-            findings = [g for g in findings if not _overlaps(g, f.start, f.end)]
-            pieces.append(Piece(_impact(f.judged, "", ""), "impact"))
-    for f in [f for f in findings if f.category == "assumed_intent" and not f.whole]:
-        side = _motive(sentence, f)
-        if side:
-            edits.extend((t.idx, t.idx + len(t.text), "") for t in side)
-            findings = [g for g in findings if g is not f]
-            if not pieces:  # one motive, one impact: "clearly only ... to look good" is one
-                pieces.append(
-                    Piece(
-                        _impact(f.judged or sentence.span.doc.text[f.start : f.end], "", ""),
-                        "impact",
-                    )
-                )
-    return edits, pieces, findings
-
-
-def _fillers_after(sentence: Sentence, end: int) -> int:
-    """The end of the discourse fillers trailing a verdict (", pretty rude tbh")."""
-    for tok in sentence.span:
-        if tok.idx < end or tok.is_punct:
-            continue
-        if tok.lower_ not in DISCOURSE:
-            break
-        end = tok.idx + len(tok)
-    return end
-
-
-_MOTIVE_DEPS = frozenset({"advmod", "advcl", "xcomp", "npadvmod", "prep"})
-
-
-def _motive(sentence: Sentence, finding: Finding) -> list[Token]:
-    """A motive read into an action ("clearly", "to look good"), cut so the action stays."""
-    inside = [t for t in sentence.span if finding.start <= t.idx < finding.end]
-    tops = [t for t in inside if not finding.start <= t.head.idx < finding.end]
-    if (
-        not inside
-        or not tops
-        or any(
-            t.dep_ not in _MOTIVE_DEPS or t.head.pos_ != "VERB" or t.head.lemma_ in _MINDS
-            for t in tops
-        )
-    ):
-        return []
-    # Where it happened ("in your review") stays with the action; only the motive goes.
-    kept = {
-        w.i
-        for t in tops
-        for c in t.subtree
-        if c.dep_ == "prep" and c not in inside
-        for w in c.subtree
-    }
-    return sorted({w for t in tops for w in t.subtree if w.i not in kept}, key=lambda t: t.i)
-
-
-# Verbs whose object is the mind-reading itself ("you want to look good"): the clause goes whole.
-_MINDS = frozenset({"want", "try", "care", "like", "love", "need", "think", "mean", "enjoy"})
-
-
 def _verdicts(
     sentence: Sentence, changes: list[Edit]
 ) -> tuple[list[Edit], list[Piece], bool, list[str]]:
@@ -347,12 +238,13 @@ def _verdicts(
     findings = [f for f in sentence.findings if f.category in VERDICT]
     order = order_verb(sentence.span)
     doc = sentence.span.doc
-    edits, pieces, findings = _beside(sentence, findings)
+    edits, judged, findings = beside(sentence, findings)
+    pieces = [Piece(_impact(j, "", ""), "impact") for j in judged]
     named = False
     topics: list[str] = []
     for head, own in _groups(sentence, findings):
         edits.extend((t.idx, t.idx + len(t.text_with_ws), "") for t in own)
-        mine = [f for f in findings if any(_overlaps(f, t.idx, t.idx + len(t)) for t in own)]
+        mine = [f for f in findings if any(overlaps(f, t.idx, t.idx + len(t)) for t in own)]
         lead, moved = _lead(head, findings, order, changes)
         edits.extend(moved)
         topic = next((f.topic for f in mine if f.topic), "")

@@ -37,6 +37,11 @@ class Finding:
     whole: bool = False  # a clause judged by meaning: no single word in it is the verdict
 
 
+def overlaps(f: Finding, start: int, end: int) -> bool:
+    """Whether a finding shares a character with the range."""
+    return f.start < end and start < f.end
+
+
 @dataclass
 class Sentence:
     """A sentence of the parse with what was found in it."""
