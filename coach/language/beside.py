@@ -36,11 +36,8 @@ def _side_phrase(span: Span, finding: Finding) -> list[Token]:
 def beside(
     sentence: Sentence, findings: list[Finding]
 ) -> tuple[list[Edit], list[str], list[Finding]]:
-    """Cut verdicts beside the clause, which stays as the behaviour; the words each impact answers.
-
-    A stereotype (", typical boomer") goes without an impact; a verdict tacked on after a comma
-    (", very unprofessional") goes with its comma and becomes the impact.
-    """
+    """Cut verdicts beside the clause, which stays as the behaviour; the words impacts answer."""
+    # A stereotype (", typical boomer") has no impact; ", very unprofessional" becomes the impact.
     edits: list[Edit] = []
     judged: list[str] = []
     for f in [f for f in findings if f.category == "stereotype"]:

@@ -39,12 +39,9 @@ _REQUEST = re.compile(
 
 
 def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) -> str:
-    """What a verdict clause is about: its first plain noun phrase, with the phrases that place it.
-
-    A noun inside a finding, an evaluative word or a predicate noun ("was a mess") is the verdict.
-    Nouns inside a clause judged by meaning were tried as topics: they helped blind_dev but
-    pasted judgements on blind2_dev, so they stay hidden.
-    """
+    """What a verdict clause is about: its first plain noun phrase, with what places it."""
+    # A noun in a finding, an evaluative word or a predicate noun ("was a mess") is the verdict;
+    # nouns of a clause judged by meaning pasted judgements on blind2_dev, so they stay hidden.
     doc = tokens[0].doc
     ids = {t.i for t in tokens}
     spans = [(f.start, f.end) for f in findings]
@@ -83,10 +80,7 @@ def _whole(finding: Finding, findings: list[Finding]) -> bool:
 
 
 def _labels_you(noun: Token) -> bool:
-    """Whether a noun is what someone or something is said to be ("a drama queen", "a mess").
-
-    A predicate noun is the verdict, not the topic; a name ("all you talk about is TikTok") is not.
-    """
+    """Whether a noun is what someone or something is said to be ("a drama queen", "a mess")."""
     return noun.pos_ != "PROPN" and (
         noun.dep_ == "attr"
         or noun.lower_ in DISCOURSE
@@ -173,11 +167,8 @@ _ACTION_DEPS = frozenset({"pcomp", "xcomp", "acl", "advcl", "appos", "relcl"})
 
 
 def _behavior(own: list[Token], findings: list[Finding]) -> tuple[str, list[Edit]]:
-    """What a verdict was about, said plainly: "thanks for coming late" -> "You came late".
-
-    The action may sit in a clause hung off the verdict ("couldn't be bothered to proofread it");
-    that clause is then cut from the sentence so it is not said twice.
-    """
+    """What a verdict was about, said plainly, and the clause to cut if it hung off the verdict."""
+    # "thanks for coming late" -> "You came late"; "couldn't be bothered to proofread it".
     ids = {t.i for t in own}
     hung = [
         t
@@ -212,11 +203,8 @@ def _behavior(own: list[Token], findings: list[Finding]) -> tuple[str, list[Edit
 
 
 def _plain_rest(after: list[Token]) -> str:
-    """The words after an action, the irony's "finally" and "only" gone.
-
-    The jab after a comma is often the fact itself: ", only a week late" stays as "a week late",
-    ", only took three weeks" as a sentence of its own, "It took three weeks".
-    """
+    """The words after an action; the fact in the jab after a comma stays, "only" goes."""
+    # ", only a week late" -> "a week late"; ", only took three weeks" -> ". It took three weeks".
     comma = next((k for k, t in enumerate(after) if t.text == ","), len(after))
     words = [t for t in after[comma + 1 :] if t.lower_ not in _IRONY and not t.is_punct]
     rest = "".join(t.text_with_ws for t in after[:comma] if t.lower_ not in _IRONY)
@@ -238,8 +226,8 @@ def _verdicts(
     findings = [f for f in sentence.findings if f.category in VERDICT]
     order = order_verb(sentence.span)
     doc = sentence.span.doc
-    edits, judged, findings = beside(sentence, findings)
-    pieces = [Piece(_impact(j, "", ""), "impact") for j in judged]
+    edits, aside, findings = beside(sentence, findings)
+    pieces = [Piece(_impact(j, "", ""), "impact") for j in aside]
     named = False
     topics: list[str] = []
     for head, own in _groups(sentence, findings):
@@ -351,11 +339,7 @@ def _is_clause(text: str) -> bool:
 
 
 def _reaction(span: Span) -> bool:
-    """A verbless word or two beside a complaint ("Genius.", "Classic.", "So cringe."): a reaction.
-
-    It names no behaviour, so a rewrite that kept it would keep only the writer's verdict; thanks
-    ("Thanks!") is kept.
-    """
+    """A verbless word or two beside a complaint ("Genius.", "Classic."): no behaviour."""
     words = [t for t in span if t.is_alpha]
     return (
         0 < len(words) <= 2

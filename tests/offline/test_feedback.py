@@ -228,7 +228,10 @@ def test_a_never_again_order_keeps_its_request() -> None:
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("Thanks for finally sending the minutes, only a fortnight late.", "minutes a fortnight late"),
+        (
+            "Thanks for finally sending the minutes, only a fortnight late.",
+            "minutes a fortnight late",
+        ),
         ("Nice of you to finally reply to the survey, only took a month.", "It took a month"),
         ("You couldn't be bothered to test the build script, could you.", "didn't test the build"),
     ],
