@@ -81,14 +81,7 @@ def _whole(finding: Finding, findings: list[Finding]) -> bool:
 
 def _labels_you(noun: Token) -> bool:
     """Whether a noun is what someone or something is said to be ("a drama queen", "a mess")."""
-    return noun.pos_ != "PROPN" and (
-        noun.dep_ == "attr"
-        or noun.lower_ in DISCOURSE
-        or (
-            noun.dep_ in ("appos", "npadvmod")
-            and any(c.lower_ == "you" for c in noun.head.children)
-        )
-    )
+    return noun.pos_ != "PROPN" and (noun.dep_ == "attr" or noun.lower_ in DISCOURSE)
 
 
 _PLACE = frozenset({"in", "during", "at", "on", "when", "whenever", "with", "after", "before"})
