@@ -263,3 +263,8 @@ def test_the_action_a_verdict_is_about_is_said_plainly() -> None:
 def test_a_skill_judged_is_not_restated_as_something_done() -> None:
     out = _rewrite("You're hopeless at replying to invoices on time.")
     assert "You replied" not in out and "At replying" not in out and "hopeless" not in out
+
+
+def test_a_delay_is_answered_by_what_the_wait_cost() -> None:
+    out = _rewrite("Thanks for finally sharing the budget, only a month late.")
+    assert "wait" in out and "budget a month late" in out
