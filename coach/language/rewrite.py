@@ -292,7 +292,7 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
     if sentence.injected:
         return [], False
     if not sentence.findings:
-        if _reaction(sentence.span):
+        if reaction(sentence.span):
             return [], False
         text = sentence.text.strip()
         # A clause the splitter cut before "but ..." still ends as a sentence.
@@ -331,7 +331,7 @@ def _is_clause(text: str) -> bool:
     )
 
 
-def _reaction(span: Span) -> bool:
+def reaction(span: Span) -> bool:
     """A verbless word or two beside a complaint ("Genius.", "Classic."): no behaviour."""
     words = [t for t in span if t.is_alpha]
     return (

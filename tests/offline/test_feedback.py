@@ -268,3 +268,8 @@ def test_a_skill_judged_is_not_restated_as_something_done() -> None:
 def test_a_delay_is_answered_by_what_the_wait_cost() -> None:
     out = _rewrite("Thanks for finally sharing the budget, only a month late.")
     assert "wait" in out and "budget a month late" in out
+
+
+def test_the_fallback_does_not_name_a_reaction_as_a_topic() -> None:
+    out = _rewrite("Great call to cancel the workshop an hour before it started. Classic.", UP)
+    assert "classic" not in out.lower() and "workshop" in out
