@@ -52,7 +52,6 @@ def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) 
             any(s <= t.idx < e for s, e in spans)
             or abs(valence(t.text)) >= 1
             or cues.VERDICT_WORD.search(t.text)
-            or t.lower_ in DISCOURSE  # a filler inside a noun phrase means the parse went wrong
             for t in toks
         )
 
