@@ -121,7 +121,8 @@ def request_edits(sentence: Sentence) -> list[Edit]:
     for conj in verb.conjuncts:
         if conj.lower_ in ("stop", "quit"):
             edits.append((conj.idx, conj.idx + len(conj), "avoid"))
-    for tok in span:
+    for tok in span[verb.i - span.start + 1 :]:
+        # "Don't ever ... again": the words before the verb went with the opening already.
         if tok.lower_ in ("ever", "again") and tok.head.i == verb.i and negated:
             edits.append((tok.idx - 1, tok.idx + len(tok), ""))
     tail = span[-1]

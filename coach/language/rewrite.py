@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from coach.language import cues, semantic
+from coach.language.beside import MINDS, beside
 from coach.language.clauses import clause_tokens, order_verb
 from coach.language.edits import (
     Edit,
@@ -17,11 +18,10 @@ from coach.language.edits import (
     request_edits,
     request_piece,
     tidy,
-    token_at,
 )
 from coach.language.nlp import inflect, parse, valence
-from coach.language.sentence import Finding, Sentence
-from coach.language.verdicts import DISCOURSE, tacked_on
+from coach.language.sentence import Finding, Sentence, negated, overlaps
+from coach.language.verdicts import DISCOURSE
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -38,17 +38,10 @@ _REQUEST = re.compile(
 )
 
 
-def _overlaps(f: Finding, start: int, end: int) -> bool:
-    return f.start < end and start < f.end
-
-
 def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) -> str:
-    """What a verdict clause is about: its first plain noun phrase, with the phrases that place it.
-
-    A noun inside a finding, an evaluative word or a predicate noun ("was a mess") is the verdict.
-    Nouns inside a clause judged by meaning were tried as topics: they helped blind_dev but
-    pasted judgements on blind2_dev, so they stay hidden.
-    """
+    """What a verdict clause is about: its first plain noun phrase, with what places it."""
+    # A noun in a finding, an evaluative word or a predicate noun ("was a mess") is the verdict;
+    # nouns of a clause judged by meaning pasted judgements on blind2_dev, so they stay hidden.
     doc = tokens[0].doc
     ids = {t.i for t in tokens}
     spans = [(f.start, f.end) for f in findings]
@@ -59,7 +52,6 @@ def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) 
             any(s <= t.idx < e for s, e in spans)
             or abs(valence(t.text)) >= 1
             or cues.VERDICT_WORD.search(t.text)
-            or t.lower_ in DISCOURSE  # a filler inside a noun phrase means the parse went wrong
             for t in toks
         )
 
@@ -87,18 +79,8 @@ def _whole(finding: Finding, findings: list[Finding]) -> bool:
 
 
 def _labels_you(noun: Token) -> bool:
-    """Whether a noun is what someone or something is said to be ("a drama queen", "a mess").
-
-    A predicate noun is the verdict, not the topic; a name ("all you talk about is TikTok") is not.
-    """
-    return noun.pos_ != "PROPN" and (
-        noun.dep_ == "attr"
-        or noun.lower_ in DISCOURSE
-        or (
-            noun.dep_ in ("appos", "npadvmod")
-            and any(c.lower_ == "you" for c in noun.head.children)
-        )
-    )
+    """Whether a noun is what someone or something is said to be ("a drama queen", "a mess")."""
+    return noun.pos_ != "PROPN" and (noun.dep_ == "attr" or noun.lower_ in DISCOURSE)
 
 
 _PLACE = frozenset({"in", "during", "at", "on", "when", "whenever", "with", "after", "before"})
@@ -114,19 +96,18 @@ def _lead(
         for child in host.children:
             sub = list(child.subtree)
             start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
-            clean = not any(_overlaps(f, start, end) for f in findings)
+            clean = not any(overlaps(f, start, end) for f in findings)
             if order is not None and child.i == order.i:
                 continue  # an order is rewritten as a request of its own
-            if any(_overlaps(f, child.idx, child.idx + len(child)) for f in findings):
+            if any(overlaps(f, child.idx, child.idx + len(child)) for f in findings):
                 continue  # a clause whose own verb is judged ("you decided I'm ...") is the verdict
-            if child.dep_ == "advcl" or (child.dep_ == "prep" and child.lower_ in _PLACE and clean):
+            place = child.dep_ == "prep" and child.lower_ in _PLACE and clean
+            if child.dep_ == "advcl" or (place and any(c.dep_ == "pobj" for c in child.children)):
                 parts.append(child)
     texts, edits = [], []
     for part in sorted(parts, key=lambda t: t.i):
         sub = [
-            t
-            for t in part.subtree
-            if not any(_overlaps(f, t.idx, t.idx + len(t)) for f in findings)
+            t for t in part.subtree if not any(overlaps(f, t.idx, t.idx + len(t)) for f in findings)
         ]
         sub = sub[: next((k for k in range(1, len(sub)) if sub[k].i != sub[k - 1].i + 1), len(sub))]
         if len(sub) < 3:
@@ -154,13 +135,13 @@ def _groups(sentence: Sentence, findings: list[Finding]) -> list[tuple[Token, li
     verdict = {
         h.i
         for h, own in clauses
-        if any(_overlaps(f, t.idx, t.idx + len(t)) for f in findings for t in own)
+        if any(overlaps(f, t.idx, t.idx + len(t)) for f in findings for t in own)
     }
     intent = {
         h.i
         for h, own in clauses
         for f in findings
-        if f.category == "assumed_intent" and any(_overlaps(f, t.idx, t.idx + len(t)) for t in own)
+        if f.category == "assumed_intent" and any(overlaps(f, t.idx, t.idx + len(t)) for t in own)
     }
     # What someone is said to think or want belongs to the mind-reading that frames it.
     verdict |= {h.i for h, _ in clauses if h.dep_ in ("ccomp", "xcomp") and h.head.i in intent}
@@ -174,135 +155,60 @@ def _groups(sentence: Sentence, findings: list[Finding]) -> list[tuple[Token, li
     return [(h, sorted(own, key=lambda t: t.i)) for h, own in merged.values()]
 
 
-def _who(own: list[Token]) -> bool:
-    """Whether a label carries a relative clause saying what the person does ("who refuses ...")."""
-    return any(t.dep_ == "relcl" and any(c.lower_ == "who" for c in t.children) for t in own)
-
-
 _ACTION_DEPS = frozenset({"pcomp", "xcomp", "acl", "advcl", "appos", "relcl"})
 
 
-def _behavior(own: list[Token], findings: list[Finding]) -> str:
-    """What a verdict was about, said plainly: "thanks for coming late" -> "You came late"."""
-    for tok in own:
-        if tok.tag_ not in ("VBG", "VB", "VBZ") or tok.dep_ not in _ACTION_DEPS:
+def _behavior(own: list[Token], findings: list[Finding]) -> tuple[str, list[Edit]]:
+    """What a verdict was about, said plainly, and the clause to cut if it hung off the verdict."""
+    # "thanks for coming late" -> "You came late"; "couldn't be bothered to proofread it".
+    ids = {t.i for t in own}
+    hung = [
+        t
+        for t in own[0].sent
+        if t.i not in ids and t.head.i in ids and t.dep_ in ("advcl", "xcomp") and t.tag_ == "VB"
+    ]
+    for tok in [*own, *hung]:
+        infinitive = tok.dep_ == "ROOT" and any(c.lower_ == "to" for c in tok.children)
+        if tok.tag_ not in ("VBG", "VB", "VBZ") or not (tok.dep_ in _ACTION_DEPS or infinitive):
             continue
+        if tok.lemma_ == "be" or tok.lemma_ in MINDS:
+            continue  # a copula or a mind ("which is rude", "you don't want to") is no action
         if tok.head.lemma_ in ("love", "like", "hate", "enjoy", "want", "try", "care"):
             continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "at":
+            continue  # "hopeless at answering on time" judges a skill; nothing was observed
         marks = [f for f in findings if f.category != "sarcasm"]
-        sub = [
-            t for t in tok.subtree if not any(_overlaps(f, t.idx, t.idx + len(t)) for f in marks)
-        ]
-        rest = "".join(
-            t.text_with_ws for t in sub if t.i > tok.i and t.lower_ not in ("finally", "again")
-        )
-        if tok.head.lemma_ == "bother":
-            # "couldn't be bothered to proofread it": what was observed is that it wasn't done.
-            return tidy(f"You didn't {tok.lemma_} {rest}")
-        tense = "VBP" if tok.dep_ == "relcl" and tok.tag_ == "VBZ" else "VBD"
-        return tidy(f"You {inflect(tok.lemma_, tense)} {rest}")
-    return ""
-
-
-# Dependents that hang a noun phrase beside the clause (", typical boomer") rather than in it.
-_SIDE = frozenset({"appos", "npadvmod", "dep"})
-_CORE = frozenset({"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "acomp", "ccomp", "xcomp"})
-
-
-def _side_phrase(span: Span, finding: Finding) -> list[Token]:
-    """The side phrase a stereotype sits in, with its comma; [] when it is part of the clause."""
-    tok: Token | None = next((t for t in reversed(span) if t.idx < finding.end), None)
-    # A bare noun the parser takes for a clause ("Typical millennial, you ...") hangs beside too.
-    while tok is not None and not (
-        tok.dep_ in _SIDE or (tok.dep_ == "advcl" and tok.pos_ in ("NOUN", "PROPN"))
-    ):
-        if tok.dep_ in _CORE or tok.head.i == tok.i:
-            return []
-        tok = tok.head
-    if tok is None or tok.head.dep_ in ("nsubj", "nsubjpass"):
-        return []  # "You young ones all want ...": the label is the subject, not beside it
-    phrase = sorted({*tok.subtree, *(t for t in span if finding.start <= t.idx < finding.end)})
-    before = tok.doc[phrase[0].i - 1] if phrase[0].i > span.start else None
-    return ([before] if before is not None and before.is_punct else []) + phrase
-
-
-def _beside(
-    sentence: Sentence, findings: list[Finding]
-) -> tuple[list[Edit], list[Piece], list[Finding]]:
-    """Verdicts beside the clause go alone; the clause stays as the behaviour.
-
-    A stereotype (", typical boomer") goes without an impact; a verdict tacked on after a comma
-    (", very unprofessional") goes with its comma and becomes the impact.
-    """
-    edits: list[Edit] = []
-    pieces: list[Piece] = []
-    for f in [f for f in findings if f.category == "stereotype"]:
-        side = _side_phrase(sentence.span, f)
-        if side:
-            edits.extend((t.idx, t.idx + len(t.text), "") for t in side)
-            findings = [g for g in findings if g is not f]
-    for f in [f for f in findings if f.category in ("judgement", "personal_label")]:
-        tok = token_at(sentence, f.end - 1)
-        if tok is not None and tacked_on(tok) and f.start > sentence.span.start_char:
-            comma = sentence.span.doc.text.rfind(",", sentence.span.start_char, f.start)
-            edits.append((comma if comma >= 0 else f.start, _fillers_after(sentence, f.end), ""))
-            findings = [g for g in findings if not _overlaps(g, f.start, f.end)]
-            pieces.append(Piece(_impact(f.judged, "", ""), "impact"))
-    for f in [f for f in findings if f.category == "assumed_intent" and not f.whole]:
-        side = _motive(sentence, f)
-        if side:
-            edits.extend((t.idx, t.idx + len(t.text), "") for t in side)
-            findings = [g for g in findings if g is not f]
-            if not pieces:  # one motive, one impact: "clearly only ... to look good" is one
-                pieces.append(
-                    Piece(
-                        _impact(f.judged or sentence.span.doc.text[f.start : f.end], "", ""),
-                        "impact",
-                    )
-                )
-    return edits, pieces, findings
-
-
-def _fillers_after(sentence: Sentence, end: int) -> int:
-    """The end of the discourse fillers trailing a verdict (", pretty rude tbh")."""
-    for tok in sentence.span:
-        if tok.idx < end or tok.is_punct:
+        sub = [t for t in tok.subtree if not any(overlaps(f, t.idx, t.idx + len(t)) for f in marks)]
+        if not sub:
             continue
-        if tok.lower_ not in DISCOURSE:
-            break
-        end = tok.idx + len(tok)
-    return end
+        # ", only a week late" may hang off the praise word rather than the action.
+        tail = [t for t in tok.sent if t.i > sub[-1].i]
+        tail = tail if tail and tail[0].text == "," else []
+        rest = _plain_rest([t for t in sub if t.i > tok.i] + tail)
+        cut: list[Edit] = [] if tok.i in ids else [(sub[0].idx, sub[-1].idx + len(sub[-1]), "")]
+        if tok.head.lemma_ == "bother" or negated(tok):
+            # "couldn't be bothered to proofread it": what was observed is that it wasn't done.
+            return tidy(f"You didn't {tok.lemma_} {rest}"), cut
+        tense = "VBP" if tok.dep_ == "relcl" and tok.tag_ == "VBZ" else "VBD"
+        return tidy(f"You {inflect(tok.lemma_, tense)} {rest}"), cut
+    return "", []
 
 
-_MOTIVE_DEPS = frozenset({"advmod", "advcl", "xcomp", "npadvmod", "prep"})
+def _plain_rest(after: list[Token]) -> str:
+    """The words after an action; the fact in the jab after a comma stays, "only" goes."""
+    # ", only a week late" -> "a week late"; ", only took three weeks" -> ". It took three weeks".
+    comma = next((k for k, t in enumerate(after) if t.text == ","), len(after))
+    words = [t for t in after[comma + 1 :] if t.lower_ not in _IRONY and not t.is_punct]
+    rest = "".join(t.text_with_ws for t in after[:comma] if t.lower_ not in _IRONY)
+    if not words or valence(" ".join(t.text for t in words)) > 0:
+        return rest
+    tail = " ".join(t.text for t in words)
+    if words[0].tag_ == "VBD":
+        return f"{rest}. It {tail}"
+    return f"{rest} {tail}" if not any(t.pos_ in ("VERB", "AUX") for t in words) else rest
 
 
-def _motive(sentence: Sentence, finding: Finding) -> list[Token]:
-    """A motive read into an action ("clearly", "to look good"), cut so the action stays."""
-    inside = [t for t in sentence.span if finding.start <= t.idx < finding.end]
-    tops = [t for t in inside if not finding.start <= t.head.idx < finding.end]
-    if (
-        not inside
-        or not tops
-        or any(
-            t.dep_ not in _MOTIVE_DEPS or t.head.pos_ != "VERB" or t.head.lemma_ in _MINDS
-            for t in tops
-        )
-    ):
-        return []
-    # Where it happened ("in your review") stays with the action; only the motive goes.
-    kept = {
-        w.i
-        for t in tops
-        for c in t.subtree
-        if c.dep_ == "prep" and c not in inside
-        for w in c.subtree
-    }
-    return sorted({w for t in tops for w in t.subtree if w.i not in kept}, key=lambda t: t.i)
-
-
-# Verbs whose object is the mind-reading itself ("you want to look good"): the clause goes whole.
-_MINDS = frozenset({"want", "try", "care", "like", "love", "need", "think", "mean", "enjoy"})
+_IRONY = frozenset({"finally", "again", "only", "just", "even"})
 
 
 def _verdicts(
@@ -312,12 +218,13 @@ def _verdicts(
     findings = [f for f in sentence.findings if f.category in VERDICT]
     order = order_verb(sentence.span)
     doc = sentence.span.doc
-    edits, pieces, findings = _beside(sentence, findings)
+    edits, aside, findings = beside(sentence, findings)
+    pieces = [Piece(_impact(j, "", ""), "impact") for j in aside]
     named = False
     topics: list[str] = []
     for head, own in _groups(sentence, findings):
         edits.extend((t.idx, t.idx + len(t.text_with_ws), "") for t in own)
-        mine = [f for f in findings if any(_overlaps(f, t.idx, t.idx + len(t)) for t in own)]
+        mine = [f for f in findings if any(overlaps(f, t.idx, t.idx + len(t)) for t in own)]
         lead, moved = _lead(head, findings, order, changes)
         edits.extend(moved)
         topic = next((f.topic for f in mine if f.topic), "")
@@ -329,11 +236,12 @@ def _verdicts(
         topic = about if not topic or about.lower().startswith(topic.lower()) else topic
         topics.append(topic)
         categories = {f.category for f in mine}
-        if "sarcasm" in categories or "assumed_intent" in categories or _who(own):
-            said = _behavior(own, findings)
-            if said:
-                pieces.append(Piece(said, "behavior"))
-                named = True
+        # Whatever the verdict, the action it was about is said plainly.
+        said, cut = _behavior(own, findings)
+        edits.extend(cut)
+        if said:
+            pieces.append(Piece(said, "behavior"))
+            named = True
         if not named and topic and all(_whole(f, mine) for f in mine):
             # Judged by meaning, no word is the verdict: what it is about stays, with a slot.
             pieces.append(Piece(tidy(f"I'd like to talk about {topic}: {SLOT}"), "behavior"))
@@ -346,7 +254,12 @@ def _verdicts(
             continue
         judged = " ".join(f.judged or doc.text[f.start : f.end] for f in mine)
         named = named or bool(topic or lead)
-        pieces.append(Piece(_impact(judged, topic, lead), "impact"))
+        impact = _impact(judged, topic, lead)
+        # The same impact said for a motive beside the clause goes once, with its situation.
+        pieces = [
+            p for p in pieces if p.role != "impact" or not impact.lower().endswith(p.text.lower())
+        ]
+        pieces.append(Piece(impact, "impact"))
     return edits, pieces, named, topics
 
 
@@ -378,7 +291,12 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
     if sentence.injected:
         return [], False
     if not sentence.findings:
-        return [Piece(sentence.text.strip(), _role(sentence.text, sentence))], True
+        if reaction(sentence.span):
+            return [], False
+        text = sentence.text.strip()
+        # A clause the splitter cut before "but ..." still ends as a sentence.
+        text += "." if text[-1:].isalnum() else ""
+        return [Piece(text, _role(text, sentence))], True
     doc_text = sentence.span.doc.text
     edits = absolute_edits(sentence) + hedge_edits(sentence)
     edits += [
@@ -409,4 +327,14 @@ def _is_clause(text: str) -> bool:
         return True
     return any(
         t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.pos_ in ("VERB", "AUX") for t in doc
+    )
+
+
+def reaction(span: Span) -> bool:
+    """A verbless word or two beside a complaint ("Genius.", "Classic."): no behaviour."""
+    words = [t for t in span if t.is_alpha]
+    return (
+        0 < len(words) <= 2
+        and not any(t.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM") for t in span)
+        and not any(t.lemma_.lower() in ("thank", "thanks", "cheer", "cheers") for t in span)
     )

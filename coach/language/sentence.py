@@ -37,6 +37,11 @@ class Finding:
     whole: bool = False  # a clause judged by meaning: no single word in it is the verdict
 
 
+def overlaps(f: Finding, start: int, end: int) -> bool:
+    """Whether a finding shares a character with the range."""
+    return f.start < end and start < f.end
+
+
 @dataclass
 class Sentence:
     """A sentence of the parse with what was found in it."""
@@ -148,12 +153,8 @@ def sincere_praise(span: Span) -> bool:
     """Praise meant as praise: a praise word, and no sarcasm cue or irony around it."""
     from coach.language.cues import SARCASM
 
-    return praise_words(span) and not SARCASM.search(span.text) and not ironic(span)
-
-
-def praise_words(span: Span) -> bool:
-    """Whether a span holds a sincere-looking praise word (VADER positive, not negated)."""
-    return any(praises(t) and not negated(t) for t in span)
+    words = any(praises(t) and not negated(t) for t in span)
+    return words and not SARCASM.search(span.text) and not ironic(span)
 
 
 def praises(tok: Token) -> bool:

@@ -10,7 +10,7 @@ from coach.language.analyzer import Sentence, inspect, is_instruction_to_ai, sum
 from coach.language.edits import Piece
 from coach.language.feedback_checks import HARD_CATEGORIES, feedback_violations, key_terms
 from coach.language.nlp import content_words, parse, valence
-from coach.language.rewrite import SLOT, rewrite
+from coach.language.rewrite import SLOT, reaction, rewrite
 from coach.models import SBI, Direction, FeedbackDraft, FeedbackRequest
 from coach.offline.phrases import join
 from coach.text import stem, stem_words
@@ -87,7 +87,7 @@ def _topics(sentences: list[Sentence]) -> list[str]:
     """Every noun phrase the verdicts leave untouched."""
     found: list[str] = []
     for sentence in sentences:
-        if sentence.injected:
+        if sentence.injected or reaction(sentence.span):
             continue
         verdicts = [f for f in sentence.findings if f.category in _NAMING]
         for chunk in sentence.span.noun_chunks:
@@ -115,7 +115,10 @@ def _plain(request: FeedbackRequest, sentences: list[Sentence], pieces: list[Pie
     impacts = [p.text for p in pieces if p.role == "impact"]
     said = stem_words(content_words(" ".join(topics + impacts)))
     # Any concern word no phrase carried (a mis-parsed noun) is named too, rather than lost.
+    # A word of a reaction ("Genius.") is the writer's verdict, not the concern.
+    reactions = {t.lower_ for s in sentences if reaction(s.span) for t in s.span}
     missing = [w for w in sorted(key_terms(request.text)) if stem(w) not in said]
+    missing = [w for w in missing if w not in reactions]
     # Such a word was only ever quoted speech in the original (flags are not key terms).
     missing = [f"'{w}'" if any(p.search(w) for p in _VERDICT_CUES) else w for w in missing]
     named = topics + missing

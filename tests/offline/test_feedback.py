@@ -211,3 +211,65 @@ def test_a_predicate_noun_is_no_topic_of_the_fallback() -> None:
         "already decided I'm a kid who knows nothing."
     )
     assert "a kid" not in out
+
+
+def test_a_verdict_in_a_relative_clause_is_not_restated_as_an_action() -> None:
+    # "which is rude" once came back as "You am.": a copula states the verdict, it is no action.
+    out = _rewrite("You never reply to my notes in the tracker, which is really disrespectful.")
+    assert "You am" not in out and "disrespectful" not in out
+    assert "reply to my notes in the tracker" in out
+
+
+def test_a_never_again_order_keeps_its_request() -> None:
+    out = _rewrite("Don't ever book a review over my lunch break again.", UP)
+    assert "Could you avoid booking a review over my lunch break?" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Thanks for finally sending the minutes, only a fortnight late.",
+            "minutes a fortnight late",
+        ),
+        ("Nice of you to finally reply to the survey, only took a month.", "It took a month"),
+        ("You couldn't be bothered to test the build script, could you.", "didn't test the build"),
+    ],
+)
+def test_irony_and_bother_keep_the_action_and_the_fact_behind_the_jab(text: str, kept: str) -> None:
+    out = _rewrite(text, UP)
+    assert kept in out and "finally" not in out and "bothered" not in out
+
+
+def test_a_one_word_reaction_beside_a_complaint_is_not_kept() -> None:
+    out = _rewrite("You always book our calls over my lunch break. Classic.")
+    assert "Classic" not in out and "lunch break" in out
+
+
+def test_thanks_on_its_own_is_kept() -> None:
+    out = _rewrite("Thanks! But you always book our calls over my lunch break.")
+    assert "Thanks" in out
+
+
+def test_a_clause_split_before_but_still_ends_as_a_sentence() -> None:
+    out = _rewrite("You moved the retro again. I like our chats but this is getting old.")
+    assert "I like our chats." in out
+
+
+def test_the_action_a_verdict_is_about_is_said_plainly() -> None:
+    assert "You skipped the rehearsal" in _rewrite("It was lazy of you to skip the rehearsal.", UP)
+
+
+def test_a_skill_judged_is_not_restated_as_something_done() -> None:
+    out = _rewrite("You're hopeless at replying to invoices on time.")
+    assert "You replied" not in out and "At replying" not in out and "hopeless" not in out
+
+
+def test_a_delay_is_answered_by_what_the_wait_cost() -> None:
+    out = _rewrite("Thanks for finally sharing the budget, only a month late.")
+    assert "wait" in out and "budget a month late" in out
+
+
+def test_the_fallback_does_not_name_a_reaction_as_a_topic() -> None:
+    out = _rewrite("Great call to cancel the workshop an hour before it started. Classic.", UP)
+    assert "classic" not in out.lower() and "workshop" in out
