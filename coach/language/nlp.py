@@ -8,6 +8,7 @@ import types
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -96,9 +97,21 @@ def _load(exclude: tuple[str, ...]) -> Language:
         scan = registry._entry_point_factories
         was, scan.entry_points = scan.entry_points, False
         try:
-            return spacy.load(SPACY_MODEL, exclude=list(exclude))
+            # The model's saved tokenizer is the one English's defaults build (a test holds the
+            # two byte-equal), and spaCy builds that before reading the saved one over it:
+            # skipping the read saves ~70 ms of CPU (2,700 special cases added a second time).
+            return spacy.load(SPACY_MODEL, exclude=[*exclude, "tokenizer"])
         finally:
             scan.entry_points = was
+
+
+def model_path() -> Path:
+    """The folder of the installed model (its config, components and saved tokenizer)."""
+    from spacy.util import get_model_meta, get_package_path
+
+    package = get_package_path(SPACY_MODEL)
+    meta = get_model_meta(package)
+    return Path(package) / f"{meta['lang']}_{meta['name']}-{meta['version']}"
 
 
 @lru_cache(maxsize=1)

@@ -55,3 +55,15 @@ def test_a_parse_on_the_whole_model_is_the_parse_without_its_recognizer() -> Non
     assert whole == light
     assert not nlp.full_pipeline()(texts[0], disable=list(nlp.NO_NER)).ents
     assert nlp.full_pipeline()(texts[0]).ents  # the recognizer is there for Presidio
+
+
+def test_the_tokenizer_english_builds_is_the_one_the_model_saved() -> None:
+    from spacy.tokenizer import Tokenizer
+
+    from coach.language import nlp
+
+    loaded = nlp.full_pipeline()
+    saved = Tokenizer(loaded.vocab).from_disk(nlp.model_path() / "tokenizer")
+    assert loaded.tokenizer.to_bytes() == saved.to_bytes()
+    words = [t.text for t in loaded("Don't e-mail me at 5pm, it's U.K. time!")]
+    assert words == [t.text for t in saved("Don't e-mail me at 5pm, it's U.K. time!")]
