@@ -81,7 +81,7 @@ def _shared_spacy_engine() -> Any:
     class _Shared(SpacyNlpEngine):
         def load(self) -> None:
             # Presidio would spacy.load() the model again: the parses share this copy.
-            self.nlp = {LANGUAGE: full_pipeline()}
+            self.nlp = {LANGUAGE: full_pipeline()}  # type: ignore[assignment]  # None until loaded
 
     engine = _Shared(
         models=NLP_CONFIGURATION["models"],
