@@ -99,6 +99,17 @@ class Coach:
         Presidio and spaCy load always; the index part is skipped, returning False, when there
         is no local index yet: a fresh data directory must still start (`coach ingest` fills it).
         """
+        from coach.memory import release_freed_memory
+
+        try:
+            return self._load_models()
+        finally:
+            # Last, after the challenge examples' batch too: loading and that batch free tens
+            # of MiB that glibc would otherwise keep mapped for the server's whole life.
+            release_freed_memory()
+
+    def _load_models(self) -> bool:
+        """Load every model and table a first generation would; False without a local index."""
         import coach.generators.agenda
         import coach.generators.discussion
         import coach.generators.feedback
@@ -113,12 +124,10 @@ class Coach:
         # And a first rewrite: the parser, VADER, the semantic example and impact banks, and
         # lemminflect's tables (which this text does not reach on its own).
         from coach.language.nlp import inflect
-        from coach.memory import release_freed_memory
         from coach.offline.feedback import compose_feedback
 
         compose_feedback(FeedbackRequest(text="You always interrupt me, it's so rude."), [])
         inflect("interrupt", "VBG")
-        release_freed_memory()
         resolve_due("Friday", "2026-01-05")
         if self.settings.llm.resolved_provider == "openai":
             import openai.resources  # noqa: F401  # the SDK loads these on first use: ~1 s

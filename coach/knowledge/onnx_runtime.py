@@ -123,6 +123,10 @@ class OnnxEmbeddings:
         options.inter_op_num_threads = 1
         # Spinning worker threads burn a core between requests; the service has few to spare.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # The arena keeps the peak of every batch (ingestion, the challenge examples at warm-up)
+        # reserved for good: measured 44 MiB more RSS after one batch of 22 passages, for ~5%
+        # faster runs. A query is a few ms either way; the memory is the scarcer resource.
+        options.enable_cpu_mem_arena = False
         self.session = ort.InferenceSession(
             str(onnx_file), options, providers=["CPUExecutionProvider"]
         )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 import numpy as np
 
 from coach.language import cues
-from coach.language.nlp import pipeline, valence
+from coach.language.nlp import parse_all, pipeline, valence
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -159,7 +159,7 @@ def plain_form(tokens: Iterable[Token]) -> str:
 
 
 def _plain_examples(texts: list[str]) -> list[str]:
-    return [plain_form(doc) for doc in pipeline().pipe(texts)]
+    return [plain_form(doc) for doc in parse_all(texts)]
 
 
 @lru_cache(maxsize=1)

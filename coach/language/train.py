@@ -19,7 +19,7 @@ import numpy as np
 
 from coach.language import classifier, cues
 from coach.language.analyzer import clauses_of
-from coach.language.nlp import pipeline
+from coach.language.nlp import parse_all
 from coach.language.semantic import CATEGORIES, plain_form
 from coach.settings import PROJECT_ROOT
 
@@ -63,7 +63,7 @@ class Rows:
 def _banks(rows: Rows) -> None:
     data = tomllib.loads((PROJECT_ROOT / classifier.TRAINING_FILES[0]).read_text("utf-8"))
     for name in (*CATEGORIES, "neutral"):
-        for i, doc in enumerate(pipeline().pipe(data[name]["examples"])):
+        for i, doc in enumerate(parse_all(data[name]["examples"])):
             labels = {classifier.ANY, name} if name != "neutral" else set()
             rows.add(doc[:], plain_form(doc), labels, 1.0, f"bank-{name}-{i // 4}")
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from coach.errors import ConfigError
-from coach.language.nlp import thinc_ops_in_context, without_unused_backends
+from coach.language.nlp import full_pipeline, thinc_ops_in_context, without_unused_backends
 
 if TYPE_CHECKING:
     from presidio_analyzer import AnalyzerEngine
@@ -74,13 +74,32 @@ def _without_context_boost() -> Any:
     return _Unchanged(0.0, 0.0, 0, 0)
 
 
+def _shared_spacy_engine() -> Any:
+    """Presidio's spaCy engine on coach's own copy of the model, not a second one of its own."""
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+    class _Shared(SpacyNlpEngine):
+        def load(self) -> None:
+            # Presidio would spacy.load() the model again: the parses share this copy.
+            self.nlp = {LANGUAGE: full_pipeline()}  # type: ignore[assignment]  # None until loaded
+
+    engine = _Shared(
+        models=NLP_CONFIGURATION["models"],
+        ner_model_configuration=NerModelConfiguration.from_dict(
+            NLP_CONFIGURATION["ner_model_configuration"]
+        ),
+    )
+    engine.load()
+    return engine
+
+
 def analyzer() -> AnalyzerEngine:
     """Return the shared analyzer: spaCy NER plus Presidio's phone and URL recognizers."""
     # Every use runs its spaCy models in this context; see thinc_ops_in_context.
     thinc_ops_in_context()
     if _analyzer.cache_info().currsize:  # built: no lock to wait on, no sys.modules to edit
         return _analyzer()
-    # Presidio loads spaCy itself: the same hiding as coach.language.nlp keeps torch out.
+    # Importing Presidio probes transformers (and spaCy, torch): the same hiding keeps both out.
     with _BUILDING, without_unused_backends():
         return _analyzer()
 
@@ -89,14 +108,13 @@ def analyzer() -> AnalyzerEngine:
 def _analyzer() -> AnalyzerEngine:
     _require_model()
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-    from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_analyzer.predefined_recognizers import (
         PhoneRecognizer,
         SpacyRecognizer,
         UrlRecognizer,
     )
 
-    nlp_engine = NlpEngineProvider(nlp_configuration=NLP_CONFIGURATION).create_engine()
+    nlp_engine = _shared_spacy_engine()
     # Only the recognizers we use: the full default set adds dozens of national-ID regexes
     # that slow every call. Presidio's email recognizer is left out because it validates
     # with tldextract, which downloads the public suffix list; coach's regex replaces it.
