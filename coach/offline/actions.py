@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from coach.models import ActionItem, ActionOwner, Owner
 from coach.offline.notes import Sentence, is_action_heading
-from coach.offline.parse import read_clause, subject_words
+from coach.offline.parse import opens_with_order, read_clause, subject_words
 from coach.offline.vocab import DUE, IRREGULAR_PAST, MENTEE_HEADING, NOT_PAST_ED
 from coach.privacy.nicknames import COMMON_WORD_NAMES
-from coach.privacy.roster import Roster, name_forms
+from coach.privacy.roster import Roster, name_forms, name_tokens
 
 # "who" of a mention: a side, "other" (a third party), or a pronoun to resolve.
 _SELF, _YOU, _THIRD = "self", "you", "third"
@@ -99,6 +99,8 @@ _ASPIRES = re.compile(
     r"\b(?:plans?|planning|intends?|intending|aims?|aiming|hop(?:es|ing)|wants?)\s+to\b", re.I
 )
 _AHEAD = re.compile(r"\b(?:before|by|next|tomorrow|ahead of|in time for)\b", re.IGNORECASE)
+# A heading whose own grammar promises work: "Katie will:", "Mentor to:", "What she'll do:".
+_WORK_HEADING = re.compile(r"(?:\bwill|['’]ll|\bto|\bgoing\s+to)(?:\s+do)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of|on)\s*$", re.I)
 
 
@@ -130,6 +132,13 @@ class _People:
         self._add("both", {"us"}, 0)  # not "US"
         self._add(_YOU, {"you"}, re.IGNORECASE)
         self._add(_THIRD, {"she", "he", "they"}, re.IGNORECASE)
+        # "GW: ask HR" tags the work with a pair member's initials; as a bare word two
+        # capitals are more often an acronym ("AI", "HR"), so only a whole tag counts.
+        self.initials = {
+            "".join(t[0] for t in name_tokens(name)).upper(): side
+            for name, side in ((roster.mentor, "mentor"), (roster.mentee, "mentee"))
+            if len(name_tokens(name)) >= 2
+        }
 
     def _add(self, who: str, words: set[str], flags: int) -> None:
         """Register one regex for a set of words that all mean the same person."""
@@ -314,6 +323,9 @@ class _Reader:
         lead = _LEAD_TAG.match(text)
         for match, is_lead in ((lead, True), (_TRAIL_TAG.search(text), False)):
             who = next((g for g in match.groups() if g), "") if match else ""
+            initials = self.people.initials.get(who.strip())
+            if initials:
+                return {initials}, initials if is_lead else None  # type: ignore[return-value]
             mentions = self.people.find(who)
             leftover = "".join(who[a.end : b.start] for a, b in itertools.pairwise(mentions))
             leftover += who[: mentions[0].start] + who[mentions[-1].end :] if mentions else ""
@@ -337,13 +349,14 @@ class _Reader:
         asked = _ASKED.search(plain)
         # "I asked Lukas to help me" tells what happened unless it sets a deadline.
         ahead = asked and (_has_deadline(plain) or _AHEAD.search(plain, asked.end()))
-        if asked and asked.group(0).lower().startswith("asked") and not ahead:
-            asked = None
         if asked:
+            # "He asked me to slow down" says who was asked, but is work only on a list.
+            told = asked.group(0).lower().startswith("asked") and not ahead
             found = self.people.find(asked["who"])
             sides = {s for s in self.sides(asked["who"], found, speaker) if s}
             if sides:
-                return _Clause(text, sides != {"other"}, frozenset(sides))
+                work = sides != {"other"} and (not told or _listed(section))
+                return _Clause(text, work, frozenset(sides))
         cue = self._cue(plain, speaker)
         if cue is not None:
             return cue if cue.owners or not tags else _Clause(text, cue.action, frozenset(tags))
@@ -359,11 +372,14 @@ class _Reader:
             return _Clause(text, False, frozenset())
         end = _lead_group_end(plain, mentions)
         opening = self.subject(plain, end, speaker) if end else None
+        if opening is None and not tags:  # "Next month we both present it": ask the parse
+            opening = self.parsed_subject(plain, speaker)
         if opening == {"other"} and not (_listed(section) or _has_deadline(plain)):
             return _Clause(text, False, frozenset())
         # An owner tag with a date ("both: retro at next session") or "Owner:" assigns work too.
         dated = _has_deadline(plain) or bool(tags and find_due(plain))
         dated = dated or bool(tags and re.match(r"\s*owners?\s*:", plain, re.IGNORECASE))
+        dated = dated or self.tagged_task(plain)
         action = _listed(section) or dated
         return _Clause(text, action, frozenset(opening or tags))
 
@@ -400,6 +416,19 @@ class _Reader:
             ):
                 out = f"{out[: m.start]}Alex{out[m.end :]}"
         return out
+
+    def tagged_task(self, text: str) -> bool:
+        """Tell whether a text is an owner tag and an order: "Me: send him the workbook"."""
+        lead = _LEAD_TAG.match(text)
+        return bool(lead and self.tag(text)[0] and opens_with_order(text[lead.end() :]))
+
+    def parsed_subject(self, text: str, speaker: Owner | None) -> set[str] | None:
+        """Return the sides of the parse's subject when it is someone ("we", "Katie")."""
+        found = subject_words(text)
+        if found is None:
+            return None
+        mentions = self.people.find(found[0])
+        return {s for s in self.sides(found[0], mentions, speaker) if s} or None
 
     def outsider_subject(self, text: str) -> bool:
         """Tell whether the parse's subject is someone outside the pair ("Our DPO", "IT")."""
@@ -457,14 +486,14 @@ def _states_work(text: str, section: str, reader: _Reader) -> bool:
     return reading != "past" or _has_deadline(plain)
 
 
-def _committed(text: str, sentence: Sentence) -> bool:
-    """Tell whether a clause is set as work: under an action heading or with a deadline."""
-    return _listed(sentence.section) or _has_deadline(text)
+def _committed(text: str, sentence: Sentence, reader: _Reader) -> bool:
+    """Tell whether a clause is set as work: under an action heading, dated, or tagged."""
+    return _listed(sentence.section) or _has_deadline(text) or reader.tagged_task(text)
 
 
 def _listed(section: str) -> bool:
     """Tell whether a heading introduces work: "Next steps", "Katie will:", "Mentor to:"."""
-    return is_action_heading(section) or bool(re.search(r"\b(?:will|to)$", section))
+    return is_action_heading(section) or bool(_WORK_HEADING.search(section))
 
 
 def _section_owner(section: str, reader: _Reader) -> Owner | None:
@@ -511,7 +540,7 @@ def extract_actions(
             del items[last_start:]
         last_start = len(items)
         for text in _clauses(sentence, reader):
-            if listing and not _committed(text, sentence):
+            if listing and not _committed(text, sentence, reader):
                 continue
             clause = reader.classify(text, sentence.section)
             if not clause.action or not _states_work(text, sentence.section, reader):
@@ -521,7 +550,7 @@ def extract_actions(
             owner = _owner(clause, fallback, author)
             if owner != "other" and reader.outsider_subject(text):
                 owner = "other"
-            if owner == "other" and _ASPIRES.search(text) and not _committed(text, sentence):
+            if owner == "other" and _ASPIRES.search(text) and not _committed(text, sentence, reader):
                 continue
             person = reader.person(text) if owner == "other" else None
             items.append(ActionItem(text=text, owner=owner, due=find_due(text), person=person))

@@ -87,6 +87,13 @@ def _forecast(verb: Any) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def opens_with_order(text: str) -> bool:
+    """Tell whether a text opens with a verb in its base form: "send him the deck"."""
+    doc = nlp()(text)
+    return len(doc) > 1 and doc[0].tag_ == "VB" and doc[0].pos_ == "VERB"
+
+
+@lru_cache(maxsize=1024)
 def subject_words(text: str) -> tuple[str, str] | None:
     """Return the main verb's subject phrase and its head's part of speech, if it has one."""
     doc = nlp()(text)

@@ -1,0 +1,64 @@
+"""Owners read from the grammar of headings, tags and subjects, not from keywords alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.models import Owner
+from coach.offline.actions import extract_actions, note_author
+from coach.offline.notes import parse_notes
+from coach.privacy.roster import Roster
+
+PAIR = Roster(mentor="Nadia Osei", mentee="Tomasz Kowal")
+
+CASES: list[tuple[str, str, list[tuple[str, Owner]]]] = [
+    (
+        "a-heading-that-says-who-will-do-the-list",
+        "Talked through the new expenses tool. Tomasz was unsure about approvals.\n\n"
+        "What he'll do:\n- try the mobile app for one claim\n- ask finance about the limit\n"
+        "What I'll do:\n- record a short screen video\n",
+        [
+            ("mobile app", "mentee"),
+            ("ask finance", "mentee"),
+            ("screen video", "mentor"),
+        ],
+    ),
+    (
+        "initials-as-an-owner-tag",
+        "Next steps:\n- TK: book the training room by Friday\n- NO: draft the FAQ\n",
+        [("training room", "mentee"), ("draft the FAQ", "mentor")],
+    ),
+    (
+        "a-subject-after-an-opening-phrase",
+        "Agreed:\n- Next month we both present it at the team meeting.\n"
+        "- After the demo Tomasz shares the slides.\n",
+        [("present it", "both"), ("shares the slides", "mentee")],
+    ),
+    (
+        "an-owner-tag-and-an-order-outside-any-action-list",
+        "* Goals for the term:\n  - get comfortable with pivot tables\n"
+        "* Me: send him the practice workbook\n* Tomasz: 30 years in finance, hates macros.\n"
+        "Actions\n* Tomasz to build one pivot table by Friday\n",
+        [("practice workbook", "mentor"), ("pivot table by Friday", "mentee")],
+    ),
+    (
+        "a-request-made-in-the-past-is-not-a-to-do",
+        "Feedback: he asked me to slow down when I demo (he said so twice).\n"
+        "Tomasz will try the pivot wizard.\n",
+        [("pivot wizard", "mentee")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"), [pytest.param(n, e, id=name) for name, n, e in CASES]
+)
+def test_owners_follow_headings_tags_and_subjects(
+    notes: str, expected: list[tuple[str, Owner]]
+) -> None:
+    items = extract_actions(parse_notes(notes), PAIR, note_author(notes, PAIR))
+    got = [(item.text, item.owner) for item in items]
+    assert len(got) == len(expected), got
+    for (text, owner), (phrase, want) in zip(got, expected, strict=True):
+        assert phrase.lower() in text.lower(), got
+        assert owner == want, text
