@@ -21,6 +21,7 @@ from coach.offline.parse import noun_phrases
 from coach.offline.phrases import action_core, join, open_point, restate, third_person
 from coach.offline.view import goal_progress, write_view
 from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, matching, topics_of
+from coach.privacy.parses import parse_ahead
 from coach.privacy.roles import names_as_words
 from coach.privacy.roster import Roster
 from coach.text import tokenize
@@ -151,6 +152,8 @@ def compose_summary(request: SummaryRequest, passages: list[Passage]) -> Summary
     """Summarise session notes deterministically; the release pass runs in the generator."""
     roster = Roster.from_request(request)
     sentences = parse_notes(request.notes)
+    # One batch for what the readers below parse whole: the notes, each sentence, each goal.
+    parse_ahead([request.notes, *(s.text for s in sentences), *request.goals])
     author = request.note_taker or note_author(request.notes, roster)
     actions = _dated(extract_actions(sentences, roster, author), request)
     topics = topics_of(request.notes, passages)

@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from coach.models import PRODUCTS
-from coach.privacy.engine import nlp
+from coach.privacy.parses import parsed
 from coach.privacy.person_nouns import person_nouns
 from coach.privacy.roster import Roster, name_tokens, role_names
 
@@ -103,7 +103,7 @@ def _line_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Return the role spans of one line of text."""
     if not text.strip():
         return ()
-    doc = nlp()(text)
+    doc = parsed(text)
     spans = sorted(role_span(t) for t in doc if identifies(t))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -126,7 +126,7 @@ def names_as_words(notes: str, roster: Roster) -> frozenset[str]:
     words = {
         t.lower() for names in role_names(roster).values() for n in names for t in name_tokens(n)
     }
-    doc = nlp()(notes)
+    doc = parsed(notes)
     # A one-word place or organisation is matched whole ("Reading"); of a longer one
     # ("Customer Service Team") no single word identifies, but every part of a person's does.
     for ent in doc.ents:
