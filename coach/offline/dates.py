@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from coach.offline.vocab import DUE
+
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _END_OF = re.compile(
@@ -124,3 +126,30 @@ def _parse(text: str, base: date) -> date | None:
     if found < base:
         return None
     return found
+
+
+_DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of|on)\s*$", re.I)
+
+
+def find_due(text: str) -> str | None:
+    """Return the deadline as written ("Friday", "next session") or as an ISO date."""
+    found = [
+        m
+        for m in DUE.finditer(text)
+        # "from next month" says when something starts, not when it is due.
+        if not re.search(r"\b(?:from|since|after)\s*$", text[: m.start()], re.IGNORECASE)
+    ]
+    # A date written out wins over the words around it ("before our next session on 2026-12-16").
+    match = next((m for m in found if m["iso"]), found[0] if found else None)
+    if match is None:
+        return None
+    when = match["iso"] or match["span"] or match["when"] or match["bare"]
+    return " ".join(when.rstrip(".").split())
+
+
+def has_deadline(text: str) -> bool:
+    """Tell whether a text sets a deadline ("by Friday", "before the next session")."""
+    return any(
+        m["iso"] or m["span"] or (m["when"] and _DEADLINE.search(text[: m.start("when")]))
+        for m in DUE.finditer(text)
+    )

@@ -13,11 +13,12 @@ from coach.models import (
     SummaryDraft,
     SummaryRequest,
 )
-from coach.offline.actions import extract_actions, find_due, is_action, note_author
-from coach.offline.dates import resolve_due
+from coach.offline.actions import extract_actions, is_action
+from coach.offline.dates import find_due, resolve_due
 from coach.offline.keypoints import key_points
 from coach.offline.notes import NEXT_TIME_HEADING, Sentence, parse_notes
 from coach.offline.parse import noun_phrases
+from coach.offline.people import note_author
 from coach.offline.phrases import action_core, join, open_point, restate, third_person
 from coach.offline.view import goal_progress, write_view
 from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, matching, topics_of

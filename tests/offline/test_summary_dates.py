@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.offline.actions import find_due
-from coach.offline.dates import resolve_due
+from coach.offline.dates import find_due, resolve_due
 from coach.offline.parse import read_clause
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from coach.models import Owner
-from coach.offline.actions import extract_actions, note_author
+from coach.offline.actions import extract_actions
 from coach.offline.notes import parse_notes
+from coach.offline.people import note_author
 from coach.privacy.roster import Roster
 
 PAIR = Roster(mentor="Nadia Osei", mentee="Tomasz Kowal")
