@@ -250,6 +250,8 @@ class _Reader:
 
     def outsider_subject(self, text: str) -> bool:
         """Tell whether the parse's subject is someone outside the pair ("Our DPO", "IT")."""
+        if self.tag(text)[0]:  # "GW: ask HR" names its owner outright, whoever is asked
+            return False
         plain = re.sub(r"\([^()]*\)", " ", QUOTED.sub(" ", text))
         found = subject_words(" ".join(plain.split()) or text)
         if found is None or found[1] not in ("NOUN", "PROPN"):

@@ -26,6 +26,8 @@ HEDGES = frozenset("probably likely possibly hopefully perhaps maybe eventually 
 # comfortable", "will find it easier" (but "will look at the data", "will find examples").
 STATES = frozenset("be become remain".split())
 LINKING = frozenset("feel seem look sound appear find".split())
+# Verbs of wanting and knowing: "want to learn" opens a wish, not an order.
+WISHES = frozenset("want wish hope like love need know understand prefer".split())
 Reading = Literal["reported", "past", "forecast", "main"]
 
 
@@ -90,7 +92,10 @@ def _forecast(verb: Any) -> bool:
 def opens_with_order(text: str) -> bool:
     """Tell whether a text opens with a verb in its base form: "send him the deck"."""
     doc = parsed(text)
-    return len(doc) > 1 and doc[0].tag_ == "VB" and doc[0].pos_ == "VERB"
+    if len(doc) < 2 or doc[0].tag_ != "VB" or doc[0].pos_ != "VERB":
+        return False
+    # "Me: want to learn how leaders decide" states a wish, not work set for someone.
+    return doc[0].lemma_.lower() not in WISHES | REPORTING | STATES | LINKING
 
 
 @lru_cache(maxsize=1024)

@@ -30,6 +30,12 @@ CASES: list[tuple[str, str, list[tuple[str, Owner]]]] = [
         [("training room", "mentee"), ("draft the FAQ", "mentor")],
     ),
     (
+        "an-owner-tag-wins-over-whoever-is-asked",
+        "Intro session.\n- TK: email IT about the licence\n- Tomasz: wants fewer meetings.\n"
+        "- Me: want to see how budgets get approved.\n- Me: send the checklist\n",
+        [("email IT", "mentee"), ("checklist", "mentor")],
+    ),
+    (
         "a-subject-after-an-opening-phrase",
         "Agreed:\n- Next month we both present it at the team meeting.\n"
         "- After the demo Tomasz shares the slides.\n",
