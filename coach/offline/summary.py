@@ -19,7 +19,14 @@ from coach.offline.keypoints import key_points
 from coach.offline.notes import NEXT_TIME_HEADING, Sentence, parse_notes
 from coach.offline.parse import noun_phrases
 from coach.offline.people import note_author
-from coach.offline.phrases import action_core, join, open_point, restate, third_person
+from coach.offline.phrases import (
+    action_core,
+    join,
+    open_point,
+    restate,
+    third_person,
+    without_subject,
+)
 from coach.offline.view import goal_progress, write_view
 from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, matching, topics_of
 from coach.privacy.parses import parse_ahead
@@ -80,6 +87,8 @@ def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
         lead = r"(?:,?\s*\b(?:by|before|on|until|till|due|at|for|in|within)\s+)?"
         text = re.sub(lead + re.escape(stated) + r"\.?", "", text, count=1, flags=re.I)
     core = third_person(action_core(third_person(text, me)), me)
+    # "Next month we both review it": the owner is said once, ahead of the verb.
+    core = without_subject(core) or core
     if who == me:  # "I'll build my own view": Tom will build their own view, not "Tom's"
         core = core.replace(f"{me}'s", "their")
     first, _, rest = core.partition(" ")
