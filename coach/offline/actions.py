@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from coach.models import ActionItem, ActionOwner, Owner
 from coach.offline.dates import find_due, has_deadline
 from coach.offline.notes import Sentence, is_action_heading
-from coach.offline.parse import opens_with_order, read_clause, subject_words
+from coach.offline.parse import opens_with_order, opens_with_verb, read_clause, subject_words
 from coach.offline.people import (
     AFTER_NAME,
     QUOTED,
@@ -218,8 +218,11 @@ class _Reader:
         for cue in _MODAL.finditer(text):
             if _PAST_MODAL.search(text[: cue.start()]):
                 continue
-            if any(m.start <= cue.start() < m.end for m in names) and AFTER_NAME.match(
-                text[cue.end() :]
+            # "Will will post", "Will had never posted", "Will and I": the name, not the modal,
+            # unless a verb in its base form follows ("Will send the deck").
+            after = text[cue.end() :]
+            if any(m.start <= cue.start() < m.end for m in names) and (
+                AFTER_NAME.match(after) or not opens_with_verb(after.strip())
             ):
                 continue
             subject = self.subject(text, cue.start(), speaker)

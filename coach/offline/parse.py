@@ -89,6 +89,13 @@ def _forecast(verb: Any) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def opens_with_verb(text: str) -> bool:
+    """Tell whether a text opens with a verb in its base form, as after a modal: "send it"."""
+    doc = parsed(text)
+    return len(doc) > 0 and doc[0].tag_ in ("VB", "VBP") and doc[0].pos_ in ("VERB", "AUX")
+
+
+@lru_cache(maxsize=1024)
 def opens_with_order(text: str) -> bool:
     """Tell whether a text opens with a verb in its base form: "send him the deck"."""
     doc = parsed(text)

@@ -69,3 +69,25 @@ def test_owners_follow_headings_tags_and_subjects(
     for (text, owner), (phrase, want) in zip(got, expected, strict=True):
         assert phrase.lower() in text.lower(), got
         assert owner == want, text
+
+
+WORD_PAIR = Roster(mentor="Anna Berg", mentee="Will Foster", others=("Rose Tan",))
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        ("Session 2 - Will and me, spreadsheets\nWill had never used a pivot table.\n", []),
+        ("Will will share the sheet by Friday.\n", [("share the sheet", "mentee")]),
+        ("Will send the sheet on Monday.\n", [("send the sheet", "mentor")]),
+        ("Will (our ops lead) had not seen it. Rose will probably say no.\n", []),
+    ],
+)
+def test_a_name_that_is_a_modal_is_the_name_unless_a_verb_follows(
+    notes: str, expected: list[tuple[str, Owner]]
+) -> None:
+    items = extract_actions(parse_notes(notes), WORD_PAIR, note_author(notes, WORD_PAIR))
+    got = [(item.text, item.owner) for item in items]
+    assert len(got) == len(expected), got
+    for (text, owner), (phrase, want) in zip(got, expected, strict=True):
+        assert phrase in text and owner == want, got
