@@ -112,8 +112,8 @@ def resolve_due(phrase: str | None, session_date: str | None) -> str | None:
         return (base + timedelta(days=max(0, 4 - base.weekday()))).isoformat()
     mid = _MID_MONTH.search(phrase)
     if mid and mid["month"].lower() in _MONTHS:
-        found = _month_end(base, _MONTHS[mid["month"].lower()]).replace(day=15)
-        return found.isoformat() if found >= base else None
+        middle = _month_end(base, _MONTHS[mid["month"].lower()]).replace(day=15)
+        return middle.isoformat() if middle >= base else None
     phrase = _SHORT_WEEKDAY.sub(lambda m: _WEEKDAY_NAMES[m[1].lower()], phrase)
     end = _END_OF.search(phrase)
     if end:
