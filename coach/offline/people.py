@@ -81,12 +81,13 @@ class People:
     def _add_lowercase(self, who: str, words: set[str]) -> None:
         """Notes typed in lower case: "june will pull", "will showed me" name June and Will.
 
-        Only at the start of a clause and before a verb, so "sales rose to" stays a word.
+        Only at the start of a clause and before a verb or as an owner tag opening the text
+        ("frank: post in the channel"), so "sales rose to" stays a word.
         """
         if words:
             body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: -len(w)))
             start = r"(?:^|(?<=[.;:,!?(]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=-\s))"
-            pattern = rf"{start}(?:{body})(?=\s+(?i:{AFTER_NAME_WORD}))"
+            pattern = rf"{start}(?:{body})(?=\s+(?i:{AFTER_NAME_WORD}))|^(?:{body})(?=\s*:\s|\s*$)"
             self.patterns.append((who, re.compile(pattern)))
 
     def find(self, text: str) -> list[Mention]:

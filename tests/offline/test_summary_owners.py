@@ -91,3 +91,14 @@ def test_a_name_that_is_a_modal_is_the_name_unless_a_verb_follows(
     assert len(got) == len(expected), got
     for (text, owner), (phrase, want) in zip(got, expected, strict=True):
         assert phrase in text and owner == want, got
+
+
+def test_a_lower_case_name_that_is_a_word_tags_its_owner() -> None:
+    roster = Roster(mentor="Anna Berg", mentee="Frank Moss")
+    notes = "next:\n- frank: share the channel link with his team\n- anna: write up the setup\n"
+    items = extract_actions(parse_notes(notes), roster, note_author(notes, roster))
+    assert [(i.text.split(":")[0], i.owner) for i in items] == [
+        ("frank", "mentee"),
+        ("anna", "mentor"),
+    ]
+
