@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any, Literal
 
+from coach.language.nlp import lemminflect
 from coach.privacy.parses import parse_ahead, parsed
 from coach.privacy.roles import PRODUCT_WORDS, identifies, is_role_word, role_span
 
@@ -99,10 +100,17 @@ def opens_with_verb(text: str) -> bool:
 def opens_with_order(text: str) -> bool:
     """Tell whether a text opens with a verb in its base form: "send him the deck"."""
     doc = parsed(text)
-    if len(doc) < 2 or doc[0].tag_ != "VB" or doc[0].pos_ != "VERB":
+    if len(doc) < 2:
         return False
+    first = doc[0]
+    if first.tag_ != "VB" or first.pos_ != "VERB":
+        # The small model reads an opening "post ..." or "book ..." as a noun; after "Please"
+        # it reads the imperative, and a word that has no verb forms ("coffee") is no order.
+        first = parsed(f"Please {text}")[1]
+        if first.tag_ != "VB" or not lemminflect().getAllInflections(first.lower_, upos="VERB"):
+            return False
     # "Me: want to learn how leaders decide" states a wish, not work set for someone.
-    return doc[0].lemma_.lower() not in WISHES | REPORTING | STATES | LINKING
+    return first.lemma_.lower() not in WISHES | REPORTING | STATES | LINKING
 
 
 @lru_cache(maxsize=1024)

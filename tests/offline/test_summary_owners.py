@@ -102,3 +102,10 @@ def test_a_lower_case_name_that_is_a_word_tags_its_owner() -> None:
         ("anna", "mentor"),
     ]
 
+
+def test_an_order_the_small_model_reads_as_a_noun_is_still_an_order() -> None:
+    notes = "Intro chat.\n- Tomasz: post in the team channel daily\n- Me: coffee once a quarter\n"
+    items = extract_actions(parse_notes(notes), PAIR, note_author(notes, PAIR))
+    assert [(i.text, i.owner) for i in items] == [
+        ("Tomasz: post in the team channel daily", "mentee")
+    ]
