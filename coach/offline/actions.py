@@ -187,6 +187,9 @@ class _Reader:
                 work = sides != {"other"} and (not told or _listed(section))
                 return _Clause(text, work, frozenset(sides))
         cue = self._cue(plain, speaker)
+        # "Angela: invite Yusuf to co-host": the one asked is the object of the tagged order.
+        if cue is not None and cue.owners == {"other"} and tags and self.tagged_task(plain):
+            return _Clause(text, True, frozenset(tags))
         if cue is not None:
             return cue if cue.owners or not tags else _Clause(text, cue.action, frozenset(tags))
         mentions = self.people.find(plain)

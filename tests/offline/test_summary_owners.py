@@ -109,3 +109,10 @@ def test_an_order_the_small_model_reads_as_a_noun_is_still_an_order() -> None:
     assert [(i.text, i.owner) for i in items] == [
         ("Tomasz: post in the team channel daily", "mentee")
     ]
+
+
+def test_a_third_party_asked_by_a_tagged_order_leaves_the_work_with_the_tag() -> None:
+    roster = Roster(mentor="Nadia Osei", mentee="Tomasz Kowal", others=("Priya Shah",))
+    notes = "Next steps:\n- Tomasz: invite Priya to join the demo\n- Priya will run the Q&A\n"
+    items = extract_actions(parse_notes(notes), roster, note_author(notes, roster))
+    assert [i.owner for i in items] == ["mentee", "other"]
