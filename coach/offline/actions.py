@@ -1,10 +1,8 @@
 """Find the action items in session notes: who will do what, and by when.
 
-Owner rules: a named person, "mentor" or "mentee" resolves to that side; "we", "both",
-"together" and "let's" to both; he, she and they to the pair member named last. The notes'
-author is unknown, and in this program the mentor usually writes them, so "I" (and an
-action with its subject left out, "Will send the deck") resolves to the mentor unless the
-notes say otherwise ("my mentor", "I (mentee)", "notes by Katie", "mentee's notes").
+Who a mention is (a name, a pronoun, "we", the notes' author) is read by coach.offline.people;
+the deadline a clause states by coach.offline.dates. This module decides which clauses are
+work someone took on, and whose.
 """
 
 from __future__ import annotations
@@ -14,14 +12,20 @@ import re
 from dataclasses import dataclass
 
 from coach.models import ActionItem, ActionOwner, Owner
+from coach.offline.dates import find_due, has_deadline
 from coach.offline.notes import Sentence, is_action_heading
-from coach.offline.parse import read_clause, subject_words
-from coach.offline.vocab import DUE, IRREGULAR_PAST, MENTEE_HEADING, NOT_PAST_ED
-from coach.privacy.nicknames import COMMON_WORD_NAMES
-from coach.privacy.roster import Roster, name_forms
+from coach.offline.parse import opens_with_order, opens_with_verb, read_clause, subject_words
+from coach.offline.people import (
+    AFTER_NAME,
+    QUOTED,
+    THIRD,
+    Mention,
+    People,
+    lead_group_end,
+)
+from coach.offline.vocab import IRREGULAR_PAST, MENTEE_HEADING, NOT_PAST_ED
+from coach.privacy.roster import Roster
 
-# "who" of a mention: a side, "other" (a third party), or a pronoun to resolve.
-_SELF, _YOU, _THIRD = "self", "you", "third"
 _MODAL = re.compile(
     r"['’]ll(?!\w)|(?<![\w'’])(?:will|shall|(?:is|are|am|['’]m|['’]re)?\s*(?:going\s+to|gonna)|"
     r"(?:agreed|agrees|agree|commit(?:s|ted)?|promised|promises|offered|volunteered|"
@@ -49,11 +53,9 @@ _BRIDGE = frozenset(
     "hopefully personally herself himself themselves myself ourselves together soon "
     "and is are am 's ’s 'm ’m 're ’re".split()
 )
-_GROUP_GAP = re.compile(r"^\s*(?:,\s*and|,|and|&|\+|/|or)\s*$", re.IGNORECASE)
 _TOGETHER = re.compile(r"\b(?:together|jointly|with each other|as a pair)\b", re.I)
 # "Put together a guide" is one person's work.
 _PHRASAL = re.compile(r"\b(?:put|pull|get|bring)(?:t?ing)?\s+together\b", re.I)
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|(?<!\w)@\w{2,}|\+?\(?\d[\d ().-]{6,}\d"
     r"|\b(?:phone|mobile|cell|e-?mail|number|address|handle|extension)\s*(?:is|:)",
@@ -79,12 +81,6 @@ _NOT_ACTION = re.compile(
     r"|\b(?:joked|jokingly|laughed|kidding)\b",
     re.IGNORECASE,
 )
-# After a name that is also a modal ("Will will send", "Will to write"), the name is meant.
-_AFTER_NAME_WORD = (
-    r"(?:will|shall|to|should|must|needs?|is|has|can|said|says|joked|thinks|wants|agreed"
-    r"|agrees|\w+ed)\b"
-)
-_AFTER_NAME = re.compile(rf"^\s*{_AFTER_NAME_WORD}", re.IGNORECASE)
 _AGREED_D = re.compile(
     r"(?P<lead>\b(?:agreed|promised|offered|decided|said|committed)\s+(?:that\s+)?"
     r"(?:I|we|you|he|she|they|[A-Z][a-z]+))['’]d\b"
@@ -99,142 +95,8 @@ _ASPIRES = re.compile(
     r"\b(?:plans?|planning|intends?|intending|aims?|aiming|hop(?:es|ing)|wants?)\s+to\b", re.I
 )
 _AHEAD = re.compile(r"\b(?:before|by|next|tomorrow|ahead of|in time for)\b", re.IGNORECASE)
-_DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of|on)\s*$", re.I)
-
-
-@dataclass(frozen=True)
-class _Mention:
-    """A person, a side or a pronoun found in a text."""
-
-    start: int
-    end: int
-    who: str
-
-
-class _People:
-    """Find the pair, third parties and pronouns in text, and say which side each is."""
-
-    def __init__(self, roster: Roster, author: Owner) -> None:
-        self.author = author
-        self.patterns: list[tuple[str, re.Pattern[str]]] = []
-        for forms in name_forms(roster):
-            who = forms.role if forms.role in ("mentor", "mentee") else "other"
-            loose = set(forms.any_case) | ({forms.role} if who != "other" else set())
-            self._add(who, loose, re.IGNORECASE)
-            self._add(who, set(forms.as_name), 0)
-            self._add_lowercase(who, {f.lower() for f in forms.as_name if f.isalpha()})
-        self._add(_SELF, {"I", "Me", "me", "myself", "Myself"}, 0)
-        # Shorthand "i'll send" is the author; "i.e." is not.
-        self.patterns.append((_SELF, re.compile(r"(?<![\w.])i(?=\s|['’][a-z])")))
-        self._add("both", {"we", "both", "ourselves", "let's", "let’s", "the pair"}, re.I)
-        self._add("both", {"us"}, 0)  # not "US"
-        self._add(_YOU, {"you"}, re.IGNORECASE)
-        self._add(_THIRD, {"she", "he", "they"}, re.IGNORECASE)
-
-    def _add(self, who: str, words: set[str], flags: int) -> None:
-        """Register one regex for a set of words that all mean the same person."""
-        if words:
-            body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: -len(w)))
-            self.patterns.append((who, re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)))
-
-    def _add_lowercase(self, who: str, words: set[str]) -> None:
-        """Notes typed in lower case: "june will pull", "will showed me" name June and Will.
-
-        Only at the start of a clause and before a verb, so "sales rose to" stays a word.
-        """
-        if words:
-            body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: -len(w)))
-            start = r"(?:^|(?<=[.;:,!?(]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=-\s))"
-            pattern = rf"{start}(?:{body})(?=\s+(?i:{_AFTER_NAME_WORD}))"
-            self.patterns.append((who, re.compile(pattern)))
-
-    def find(self, text: str) -> list[_Mention]:
-        """Return the mentions in a text in order; a longer match hides what it covers."""
-        found = [
-            _Mention(m.start(), m.end(), who)
-            for who, pattern in self.patterns
-            for m in pattern.finditer(text)
-        ]
-        found.sort(key=lambda m: (m.start, -m.end))
-        kept: list[_Mention] = []
-        for mention in found:
-            if not kept or mention.start >= kept[-1].end:
-                kept.append(mention)
-        return kept
-
-    def side(self, mention: _Mention, last: Owner | None, speaker: Owner | None) -> str | None:
-        """Return mentor, mentee, both or other for a mention; None if it cannot be told."""
-        if mention.who == _SELF:
-            return speaker or self.author
-        if mention.who == _YOU:
-            return "mentee" if (speaker or self.author) == "mentor" else "mentor"
-        if mention.who == _THIRD:
-            return last
-        return mention.who
-
-    def group(
-        self, text: str, mentions: list[_Mention], sides: list[str | None]
-    ) -> tuple[set[str], int]:
-        """Return the sides of the last mention and those joined to it, and where they start."""
-        first = len(mentions) - 1
-        while first and _GROUP_GAP.match(text[mentions[first - 1].end : mentions[first].start]):
-            first -= 1
-        return {side for side in sides[first:] if side}, mentions[first].start
-
-
-def note_author(notes: str, roster: Roster) -> Owner:
-    """Return who wrote the notes: the side the notes say, else the mentor (see module doc)."""
-    text = _QUOTED.sub(" ", notes)
-    mine = re.search(r"\bmy\s+(?:reverse[- ]?)?(mentor|mentee)\b", text, re.I)
-    me = re.search(
-        r"\b(?:I|me|myself)\s*[(\[,]\s*(?:the\s+)?(mentor|mentee)\b"
-        r"|\bI\s*(?:am|['’]m)\s+(?:the\s+|a\s+|your\s+|their\s+)?(?:reverse[- ]?)?(mentor|mentee)\b"
-        r"|\bas\s+(?:the\s+)?(mentor|mentee)\s*,?\s+I\b"
-        r"|\b(mentor|mentee)['’]?s?\s+notes\b",
-        text,
-        re.IGNORECASE,
-    )
-    if me:
-        return "mentor" if "mentor" in me.group(0).lower().replace("mentee", "") else "mentee"
-    named = re.search(
-        r"\b(?:notes|written|taken|recorded|minutes)\s+(?:taken\s+)?by\s*:?\s*(?P<w>[^\n.,;]{2,40})"
-        r"|\bauthor\s*:\s*(?P<x>[^\n.,;]{2,40})|(?P<y>[\w'’ -]{2,30}?)['’]s\s+notes\b"
-        r"|(?P<z>[\w'’-]{2,30})\s*\((?:me|myself)\)",
-        text,
-        re.IGNORECASE,
-    )
-    if named:
-        people = _People(roster, "mentor")
-        sides = {m.who for m in people.find(next(g for g in named.groups() if g))}
-        if len(sides & {"mentor", "mentee"}) == 1:
-            return "mentor" if "mentor" in sides else "mentee"
-    if mine:
-        return "mentee" if mine.group(1).lower() == "mentor" else "mentor"
-    return "mentor"
-
-
-def find_due(text: str) -> str | None:
-    """Return the deadline as written ("Friday", "next session") or as an ISO date."""
-    found = [
-        m
-        for m in DUE.finditer(text)
-        # "from next month" says when something starts, not when it is due.
-        if not re.search(r"\b(?:from|since|after)\s*$", text[: m.start()], re.IGNORECASE)
-    ]
-    # A date written out wins over the words around it ("before our next session on 2026-12-16").
-    match = next((m for m in found if m["iso"]), found[0] if found else None)
-    if match is None:
-        return None
-    when = match["iso"] or match["span"] or match["when"] or match["bare"]
-    return " ".join(when.rstrip(".").split())
-
-
-def _has_deadline(text: str) -> bool:
-    """Tell whether a text sets a deadline ("by Friday", "before the next session")."""
-    return any(
-        m["iso"] or m["span"] or (m["when"] and _DEADLINE.search(text[: m.start("when")]))
-        for m in DUE.finditer(text)
-    )
+# A heading whose own grammar promises work: "Katie will:", "Mentor to:", "What she'll do:".
+_WORK_HEADING = re.compile(r"(?:\bwill|['’]ll|\bto|\bgoing\s+to)(?:\s+do)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -247,21 +109,9 @@ class _Clause:
     elided: bool = False
 
 
-def _lead_group_end(text: str, mentions: list[_Mention]) -> int:
-    """Return where an opening "Katie and I" ends, or 0 if the text does not open with one."""
-    if not mentions or text[: mentions[0].start].strip(" -–—:(["):
-        return 0
-    end = mentions[0].end
-    for before, after in itertools.pairwise(mentions):
-        if not _GROUP_GAP.match(text[before.end : after.start]):
-            break
-        end = after.end
-    return end
-
-
-def _is_narrative(text: str, mentions: list[_Mention]) -> bool:
+def _is_narrative(text: str, mentions: list[Mention]) -> bool:
     """Tell whether a sentence reports what happened: its first verb is in the past tense."""
-    for word in re.findall(r"[a-z'’]+", text[_lead_group_end(text, mentions) :].lower())[:4]:
+    for word in re.findall(r"[a-z'’]+", text[lead_group_end(text, mentions) :].lower())[:4]:
         if word in _BRIDGE or word == "already":
             continue
         if word in IRREGULAR_PAST or (
@@ -274,22 +124,10 @@ def _is_narrative(text: str, mentions: list[_Mention]) -> bool:
 
 
 class _Reader:
-    """Read clauses of the notes with the roster, the author and who was named last."""
+    """Read clauses of the notes with the people they name, in the order written."""
 
     def __init__(self, roster: Roster, author: Owner) -> None:
-        self.people = _People(roster, author)
-        self.last: Owner | None = None
-
-    def sides(self, text: str, mentions: list[_Mention], speaker: Owner | None) -> list[str | None]:
-        """Return each mention's side; a pronoun takes the pair member named just before it."""
-        sides: list[str | None] = []
-        last = self.last
-        for mention in mentions:
-            side = self.people.side(mention, last, speaker)
-            sides.append(side)
-            if mention.who in ("mentor", "mentee"):
-                last = mention.who  # type: ignore[assignment]
-        return sides
+        self.people = People(roster, author)
 
     def subject(self, text: str, at: int, speaker: Owner | None) -> set[str] | None:
         """Return the sides of the subject right before `at`; None if the subject is no one."""
@@ -302,7 +140,7 @@ class _Reader:
         opening = not text[: mentions[-1].start].strip(" -–—:([") and len(gap) <= 3
         if not (possessive or opening) and any(w not in _BRIDGE for w in gap):
             return None
-        sides = self.sides(text, mentions, speaker)
+        sides = self.people.sides(text, mentions, speaker)
         owners, start = self.people.group(text, mentions, sides)
         before = re.findall(r"[\w'’]+", text[:start].lower())[-1:]
         if before and before[0] in ("how", "what", "whether", "why", "where", "which", "who"):
@@ -314,13 +152,16 @@ class _Reader:
         lead = _LEAD_TAG.match(text)
         for match, is_lead in ((lead, True), (_TRAIL_TAG.search(text), False)):
             who = next((g for g in match.groups() if g), "") if match else ""
+            initials = self.people.initials.get(who.strip())
+            if initials:
+                return {initials}, initials if is_lead else None  # type: ignore[return-value]
             mentions = self.people.find(who)
             leftover = "".join(who[a.end : b.start] for a, b in itertools.pairwise(mentions))
             leftover += who[: mentions[0].start] + who[mentions[-1].end :] if mentions else ""
             # "What I will do: ..." names its owner as much as "Katie: ..." does.
             filler = r"[\s,&/+]|\b(?:and|the|owners?|what|will|do|does|to|is|going)\b"
             if mentions and not re.sub(filler, "", leftover, flags=re.IGNORECASE):
-                owners = {s for s in self.sides(who, mentions, None) if s}
+                owners = {s for s in self.people.sides(who, mentions, None) if s}
                 speaker = next(iter(owners)) if is_lead and len(owners) == 1 else None
                 return owners, speaker  # type: ignore[return-value]
         return set(), None
@@ -329,41 +170,48 @@ class _Reader:
         """Decide whether a clause assigns work and name the sides its words make owner."""
         # Asides in brackets ("Hope (hope@...) will share") are not part of the clause.
         # A trailing "(Katie)" is an owner tag, not an aside: it stays.
-        plain = re.sub(r"\([^()]*\)(?!\s*\.?\s*$)", " ", _QUOTED.sub(" ", text)).strip()
+        plain = re.sub(r"\([^()]*\)(?!\s*\.?\s*$)", " ", QUOTED.sub(" ", text)).strip()
         plain = " ".join(plain.split())
         if not plain or plain.endswith("?") or len(plain.split()) < 2 or _NOT_ACTION.search(plain):
             return _Clause(text, False, frozenset())
         tags, speaker = self.tag(plain)
         asked = _ASKED.search(plain)
         # "I asked Lukas to help me" tells what happened unless it sets a deadline.
-        ahead = asked and (_has_deadline(plain) or _AHEAD.search(plain, asked.end()))
-        if asked and asked.group(0).lower().startswith("asked") and not ahead:
-            asked = None
+        ahead = asked and (has_deadline(plain) or _AHEAD.search(plain, asked.end()))
         if asked:
+            # "He asked me to slow down" says who was asked, but is work only on a list.
+            told = asked.group(0).lower().startswith("asked") and not ahead
             found = self.people.find(asked["who"])
-            sides = {s for s in self.sides(asked["who"], found, speaker) if s}
+            sides = {s for s in self.people.sides(asked["who"], found, speaker) if s}
             if sides:
-                return _Clause(text, sides != {"other"}, frozenset(sides))
+                work = sides != {"other"} and (not told or _listed(section))
+                return _Clause(text, work, frozenset(sides))
         cue = self._cue(plain, speaker)
+        # "Angela: invite Yusuf to co-host": the one asked is the object of the tagged order.
+        if cue is not None and cue.owners == {"other"} and tags and self.tagged_task(plain):
+            return _Clause(text, True, frozenset(tags))
         if cue is not None:
             return cue if cue.owners or not tags else _Clause(text, cue.action, frozenset(tags))
         mentions = self.people.find(plain)
         # The word test is cheap but fooled by adjectives ("an annotated guide"): the parse
         # confirms that the main verb is in the past.
-        parsed = self.for_parse(plain)
+        parsed = self.people.for_parse(plain)
         reading = read_clause(parsed) if _is_narrative(plain, mentions) else None
         # "Will pointed out things ... full by Tuesday": a past report with no will or to-do
         # in it tells what was said, whatever date it mentions.
         narrative = reading == "past" or (reading == "reported" and not _MODAL.search(parsed))
         if narrative or _CONTACT.search(plain):
             return _Clause(text, False, frozenset())
-        end = _lead_group_end(plain, mentions)
+        end = lead_group_end(plain, mentions)
         opening = self.subject(plain, end, speaker) if end else None
-        if opening == {"other"} and not (_listed(section) or _has_deadline(plain)):
+        if opening is None and not tags:  # "Next month we both present it": ask the parse
+            opening = self.parsed_subject(plain, speaker)
+        if opening == {"other"} and not (_listed(section) or has_deadline(plain)):
             return _Clause(text, False, frozenset())
         # An owner tag with a date ("both: retro at next session") or "Owner:" assigns work too.
-        dated = _has_deadline(plain) or bool(tags and find_due(plain))
+        dated = has_deadline(plain) or bool(tags and find_due(plain))
         dated = dated or bool(tags and re.match(r"\s*owners?\s*:", plain, re.IGNORECASE))
+        dated = dated or self.tagged_task(plain)
         action = _listed(section) or dated
         return _Clause(text, action, frozenset(opening or tags))
 
@@ -373,8 +221,11 @@ class _Reader:
         for cue in _MODAL.finditer(text):
             if _PAST_MODAL.search(text[: cue.start()]):
                 continue
-            if any(m.start <= cue.start() < m.end for m in names) and _AFTER_NAME.match(
-                text[cue.end() :]
+            # "Will will post", "Will had never posted", "Will and I": the name, not the modal,
+            # unless a verb in its base form follows ("Will send the deck").
+            after = text[cue.end() :]
+            if any(m.start <= cue.start() < m.end for m in names) and (
+                AFTER_NAME.match(after) or not opens_with_verb(after.strip())
             ):
                 continue
             subject = self.subject(text, cue.start(), speaker)
@@ -390,43 +241,36 @@ class _Reader:
                 return _Clause(text, subject != {"other"}, frozenset(subject))
         return None
 
-    def for_parse(self, text: str) -> str:
-        """The text with names that are also words ("Will pointed out") as a plain name."""
-        # The parser reads an opening "Will" as the modal, and "Will pointed out" as future.
-        out = text
-        for m in reversed(self.people.find(text)):
-            if m.who in ("mentor", "mentee", "other") and text[m.start : m.end].lower() in (
-                COMMON_WORD_NAMES
-            ):
-                out = f"{out[: m.start]}Alex{out[m.end :]}"
-        return out
+    def tagged_task(self, text: str) -> bool:
+        """Tell whether a text is an owner tag and an order: "Me: send him the workbook"."""
+        lead = _LEAD_TAG.match(text)
+        return bool(lead and self.tag(text)[0] and opens_with_order(text[lead.end() :]))
+
+    def parsed_subject(self, text: str, speaker: Owner | None) -> set[str] | None:
+        """Return the sides of the parse's subject when it is someone ("we", "Katie")."""
+        found = subject_words(text)
+        if found is None:
+            return None
+        mentions = self.people.find(found[0])
+        return {s for s in self.people.sides(found[0], mentions, speaker) if s} or None
 
     def outsider_subject(self, text: str) -> bool:
         """Tell whether the parse's subject is someone outside the pair ("Our DPO", "IT")."""
-        plain = re.sub(r"\([^()]*\)", " ", _QUOTED.sub(" ", text))
+        if self.tag(text)[0]:  # "GW: ask HR" names its owner outright, whoever is asked
+            return False
+        plain = re.sub(r"\([^()]*\)", " ", QUOTED.sub(" ", text))
         found = subject_words(" ".join(plain.split()) or text)
         if found is None or found[1] not in ("NOUN", "PROPN"):
             return False
         words, _ = found
         # "Jens is chasing them": a named third party is as much outside the pair as "IT".
-        inside = [m for m in self.people.find(words) if m.who not in (_THIRD, "other")]
+        inside = [m for m in self.people.find(words) if m.who not in (THIRD, "other")]
         return not inside and not _TOGETHER.search(words)
-
-    def person(self, text: str) -> str | None:
-        """Return the name of the first third party a text names, as written."""
-        found = next((m for m in self.people.find(text) if m.who == "other"), None)
-        return text[found.start : found.end] if found else None
-
-    def remember(self, text: str) -> None:
-        """Note the pair member a sentence names last, for the pronouns that follow."""
-        named = [m for m in self.people.find(text) if m.who in ("mentor", "mentee", "both")]
-        if named and named[-1].who != "both":
-            self.last = named[-1].who  # type: ignore[assignment]
 
     def opens_commitment(self, text: str) -> bool:
         """Tell whether a text opens with someone committing: "Priya will ...", "Katie to ..."."""
         mentions = self.people.find(text)
-        end = _lead_group_end(text, mentions)
+        end = lead_group_end(text, mentions)
         rest = re.sub(r"^(?:\s*(?:also|then|both|each|will\s+also)\b)*", "", text[end:])
         return bool(end) and bool(_MODAL.match(rest.strip()) or _TO_VERB.match(rest))
 
@@ -448,29 +292,29 @@ def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
 
 def _states_work(text: str, section: str, reader: _Reader) -> bool:
     """Check on the parse that an action clause is not reported speech or a past event."""
-    plain = _QUOTED.sub(" ", text).strip() or text
-    reading = read_clause(reader.for_parse(plain))
+    plain = QUOTED.sub(" ", text).strip() or text
+    reading = read_clause(reader.people.for_parse(plain))
     if reading == "reported":  # "Katie said she will post by Friday" still commits her
-        return _has_deadline(plain)
+        return has_deadline(plain)
     if reading == "forecast":  # "Mark will probably say no"; a listed one is still work
         return _listed(section)
-    return reading != "past" or _has_deadline(plain)
+    return reading != "past" or has_deadline(plain)
 
 
-def _committed(text: str, sentence: Sentence) -> bool:
-    """Tell whether a clause is set as work: under an action heading or with a deadline."""
-    return _listed(sentence.section) or _has_deadline(text)
+def _committed(text: str, sentence: Sentence, reader: _Reader) -> bool:
+    """Tell whether a clause is set as work: under an action heading, dated, or tagged."""
+    return _listed(sentence.section) or has_deadline(text) or reader.tagged_task(text)
 
 
 def _listed(section: str) -> bool:
     """Tell whether a heading introduces work: "Next steps", "Katie will:", "Mentor to:"."""
-    return is_action_heading(section) or bool(re.search(r"\b(?:will|to)$", section))
+    return is_action_heading(section) or bool(_WORK_HEADING.search(section))
 
 
 def _section_owner(section: str, reader: _Reader) -> Owner | None:
     """Return who a heading assigns its list to ("Katie's homework", "Mentor to-dos")."""
     mentions = reader.people.find(section)
-    sides = {s for s in reader.sides(section, mentions, None) if s in ("mentor", "mentee")}
+    sides = {s for s in reader.people.sides(section, mentions, None) if s in ("mentor", "mentee")}
     if len(sides) == 1:
         return sides.pop()  # type: ignore[return-value]
     return "mentee" if MENTEE_HEADING.search(section) else None
@@ -511,7 +355,7 @@ def extract_actions(
             del items[last_start:]
         last_start = len(items)
         for text in _clauses(sentence, reader):
-            if listing and not _committed(text, sentence):
+            if listing and not _committed(text, sentence, reader):
                 continue
             clause = reader.classify(text, sentence.section)
             if not clause.action or not _states_work(text, sentence.section, reader):
@@ -521,13 +365,17 @@ def extract_actions(
             owner = _owner(clause, fallback, author)
             if owner != "other" and reader.outsider_subject(text):
                 owner = "other"
-            if owner == "other" and _ASPIRES.search(text) and not _committed(text, sentence):
+            if (
+                owner == "other"
+                and _ASPIRES.search(text)
+                and not _committed(text, sentence, reader)
+            ):
                 continue
-            person = reader.person(text) if owner == "other" else None
+            person = reader.people.person(text) if owner == "other" else None
             items.append(ActionItem(text=text, owner=owner, due=find_due(text), person=person))
             if owner != "other":  # a third party's item says nothing about the pair's list
                 previous = (sentence.section, owner)
-        reader.remember(sentence.text)
+        reader.people.remember(sentence.text)
     return items
 
 

@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from coach.offline.vocab import DUE
+
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _END_OF = re.compile(
@@ -19,6 +21,13 @@ _END_OF = re.compile(
 # "Weds next week": that weekday in the Monday-to-Sunday week after the session's.
 _WEEKDAY_NEXT_WEEK = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+next\s+week\b", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# "Weds", "Thurs", "Tues": weekdays cut short in ways dateparser does not know.
+_SHORT_WEEKDAY = re.compile(r"\b(tue|wed|thu)(?:s|rs?)?\b\.?", re.I)
+_WEEKDAY_NAMES = {d[:3].lower(): d for d in calendar.day_name}
+# "mid-April": the middle of a month is its 15th.
+_MID_MONTH = re.compile(r"\bmid[- ]?(?P<month>[a-z]{3,9})\b", re.I)
+# "this week", "later this week": by the end of the session's working week.
+_THIS_WEEK = re.compile(r"\b(?:this|later this)\s+week\b", re.I)
 _SAME_DAY = re.compile(r"\b(?:tonight|today|this evening|this afternoon)\b", re.I)
 _ORDINAL = re.compile(r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", re.I)
 # Words a deadline phrase carries that dateparser does not need ("by", "before", "this").
@@ -53,6 +62,8 @@ def _end_of(match: re.Match[str], base: date) -> date | None:
         friday = base + timedelta(days=(4 - base.weekday()) % 7)
         return friday + timedelta(days=7) if match["next"] else friday
     if what == "month":
+        if match["next"]:  # "end of next month": the last day of the month after this one
+            return _month_end(base, base.month % 12 + 1)
         return _month_end(base)
     if what in _MONTHS:
         return _month_end(base, _MONTHS[what])
@@ -97,6 +108,13 @@ def resolve_due(phrase: str | None, session_date: str | None) -> str | None:
         monday = base + timedelta(days=7 - base.weekday())
         return (monday + timedelta(days=_WEEKDAYS.index(weekday[1].lower()))).isoformat()
     phrase = re.sub(r"\ba\s+fortnight\b", "2 weeks", phrase, flags=re.I)
+    if _THIS_WEEK.search(phrase):
+        return (base + timedelta(days=max(0, 4 - base.weekday()))).isoformat()
+    mid = _MID_MONTH.search(phrase)
+    if mid and mid["month"].lower() in _MONTHS:
+        middle = _month_end(base, _MONTHS[mid["month"].lower()]).replace(day=15)
+        return middle.isoformat() if middle >= base else None
+    phrase = _SHORT_WEEKDAY.sub(lambda m: _WEEKDAY_NAMES[m[1].lower()], phrase)
     end = _END_OF.search(phrase)
     if end:
         found = _end_of(end, base)
@@ -124,3 +142,30 @@ def _parse(text: str, base: date) -> date | None:
     if found < base:
         return None
     return found
+
+
+_DEADLINE = re.compile(r"\b(?:by|before|due|until|till|within|ahead\s+of|on)\s*$", re.I)
+
+
+def find_due(text: str) -> str | None:
+    """Return the deadline as written ("Friday", "next session") or as an ISO date."""
+    found = [
+        m
+        for m in DUE.finditer(text)
+        # "from next month" says when something starts, not when it is due.
+        if not re.search(r"\b(?:from|since|after)\s*$", text[: m.start()], re.IGNORECASE)
+    ]
+    # A date written out wins over the words around it ("before our next session on 2026-12-16").
+    match = next((m for m in found if m["iso"]), found[0] if found else None)
+    if match is None:
+        return None
+    when = match["iso"] or match["span"] or match["when"] or match["bare"]
+    return " ".join(when.rstrip(".").split())
+
+
+def has_deadline(text: str) -> bool:
+    """Tell whether a text sets a deadline ("by Friday", "before the next session")."""
+    return any(
+        m["iso"] or m["span"] or (m["when"] and _DEADLINE.search(text[: m.start("when")]))
+        for m in DUE.finditer(text)
+    )

@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 from typing import Any, Literal
 
-from coach.privacy.engine import nlp
+from coach.language.nlp import lemminflect
+from coach.privacy.parses import parse_ahead, parsed
 from coach.privacy.roles import PRODUCT_WORDS, identifies, is_role_word, role_span
 
 # Verbs that report what someone said or thought: "Anil said people should come in".
@@ -26,6 +27,8 @@ HEDGES = frozenset("probably likely possibly hopefully perhaps maybe eventually 
 # comfortable", "will find it easier" (but "will look at the data", "will find examples").
 STATES = frozenset("be become remain".split())
 LINKING = frozenset("feel seem look sound appear find".split())
+# Verbs of wanting and knowing: "want to learn" opens a wish, not an order.
+WISHES = frozenset("want wish hope like love need know understand prefer".split())
 Reading = Literal["reported", "past", "forecast", "main"]
 
 
@@ -37,7 +40,7 @@ def _binds(verb: Any, root: Any) -> bool:
 @lru_cache(maxsize=1024)
 def read_clause(text: str) -> Reading:
     """Say whether a clause reports speech, tells what happened, or states work to do."""
-    doc = nlp()(text)
+    doc = parsed(text)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return "main"
@@ -87,9 +90,33 @@ def _forecast(verb: Any) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def opens_with_verb(text: str) -> bool:
+    """Tell whether a text opens with a verb in its base form, as after a modal: "send it"."""
+    doc = parsed(text)
+    return len(doc) > 0 and doc[0].tag_ in ("VB", "VBP") and doc[0].pos_ in ("VERB", "AUX")
+
+
+@lru_cache(maxsize=1024)
+def opens_with_order(text: str) -> bool:
+    """Tell whether a text opens with a verb in its base form: "send him the deck"."""
+    doc = parsed(text)
+    if len(doc) < 2:
+        return False
+    first = doc[0]
+    if first.tag_ != "VB" or first.pos_ != "VERB":
+        # The small model reads an opening "post ..." or "book ..." as a noun; after "Please"
+        # it reads the imperative, and a word that has no verb forms ("coffee") is no order.
+        first = parsed(f"Please {text}")[1]
+        if first.tag_ != "VB" or not lemminflect().getAllInflections(first.lower_, upos="VERB"):
+            return False
+    # "Me: want to learn how leaders decide" states a wish, not work set for someone.
+    return first.lemma_.lower() not in WISHES | REPORTING | STATES | LINKING
+
+
+@lru_cache(maxsize=1024)
 def subject_words(text: str) -> tuple[str, str] | None:
     """Return the main verb's subject phrase and its head's part of speech, if it has one."""
-    doc = nlp()(text)
+    doc = parsed(text)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return None
@@ -199,7 +226,9 @@ def noun_phrases(texts: list[str], limit: int) -> list[str]:
     Not people, pronouns or times, nor what was quoted or felt ("the chief exec" in a worry).
     """
     found: list[str] = []
-    for doc in nlp().pipe(_ASIDE.sub(" ", t) for t in texts):
+    plain = [_ASIDE.sub(" ", t) for t in texts]
+    parse_ahead(plain)
+    for doc in map(parsed, plain):
         for sentence in doc.sents:
             for _, phrase in _phrases_of(sentence):
                 seen = [_bare(f).lower() for f in found]
@@ -269,7 +298,7 @@ def _person_follows(doc: Any, last: int) -> bool:
 
 def mask_people(text: str) -> str:
     """Replace phrases that point at a person ("the recruitment lead, Marcus") by "someone"."""
-    doc = nlp()(text)
+    doc = parsed(text)
     spans: list[tuple[int, int]] = []
     for token in doc:
         if identifies(token):  # "the bursar", "our ward manager", "head of quality"
@@ -316,7 +345,7 @@ def _when(token: Any) -> set[Any]:
 
 def verb_object(text: str) -> str:
     """Say an action as its verb, object and a phrase of what: "ask someone about the camera"."""
-    doc = nlp()(text)
+    doc = parsed(text)
     verb = _action_verb(doc)
     if verb is None:
         return ""

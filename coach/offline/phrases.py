@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from coach.language.nlp import inflect, parse
 from coach.models import PRODUCTS
+from coach.offline.parse import opens_with_order
 from coach.privacy.nicknames import variants
 
 if TYPE_CHECKING:
@@ -56,8 +57,7 @@ def plain_phrase(text: str, avoid: frozenset[str] = frozenset()) -> str:
     """Reduce a note to its lower-case common words: no names, numbers, quotes or pronouns."""
     # Names, places, products, ids and dates are written capitalised or with digits; what is
     # left is what the action is about ("check the retention figures for the board").
-    body = _PAREN.sub(" ", _TAG.sub("", text, count=1))
-    return plain_words(_MODAL_START.sub("", body, count=1), avoid)
+    return plain_words(_without_modal(_PAREN.sub(" ", _TAG.sub("", text, count=1))), avoid)
 
 
 def plain_words(
@@ -142,9 +142,16 @@ def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 def action_core(text: str) -> str:
     """Return what an action line asks for, without its owner tag, subject, modal or asides."""
-    body = _PAREN.sub(" ", _TAG.sub("", text, count=1))
-    body = _MODAL_START.sub("", body, count=1)
+    body = _without_modal(_PAREN.sub(" ", _TAG.sub("", text, count=1)))
     return " ".join(body.split()).rstrip(" .,;")
+
+
+def _without_modal(body: str) -> str:
+    """Drop the subject and modal before the action ("Tim will"), unless it opens with its verb."""
+    # "show the page to her analysts" has no subject: its "to" is a preposition, not a modal.
+    if opens_with_order(" ".join(body.split())):
+        return body
+    return _MODAL_START.sub("", body, count=1)
 
 
 # A note's own label before a point ("Open question:", "Decision -") is said by the heading.
@@ -177,3 +184,21 @@ def open_point(text: str, author: str, partner: str) -> str:
     if unsure:
         return restate(unsure["rest"].rstrip(" ."), author, partner)
     return restate(text, author, partner)
+
+
+_SUBJECT = re.compile(r"^(?:they|we|he|she|i)(?:\s+(?:both|all|together))?\s+", re.IGNORECASE)
+
+
+def without_subject(core: str) -> str | None:
+    """Say "they both review the chart" as "review the chart", for a line that names its owner.
+
+    None when the core does not open with a pronoun and a present-tense verb.
+    """
+    match = _SUBJECT.match(core)
+    if not match:
+        return None
+    rest = core[match.end() :]
+    doc = parse(rest)
+    if not len(doc) or doc[0].tag_ not in ("VBP", "VBZ", "VB"):
+        return None
+    return f"{doc[0].lemma_}{rest[len(doc[0].text) :]}"

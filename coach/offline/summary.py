@@ -13,14 +13,23 @@ from coach.models import (
     SummaryDraft,
     SummaryRequest,
 )
-from coach.offline.actions import extract_actions, find_due, is_action, note_author
-from coach.offline.dates import resolve_due
+from coach.offline.actions import extract_actions, is_action
+from coach.offline.dates import find_due, resolve_due
 from coach.offline.keypoints import key_points
 from coach.offline.notes import NEXT_TIME_HEADING, Sentence, parse_notes
 from coach.offline.parse import noun_phrases
-from coach.offline.phrases import action_core, join, open_point, restate, third_person
+from coach.offline.people import note_author
+from coach.offline.phrases import (
+    action_core,
+    join,
+    open_point,
+    restate,
+    third_person,
+    without_subject,
+)
 from coach.offline.view import goal_progress, write_view
 from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, matching, topics_of
+from coach.privacy.parses import parse_ahead
 from coach.privacy.roles import names_as_words
 from coach.privacy.roster import Roster
 from coach.text import tokenize
@@ -78,6 +87,8 @@ def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
         lead = r"(?:,?\s*\b(?:by|before|on|until|till|due|at|for|in|within)\s+)?"
         text = re.sub(lead + re.escape(stated) + r"\.?", "", text, count=1, flags=re.I)
     core = third_person(action_core(third_person(text, me)), me)
+    # "Next month we both review it": the owner is said once, ahead of the verb.
+    core = without_subject(core) or core
     if who == me:  # "I'll build my own view": Tom will build their own view, not "Tom's"
         core = core.replace(f"{me}'s", "their")
     first, _, rest = core.partition(" ")
@@ -151,6 +162,8 @@ def compose_summary(request: SummaryRequest, passages: list[Passage]) -> Summary
     """Summarise session notes deterministically; the release pass runs in the generator."""
     roster = Roster.from_request(request)
     sentences = parse_notes(request.notes)
+    # One batch for what the readers below parse whole: the notes, each sentence, each goal.
+    parse_ahead([request.notes, *(s.text for s in sentences), *request.goals])
     author = request.note_taker or note_author(request.notes, roster)
     actions = _dated(extract_actions(sentences, roster, author), request)
     topics = topics_of(request.notes, passages)

@@ -8,7 +8,8 @@ from coach.errors import PrivacyLeak
 from coach.generators.summary import finalize
 from coach.knowledge.models import Passage
 from coach.models import ActionItem, AnonymizedSummary, SummaryDraft, SummaryRequest
-from coach.offline.actions import extract_actions, find_due, resolve_owner
+from coach.offline.actions import extract_actions, resolve_owner
+from coach.offline.dates import find_due
 from coach.offline.notes import parse_notes
 from coach.offline.summary import compose_summary as compose
 from coach.privacy import release as release_module

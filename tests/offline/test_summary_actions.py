@@ -6,8 +6,10 @@ import pytest
 
 from coach.generators.summary import finalize
 from coach.models import Owner
-from coach.offline.actions import extract_actions, find_due, note_author
+from coach.offline.actions import extract_actions
+from coach.offline.dates import find_due
 from coach.offline.notes import parse_notes
+from coach.offline.people import note_author
 from coach.offline.summary import compose_summary
 from coach.privacy.roster import Roster
 from tests.offline.test_summary import make_request

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.offline.actions import find_due
-from coach.offline.dates import resolve_due
+from coach.offline.dates import find_due, resolve_due
 from coach.offline.parse import read_clause
 
 
@@ -30,6 +29,12 @@ from coach.offline.parse import read_clause
         ("2026-11-30", "finish the draft by the end of next week", "2026-12-11"),
         ("2026-11-30", "try it in a fortnight", "2026-12-14"),
         ("2026-11-30", "review it before our next session on 2026-12-16", "2026-12-16"),
+        # Months after this one, the middle of a month, weekdays cut short, "this week".
+        ("2026-12-05", "migrate the files by the end of next month", "2027-01-31"),
+        ("2026-03-04", "publish the guide by mid-May", "2026-05-15"),
+        ("2026-03-04", "share the recording by Thurs", "2026-03-05"),  # a Wednesday
+        ("2026-03-04", "book a slot by Tues", "2026-03-10"),
+        ("2026-03-02", "finish the survey later this week", "2026-03-06"),  # a Monday
     ],
 )
 def test_due_dates_resolve_relative_to_the_session(session: str, text: str, due: str) -> None:
