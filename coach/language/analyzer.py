@@ -33,7 +33,7 @@ from coach.models import Direction, FeedbackAnalysis, FeedbackIssue, IssueCatego
 if TYPE_CHECKING:
     from collections.abc import Generator
 
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # Categories that make a sentence critical in tone.
 _CRITICAL = frozenset(meaning.CLAUSE_MARGIN) | {"imperative"}
@@ -109,9 +109,26 @@ def _imperative(sentence: Sentence) -> None:
         return
     if any(f.category == "over_hedging" and f.start <= verb.idx < f.end for f in sentence.findings):
         return
+    if _suggestion(verb) and not any(valence(t.text) <= -1.0 for t in sentence.span):
+        return
     ends = [c.idx + len(c) for c in verb.children if c.dep_ in ("dobj", "xcomp", "prt")]
     start = sentence.span[0].idx
     sentence.findings.append(Finding("imperative", start, max([verb.idx + len(verb), *ends])))
+
+
+# Verbs of changing a behaviour already going on: "stop interrupting" orders, it suggests nothing.
+_ASPECTUAL = frozenset({"stop", "quit", "start", "begin", "keep", "continue"})
+
+
+def _suggestion(verb: Token) -> bool:
+    """A verb proposing another action ("Try sending the agenda earlier", "Consider adding a
+    summary slide"): already a constructive suggestion, not a bare order."""
+    if verb.lemma_.lower() in _ASPECTUAL or verb.lower_ in _ASPECTUAL:
+        return False
+    actions = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if verb.dep_ == "aux" and verb.head.tag_ == "VBG":
+        actions.append(verb.head)  # the parser reads "Try circulating" as an auxiliary
+    return bool(actions)
 
 
 def _tone(sentence: Sentence) -> Tone:
