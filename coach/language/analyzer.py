@@ -249,7 +249,7 @@ def _steps(text: str) -> Generator[list[str], None, tuple[Sentence, ...]]:
     for sentence in live:
         _regex(sentence, quotes)
     meaning.veto(pieces, clauses)
-    meaning.by_examples(pieces, clauses)
+    pieces = meaning.by_examples(pieces, clauses)
     for sentence in live:
         sentence.tone = _tone(sentence)
         _absolutes(sentence, quotes)
