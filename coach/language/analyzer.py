@@ -20,6 +20,7 @@ from coach.language.sentence import (
     Tone,
     contrary,
     in_ranges,
+    intensifier,
     ironic,
     negated,
     praises,
@@ -71,8 +72,12 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
         ("vague", cues.VAGUE),
         ("personal_label", cues.CONDESCENSION),
     ]
+    doc = sentence.span.doc
     for category, pattern in table:
         for m in pattern.finditer(text):
+            words = doc.char_span(base + m.start(), base + m.end())
+            if words is not None and len(words) == 1 and intensifier(words[0]):
+                continue  # "stupidly easy": the word grades praise, it insults nobody
             if m.end() > m.start() and not in_ranges(base + m.start(), quotes):
                 sentence.findings.append(Finding(category, base + m.start(), base + m.end()))
     if ironic(sentence.span) and not in_ranges(base, quotes):
@@ -140,7 +145,7 @@ def _tone(sentence: Sentence) -> Tone:
         if praises(tok) and not sarcastic:
             critical = critical or negated(tok)
             praise = praise or not negated(tok)
-        elif valence(tok.text) <= -1.5 and tok.head.lower_ not in SELF:
+        elif valence(tok.text) <= -1.5 and tok.head.lower_ not in SELF and not intensifier(tok):
             critical = critical or not any(c.lower_ in SELF for c in tok.head.children)
     if praise and critical:
         return "mixed"

@@ -12,6 +12,7 @@ from coach.language.sentence import (
     Finding,
     Sentence,
     in_ranges,
+    intensifier,
     negated,
     praises,
     sincere_praise,
@@ -173,7 +174,7 @@ def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
     for (sentence, head, subject, (start, end, text)), margin in zip(
         candidates, margins, strict=True
     ):
-        lex = min((valence(t.text) for t in head.subtree), default=0.0)
+        lex = min((valence(t.text) for t in head.subtree if not intensifier(t)), default=0.0)
         is_negated = negated(head)
         negated_praise = is_negated and valence(head.text) >= 1.0
         insult = bool(cues.INSULT.search(text))
