@@ -78,6 +78,8 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
             words = doc.char_span(base + m.start(), base + m.end())
             if words is not None and len(words) == 1 and intensifier(words[0]):
                 continue  # "stupidly easy": the word grades praise, it insults nobody
+            if category == "stereotype" and words is not None and _described(words):
+                continue
             if m.end() > m.start() and not in_ranges(base + m.start(), quotes):
                 sentence.findings.append(Finding(category, base + m.start(), base + m.end()))
     if ironic(sentence.span) and not in_ranges(base, quotes):
@@ -86,6 +88,19 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
     if len(hedges) >= 3:
         for m in hedges:
             sentence.findings.append(Finding("over_hedging", base + m.start(), base + m.end()))
+
+
+def _described(words: Span) -> bool:
+    """An age adjective on people counted ("three", "two of the"), in a past event with no verdict,
+    negation or absolute ("two of the younger interns spoke up"): a description, no stereotype."""
+    noun, sent = words.root, words.sent
+    counted = any(c.like_num for c in noun.children)
+    counted = counted or (noun.head.lower_ == "of" and noun.head.head.like_num)
+    judged = cues.ABSOLUTE.search(sent.text) or any(
+        t.dep_ == "neg" or (valence(t.text) <= -1.0 and not intensifier(t)) for t in sent
+    )
+    past = any(t.tag_ == "VBD" for t in sent)
+    return words[0].pos_ == "ADJ" and counted and past and not judged
 
 
 def _absolutes(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
