@@ -142,13 +142,16 @@ _ASPECTUAL = frozenset({"stop", "quit", "start", "begin", "keep", "continue"})
 
 def _suggestion(verb: Token) -> bool:
     """A verb proposing another action ("Try sending the agenda earlier", "Consider adding a
-    summary slide"): already a constructive suggestion, not a bare order."""
-    if verb.lemma_.lower() in _ASPECTUAL or verb.lower_ in _ASPECTUAL:
+    slide") or one tied to when to act ("Share your screen when you demo it"): not a bare order."""
+    if verb.lemma_.lower() in _ASPECTUAL or any(c.dep_ == "neg" for c in verb.children):
         return False
     actions = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if verb.dep_ == "aux" and verb.head.tag_ == "VBG":
         actions.append(verb.head)  # the parser reads "Try circulating" as an auxiliary
-    return bool(actions)
+    timed = [
+        m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.tag_ == "WRB"
+    ]
+    return bool(actions or timed)
 
 
 def _tone(sentence: Sentence) -> Tone:
