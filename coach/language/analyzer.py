@@ -148,9 +148,7 @@ def _suggestion(verb: Token) -> bool:
     actions = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if verb.dep_ == "aux" and verb.head.tag_ == "VBG":
         actions.append(verb.head)  # the parser reads "Try circulating" as an auxiliary
-    timed = [
-        m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.tag_ == "WRB"
-    ]
+    timed = [m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.tag_ == "WRB"]
     return bool(actions or timed)
 
 
