@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.language import cues, meaning, semantic
-from coach.language.clauses import order_verb
+from coach.language.clauses import order_verb, subject_of
 from coach.language.nlp import parse, parse_many, valence
 from coach.language.sentence import (
     CONTRAST,
@@ -80,6 +80,8 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
                 continue  # "stupidly easy": the word grades praise, it insults nobody
             if category == "stereotype" and words is not None and _described(words):
                 continue
+            if category == "sarcasm" and words is not None and _relief(words[0]):
+                continue
             if m.end() > m.start() and not in_ranges(base + m.start(), quotes):
                 sentence.findings.append(Finding(category, base + m.start(), base + m.end()))
     if ironic(sentence.span) and not in_ranges(base, quotes):
@@ -88,6 +90,16 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
     if len(hedges) >= 3:
         for m in hedges:
             sentence.findings.append(Finding("over_hedging", base + m.start(), base + m.end()))
+
+
+def _relief(tok: Token) -> bool:
+    """ "A way that finally made sense to me": the writer's relief at a thing nobody here owns,
+    not a dig at how long someone took ("you finally replied", "the deck you promised finally")."""
+    subject = subject_of(tok.head)
+    if tok.lower_ != "finally" or subject is None:
+        return False
+    owned = any(t.lower_ in ("you", "your", "u", "ur") for t in subject.subtree)
+    return not owned and any(t.lower_ in SELF for t in tok.head.subtree)
 
 
 def _described(words: Span) -> bool:

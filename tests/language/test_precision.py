@@ -25,6 +25,9 @@ CLEAN = [
     # An age word describing counted people in an event.
     "When you asked for questions, two of the younger interns spoke up.",
     "Three older colleagues joined the training on Tuesday.",
+    # The writer's relief, not a dig at how long someone took.
+    "You explained pivot tables in a way that finally made sense to me, thank you.",
+    "It finally clicked for me when you drew the diagram.",
 ]
 
 STILL_FLAGGED = [
@@ -36,6 +39,8 @@ STILL_FLAGGED = [
     ("The deck you sent was awful and I had to redo it.", "judgement"),
     ("Younger staff just don't get how to write an email.", "stereotype"),
     ("The older guys never answered my emails.", "stereotype"),
+    ("You finally replied to me after two weeks.", "sarcasm"),
+    ("The deck you promised finally reached me on Friday.", "sarcasm"),
 ]
 
 
