@@ -93,8 +93,7 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
 
 
 def _relief(tok: Token) -> bool:
-    """ "A way that finally made sense to me": the writer's relief at a thing nobody here owns,
-    not a dig at how long someone took ("you finally replied", "the deck you promised finally")."""
+    """A "finally" the writer feels ("it finally made sense to me"), not a dig at your delay."""
     subject = subject_of(tok.head)
     if tok.lower_ != "finally" or subject is None:
         return False
@@ -103,8 +102,7 @@ def _relief(tok: Token) -> bool:
 
 
 def _described(words: Span) -> bool:
-    """An age adjective on people counted ("three", "two of the"), in a past event with no verdict,
-    negation or absolute ("two of the younger interns spoke up"): a description, no stereotype."""
+    """Counted people in a plain past event ("two of the younger interns spoke up")."""
     noun, sent = words.root, words.sent
     counted = any(c.like_num for c in noun.children)
     counted = counted or (noun.head.lower_ == "of" and noun.head.head.like_num)
@@ -153,8 +151,7 @@ _ASPECTUAL = frozenset({"stop", "quit", "start", "begin", "keep", "continue"})
 
 
 def _suggestion(verb: Token) -> bool:
-    """A verb proposing another action ("Try sending the agenda earlier", "Consider adding a
-    slide") or one tied to when to act ("Share your screen when you demo it"): not a bare order."""
+    """A verb proposing an action ("Try sending ...") or tied to when ("... when you demo it")."""
     if verb.lemma_.lower() in _ASPECTUAL or any(c.dep_ == "neg" for c in verb.children):
         return False
     actions = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]

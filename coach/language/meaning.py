@@ -155,8 +155,7 @@ def _contrasted(sentence: Sentence) -> bool:
 
 
 def by_examples(pieces: list[Clause], margins: list[dict[str, float]]) -> list[Clause]:
-    """Categories by meaning, for wordings no rule or lexicon entry covers; returns the clauses
-    left for the classifier (not those read as praise, which it was never fitted to tell)."""
+    """Categories by meaning; returns the clauses left for the classifier (not praise ones)."""
     praise_margins = semantic.praise_margins([p[1][2] for p in pieces])
     unread: list[Clause] = []
     for (sentence, (start, end, text, topic), span), scores, praise in zip(

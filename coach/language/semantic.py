@@ -259,8 +259,7 @@ def margins(words: list[str], clauses: list[str]) -> tuple[list[float], list[dic
 
 
 def praise_margins(clauses: list[str]) -> list[float]:
-    """How much nearer each plain clause sits to sincere praise than to any verdict but irony
-    (which is praise-shaped by design) or the neutral examples."""
+    """How much nearer sincere praise each plain clause is than any verdict but irony."""
     if not clauses:
         return []
     bank, vectors = _examples(), embed(clauses)

@@ -153,8 +153,7 @@ def contrary(span: Span) -> bool:
 
 
 def intensifier(tok: Token) -> bool:
-    """An adverb that only grades a praise word: VADER rates "wickedly" and "stupidly" negative,
-    but in "wickedly clever" and "stupidly easy" they judge nothing."""
+    """An adverb VADER rates negative that only grades a praise word ("wickedly clever")."""
     head = tok.head
     return (
         tok.dep_ == "advmod"

@@ -170,8 +170,7 @@ def _in_story(head: Token) -> bool:
 
 
 def _circumstance(head: Token, subject: Token | None) -> bool:
-    """A thing nobody here made, said to be bad with what it caused ("the audio was bad, so I
-    couldn't hear"): the reason for an impact, not a verdict on a person or their work."""
+    """A thing nobody made, bad with what it caused ("the audio was bad, so I couldn't hear")."""
     if subject is None or subject.pos_ != "NOUN" or head.dep_ not in ("acomp", "attr"):
         return False
     mine = any(c.dep_ in ("poss", "relcl") for c in subject.children)  # "the deck you sent"
