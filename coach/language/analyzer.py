@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.language import cues, meaning, semantic
-from coach.language.clauses import order_verb
+from coach.language.clauses import order_verb, subject_of
 from coach.language.nlp import parse, parse_many, valence
 from coach.language.sentence import (
     CONTRAST,
@@ -20,6 +20,7 @@ from coach.language.sentence import (
     Tone,
     contrary,
     in_ranges,
+    intensifier,
     ironic,
     negated,
     praises,
@@ -33,7 +34,7 @@ from coach.models import Direction, FeedbackAnalysis, FeedbackIssue, IssueCatego
 if TYPE_CHECKING:
     from collections.abc import Generator
 
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 # Categories that make a sentence critical in tone.
 _CRITICAL = frozenset(meaning.CLAUSE_MARGIN) | {"imperative"}
@@ -71,8 +72,16 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
         ("vague", cues.VAGUE),
         ("personal_label", cues.CONDESCENSION),
     ]
+    doc = sentence.span.doc
     for category, pattern in table:
         for m in pattern.finditer(text):
+            words = doc.char_span(base + m.start(), base + m.end())
+            if words is not None and len(words) == 1 and intensifier(words[0]):
+                continue  # "stupidly easy": the word grades praise, it insults nobody
+            if category == "stereotype" and words is not None and _described(words):
+                continue
+            if category == "sarcasm" and words is not None and _relief(words[0]):
+                continue
             if m.end() > m.start() and not in_ranges(base + m.start(), quotes):
                 sentence.findings.append(Finding(category, base + m.start(), base + m.end()))
     if ironic(sentence.span) and not in_ranges(base, quotes):
@@ -81,6 +90,27 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
     if len(hedges) >= 3:
         for m in hedges:
             sentence.findings.append(Finding("over_hedging", base + m.start(), base + m.end()))
+
+
+def _relief(tok: Token) -> bool:
+    """A "finally" the writer feels ("it finally made sense to me"), not a dig at your delay."""
+    subject = subject_of(tok.head)
+    if tok.lower_ != "finally" or subject is None:
+        return False
+    owned = any(t.lower_ in ("you", "your", "u", "ur") for t in subject.subtree)
+    return not owned and any(t.lower_ in SELF for t in tok.head.subtree)
+
+
+def _described(words: Span) -> bool:
+    """Counted people in a plain past event ("two of the younger interns spoke up")."""
+    noun, sent = words.root, words.sent
+    counted = any(c.like_num for c in noun.children)
+    counted = counted or (noun.head.lower_ == "of" and noun.head.head.like_num)
+    judged = cues.ABSOLUTE.search(sent.text) or any(
+        t.dep_ == "neg" or (valence(t.text) <= -1.0 and not intensifier(t)) for t in sent
+    )
+    past = any(t.tag_ == "VBD" for t in sent)
+    return words[0].pos_ == "ADJ" and counted and past and not judged
 
 
 def _absolutes(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
@@ -109,9 +139,26 @@ def _imperative(sentence: Sentence) -> None:
         return
     if any(f.category == "over_hedging" and f.start <= verb.idx < f.end for f in sentence.findings):
         return
+    if _suggestion(verb) and not any(valence(t.text) <= -1.0 for t in sentence.span):
+        return
     ends = [c.idx + len(c) for c in verb.children if c.dep_ in ("dobj", "xcomp", "prt")]
     start = sentence.span[0].idx
     sentence.findings.append(Finding("imperative", start, max([verb.idx + len(verb), *ends])))
+
+
+# Verbs of changing a behaviour already going on: "stop interrupting" orders, it suggests nothing.
+_ASPECTUAL = frozenset({"stop", "quit", "start", "begin", "keep", "continue"})
+
+
+def _suggestion(verb: Token) -> bool:
+    """A verb proposing an action ("Try sending ...") or tied to when ("... when you demo it")."""
+    if verb.lemma_.lower() in _ASPECTUAL or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    actions = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if verb.dep_ == "aux" and verb.head.tag_ == "VBG":
+        actions.append(verb.head)  # the parser reads "Try circulating" as an auxiliary
+    timed = [m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.tag_ == "WRB"]
+    return bool(actions or timed)
 
 
 def _tone(sentence: Sentence) -> Tone:
@@ -123,7 +170,7 @@ def _tone(sentence: Sentence) -> Tone:
         if praises(tok) and not sarcastic:
             critical = critical or negated(tok)
             praise = praise or not negated(tok)
-        elif valence(tok.text) <= -1.5 and tok.head.lower_ not in SELF:
+        elif valence(tok.text) <= -1.5 and tok.head.lower_ not in SELF and not intensifier(tok):
             critical = critical or not any(c.lower_ in SELF for c in tok.head.children)
     if praise and critical:
         return "mixed"
@@ -232,7 +279,7 @@ def _steps(text: str) -> Generator[list[str], None, tuple[Sentence, ...]]:
     for sentence in live:
         _regex(sentence, quotes)
     meaning.veto(pieces, clauses)
-    meaning.by_examples(pieces, clauses)
+    pieces = meaning.by_examples(pieces, clauses)
     for sentence in live:
         sentence.tone = _tone(sentence)
         _absolutes(sentence, quotes)

@@ -154,9 +154,15 @@ def _contrasted(sentence: Sentence) -> bool:
     return any(t.lower_ in CONTRAST for t in sentence.span)
 
 
-def by_examples(pieces: list[Clause], margins: list[dict[str, float]]) -> None:
-    """Categories by meaning, for wordings no rule or lexicon entry covers."""
-    for (sentence, (start, end, text, topic), _), scores in zip(pieces, margins, strict=True):
+def by_examples(pieces: list[Clause], margins: list[dict[str, float]]) -> list[Clause]:
+    """Categories by meaning; returns the clauses left for the classifier (not praise ones)."""
+    praise_margins = semantic.praise_margins([p[1][2] for p in pieces])
+    unread: list[Clause] = []
+    for (sentence, (start, end, text, topic), span), scores, praise in zip(
+        pieces, margins, praise_margins, strict=True
+    ):
+        # Praise in words VADER does not know ("a breath of fresh air"): only irony is read.
+        praised = praise > 0 and not any(f.start < end and start < f.end for f in sentence.findings)
         have: set[str] = {f.category for f in sentence.findings}
         words = text.lower().split()
         persons = [w for w in words if w in _PERSONS]
@@ -166,11 +172,16 @@ def by_examples(pieces: list[Clause], margins: list[dict[str, float]]) -> None:
             f.category in _WORDED and f.start < end and start < f.end for f in sentence.findings
         )
         for category in _votes(sentence, scores):
+            if praised and category != "sarcasm":
+                continue
             if first_person and (category not in ("sarcasm", "stereotype") or len(words) < 4):
                 continue  # the writer's own feeling is an impact, not a verdict
             if worded and category in ("judgement", "personal_label", "vague"):
                 continue
             _add(sentence, category, (start, end, text, topic), have)
+        if not praised:
+            unread.append((sentence, (start, end, text, topic), span))
+    return unread
 
 
 def _add(sentence: Sentence, category: str, piece: Piece, have: set[str]) -> None:

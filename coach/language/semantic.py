@@ -172,7 +172,8 @@ def _bank_key() -> str:
     meta = pipeline().meta
     digest.update(f"{meta.get('name')}-{meta.get('version')}".encode())
     here = Path(__file__).resolve().parent
-    for path in (DATA / "examples.toml", DATA / "impacts.toml", *sorted(here.glob("*.py"))):
+    banks = (DATA / "examples.toml", DATA / "impacts.toml", DATA / "praise.toml")
+    for path in (*banks, *sorted(here.glob("*.py"))):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:24]
 
@@ -214,6 +215,7 @@ def _embed_examples() -> dict[str, np.ndarray]:
         for name, block in data.items()
         if name in (*CATEGORIES, "neutral")
     }
+    out["praise"] = embed(_plain_examples(list(_load("praise.toml")["praise"]["examples"])))
     out["negative_words"] = embed(
         [WORD_FRAME.format(w) for w in data["negative_words"]["examples"]]
     )
@@ -254,6 +256,16 @@ def margins(words: list[str], clauses: list[str]) -> tuple[list[float], list[dic
     per = {c: _near(bank[c], cv, CLAUSE_K) - neutral for c in CATEGORIES}
     rows = [{c: float(per[c][i]) for c in CATEGORIES} for i in range(len(clauses))]
     return [float(x) for x in neg], rows
+
+
+def praise_margins(clauses: list[str]) -> list[float]:
+    """How much nearer sincere praise each plain clause is than any verdict but irony."""
+    if not clauses:
+        return []
+    bank, vectors = _examples(), embed(clauses)
+    rivals = [c for c in (*CATEGORIES, "neutral") if c != "sarcasm"]
+    nearest = np.max(np.stack([_near(bank[c], vectors, CLAUSE_K) for c in rivals]), axis=0)
+    return [float(x) for x in _near(bank["praise"], vectors, CLAUSE_K) - nearest]
 
 
 @lru_cache(maxsize=1)

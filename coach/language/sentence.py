@@ -146,7 +146,21 @@ _NONE = frozenset({"nothing", "nobody", "empty", "none", "zero", "no", "never"})
 
 def contrary(span: Span) -> bool:
     """A sign that praise may be ironic: an emptiness, a delay or a negative word."""
-    return any(t.lower_ in _NONE or t.lower_ in _LATE or valence(t.text) <= -1.0 for t in span)
+    return any(
+        t.lower_ in _NONE or t.lower_ in _LATE or (valence(t.text) <= -1.0 and not intensifier(t))
+        for t in span
+    )
+
+
+def intensifier(tok: Token) -> bool:
+    """An adverb VADER rates negative that only grades a praise word ("wickedly clever")."""
+    head = tok.head
+    return (
+        tok.dep_ == "advmod"
+        and head.pos_ in ("ADJ", "ADV")
+        and valence(head.text) >= POSITIVE_VALENCE
+        and not negated(head)
+    )
 
 
 def sincere_praise(span: Span) -> bool:

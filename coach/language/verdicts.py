@@ -12,6 +12,7 @@ from coach.language.sentence import (
     Finding,
     Sentence,
     in_ranges,
+    intensifier,
     negated,
     praises,
     sincere_praise,
@@ -168,12 +169,22 @@ def _in_story(head: Token) -> bool:
     return head.dep_ == "amod" and noun.dep_ in ("dobj", "pobj") and not owner & {"your", "ur"}
 
 
+def _circumstance(head: Token, subject: Token | None) -> bool:
+    """A thing nobody made, bad with what it caused ("the audio was bad, so I couldn't hear")."""
+    if subject is None or subject.pos_ != "NOUN" or head.dep_ not in ("acomp", "attr"):
+        return False
+    mine = any(c.dep_ in ("poss", "relcl") for c in subject.children)  # "the deck you sent"
+    results = [c for c in head.head.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"]
+    caused = any(s.dep_ == "nsubj" and s.lower_ != "you" for r in results for s in r.children)
+    return not mine and caused
+
+
 def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
     """Judgements and labels: candidates the lexicon, the curated list or MiniLM find negative."""
     for (sentence, head, subject, (start, end, text)), margin in zip(
         candidates, margins, strict=True
     ):
-        lex = min((valence(t.text) for t in head.subtree), default=0.0)
+        lex = min((valence(t.text) for t in head.subtree if not intensifier(t)), default=0.0)
         is_negated = negated(head)
         negated_praise = is_negated and valence(head.text) >= 1.0
         insult = bool(cues.INSULT.search(text))
@@ -192,7 +203,7 @@ def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
         )
         if not (lexical or negated_praise or insult or slang or margin >= needed):
             continue
-        if is_negated and not negated_praise:
+        if (is_negated and not negated_praise) or (_circumstance(head, subject) and not insult):
             continue  # "it's not a criticism": a negated verdict is not one
         kind: IssueCategory = "personal_label" if person else "judgement"
         topic = _topic(subject, head)
