@@ -16,3 +16,26 @@ def test_a_pronoun_subject_is_left_to_the_owner_named_ahead() -> None:
     assert without_subject("they both review the chart") == "review the chart"
     assert without_subject("she shares the slides with IT") == "share the slides with IT"
     assert without_subject("the chart gets reviewed") is None
+
+
+def test_a_hyphenated_modifier_stays_whole_in_a_commitment() -> None:
+    from coach.offline.view import coordinator_phrase
+
+    assert coordinator_phrase("Oskar will print the one-page handout for Lena by Monday.") == (
+        "print the one-page handout"
+    )
+    assert coordinator_phrase("Lena to re-record the walk-through clip.").startswith(
+        "re-record the walk-through clip"
+    )
+    # A compound with a given name in it is not a plain word: it is left out, not shown.
+    assert "jean-luc" not in coordinator_phrase(
+        "Oskar will ask jean-luc about the self-paced course."
+    )
+
+
+def test_a_compound_that_names_a_role_is_not_said_to_the_coordinator() -> None:
+    from coach.offline.view import coordinator_phrase
+    from coach.privacy.roles import role_spans
+
+    said = coordinator_phrase("Lena will check the budget with the team-lead on Friday.")
+    assert said.startswith("check the budget") and not role_spans(said)
