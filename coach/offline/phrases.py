@@ -9,6 +9,7 @@ from coach.language.nlp import inflect, lemminflect, parse
 from coach.models import PRODUCTS
 from coach.offline.parse import opens_with_order
 from coach.privacy.nicknames import variants
+from coach.privacy.parses import parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -225,3 +226,56 @@ def without_subject(core: str) -> str | None:
     if not len(doc) or doc[0].tag_ not in ("VBP", "VBZ", "VB"):
         return None
     return f"{doc[0].lemma_}{rest[len(doc[0].text) :]}"
+
+
+# Dependents a phrase can do without: "for the whole team", "next week", "and report back".
+_OPTIONAL = frozenset("prep advmod npadvmod advcl relcl acl conj cc punct appos dep agent".split())
+
+
+def shortenings(text: str) -> list[str]:
+    """Shorter readings of a verb phrase, each without its last optional dependent."""
+    # Cutting at a word count ends mid-clause ("review whether the rebuild is"); dropping a
+    # whole dependent off the right edge leaves a phrase that still reads as one.
+    doc = parsed(text)
+    found: list[str] = []
+    end = len(doc)
+    while end > 1:
+        ends_here = [
+            t
+            for t in doc[1:end]
+            if t.dep_ in _OPTIONAL and t.i > t.head.i and t.right_edge.i >= end - 1
+        ]
+        # With nothing optional left, the verb's own last complement goes: "ask the team
+        # whether the room can be booked" reads as "ask the team".
+        ends_here = ends_here or [
+            t
+            for t in doc[1:end]
+            if t.head.dep_ == "ROOT" and t.i > t.head.i and t.right_edge.i >= end - 1
+        ]
+        if not ends_here:
+            break
+        end = max(t.left_edge.i for t in ends_here)
+        while end > 1 and doc[end - 1].dep_ in ("cc", "punct"):
+            end -= 1
+        found.append(doc[:end].text)
+    return found
+
+
+def ends_on_noun(said: str, source: str) -> bool:
+    """Tell whether the plain words said of a phrase end on one of its nouns."""
+    words = [w.split("-")[-1] for w in said.replace(",", " ").split()]
+    last, matched = None, 0
+    # The plain words are the phrase's own words in order, some left out: match them so.
+    for token in parsed(source):
+        if matched < len(words) and token.lower_ == words[matched]:
+            last, matched = token, matched + 1
+    return last is not None and matched == len(words) and last.pos_ in ("NOUN", "PROPN")
+
+
+def without_modifiers(text: str) -> str:
+    """A phrase without its one-word adverbs and adjectives: "check whether the page works"."""
+    # Said more plainly, a phrase that would repeat the notes word for word no longer does.
+    doc = parsed(text)
+    return " ".join(
+        t.text for t in doc if not (t.dep_ in ("advmod", "amod") and len(list(t.subtree)) == 1)
+    )

@@ -16,7 +16,15 @@ from coach.models import (
     SummaryRequest,
 )
 from coach.offline.parse import mask_people, verb_object
-from coach.offline.phrases import action_core, join, plain_phrase, plain_words
+from coach.offline.phrases import (
+    action_core,
+    ends_on_noun,
+    join,
+    plain_phrase,
+    plain_words,
+    shortenings,
+    without_modifiers,
+)
 from coach.offline.vocab import CHALLENGE_PATTERNS
 from coach.privacy.leaks import copies
 from coach.privacy.roles import role_spans
@@ -98,6 +106,18 @@ def _commitment_words(text: str, masked: str, avoid: frozenset[str], compounds: 
     while limit > MIN_COMMITMENT_WORDS and copies(said, text):
         limit -= 1
         said = plain_words(said, avoid, limit, compounds=compounds)
+    # A cut that ends on a noun still reads ("ask the team about the budget"); one that ends
+    # mid-clause ("review whether the rebuild is") gives way to a reading without the tail.
+    if said != plain_words(core, avoid, len(core), compounds=compounds) and not ends_on_noun(
+        said, core
+    ):
+        readings = [core, *shortenings(core)]
+        for reading in (r for whole in readings for r in (whole, without_modifiers(whole))):
+            shorter = plain_words(reading, avoid, len(reading), compounds=compounds)
+            words = len(shorter.split())
+            if MIN_COMMITMENT_WORDS <= words <= MAX_COMMITMENT_WORDS and not copies(shorter, text):
+                said = shorter
+                break
     if len(said.split()) < MIN_COMMITMENT_WORDS:  # a verb alone ("check") says too little
         said = plain_phrase(masked, avoid)
     return said

@@ -39,3 +39,19 @@ def test_a_compound_that_names_a_role_is_not_said_to_the_coordinator() -> None:
 
     said = coordinator_phrase("Lena will check the budget with the team-lead on Friday.")
     assert said.startswith("check the budget") and not role_spans(said)
+
+
+def test_a_commitment_cut_to_length_ends_on_a_whole_phrase() -> None:
+    from coach.offline.view import coordinator_phrase
+
+    # Word for word these would copy the notes; the phrase loses whole parts, not half of one.
+    said = coordinator_phrase(
+        "Bram to check whether the old intranet page is still worth keeping for the wider team."
+    )
+    assert said == "check whether the intranet page is worth keeping"
+    said = coordinator_phrase("Ines will set up a quiet room with a big screen for the demo.")
+    assert said == "set up a quiet room"
+    said = coordinator_phrase(
+        "Ines will ask the print room whether the big poster can be ready for the open day."
+    )
+    assert said == "ask the print room whether the poster can be ready"
