@@ -55,3 +55,13 @@ def test_a_commitment_cut_to_length_ends_on_a_whole_phrase() -> None:
         "Ines will ask the print room whether the big poster can be ready for the open day."
     )
     assert said == "ask the print room whether the poster can be ready"
+
+
+def test_a_recurring_time_is_a_commitment_only_when_the_clause_takes_it_on() -> None:
+    from coach.offline.summary import _is_commitment
+
+    assert _is_commitment("We'll swap one tip every week until the spring.")
+    assert _is_commitment("Check the shared inbox each session.")
+    # How things are now, or were: a habit described, not one taken on.
+    assert not _is_commitment("Her unit still prints the rota and posts it every week.")
+    assert not _is_commitment("He used to phone the helpdesk every day.")
