@@ -70,7 +70,23 @@ def plain_phrase(text: str, avoid: frozenset[str] = frozenset()) -> str:
     # Names, places, products, ids and dates are written capitalised or with digits; what is
     # left is what the action is about ("check the retention figures for the board").
     bare = _without_modal(_PAREN.sub(" ", _TAG.sub("", text, count=1)))
-    return plain_words(bare, avoid)
+    return plain_words(_lower_opening(bare), avoid)
+
+
+_OPENING_WORD = re.compile(r"^\s*([A-Z][a-z]+)\b")
+
+
+def _lower_opening(text: str) -> str:
+    """Lower the capital a phrase opens with when its word is a verb, not a name ("Learn X")."""
+    # Capitalised words are left out as possible names; the one that opens a goal or an order
+    # ("Learn Power BI", "Move the reports") is there only because it comes first.
+    match = _OPENING_WORD.match(text)
+    if match is None or len(variants(match[1].lower())) > 1:
+        return text
+    lowered = text[: match.start(1)] + match[1].lower() + text[match.end(1) :]
+    # The capital alone makes the small model read a proper noun; the lower-cased form is asked.
+    doc = parsed(lowered.strip())
+    return lowered if len(doc) and doc[0].pos_ in ("VERB", "AUX") else text
 
 
 def _fitting(kept: list[str], limit: int) -> int:

@@ -65,3 +65,12 @@ def test_a_recurring_time_is_a_commitment_only_when_the_clause_takes_it_on() -> 
     # How things are now, or were: a habit described, not one taken on.
     assert not _is_commitment("Her unit still prints the rota and posts it every week.")
     assert not _is_commitment("He used to phone the helpdesk every day.")
+
+
+def test_a_goal_keeps_the_verb_it_opens_with() -> None:
+    assert plain_phrase("Learn Power BI") == "learn Power BI"
+    assert (
+        plain_phrase("Move the weekly figures to Power BI") == "move the weekly figures to Power BI"
+    )
+    # A capital that may be a given name is still left out.
+    assert not plain_phrase("Will to learn Excel").startswith("will")
