@@ -310,8 +310,20 @@ def mask_people(text: str) -> str:
             while _person_follows(doc, last):
                 last += 1
             spans.append((token.left_edge.idx, doc[last].idx + len(doc[last])))
+    # Spans that overlap are one ("rob-chen" found twice), and a hyphened word goes whole
+    # ("the co-founder", not "the co-someone").
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            tail = _hyphened(span[-1])[-1]
+            start, end = _hyphened(span[0])[0].idx, tail.idx + len(tail)
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
     out = text
-    for start, end in sorted(spans, reverse=True):
+    for start, end in reversed(merged):
         out = out[:start] + "someone" + out[end:]
     return out
 

@@ -74,3 +74,12 @@ def test_a_goal_keeps_the_verb_it_opens_with() -> None:
     )
     # A capital that may be a given name is still left out.
     assert not plain_phrase("Will to learn Excel").startswith("will")
+
+
+def test_masking_a_hyphened_name_or_role_leaves_one_someone() -> None:
+    from coach.offline.parse import mask_people
+
+    assert (
+        mask_people("Lena to ask rob-chen about the rota.") == "Lena to ask someone about the rota."
+    )
+    assert "co-someone" not in mask_people("Oskar will ask the co-founder about the budget.")
