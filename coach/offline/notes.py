@@ -96,13 +96,20 @@ def _blocks(notes: str) -> list[tuple[str, str]]:
 NEXT_TIME_HEADING = re.compile(r"^next\s+(?:time|session|meeting|call)$", re.IGNORECASE)
 
 
-def _inline_heading(sentence: str) -> tuple[str, str] | None:
+# "Next: Katie will post", "Plan: ..." : a one-word label says nothing of who does what, so it
+# is taken off the sentence but does not make the rest of the block a list of actions.
+_LABEL = re.compile(r"^(?:next|plan|then|after\s+that)$", re.IGNORECASE)
+
+
+def _inline_heading(sentence: str, section: str) -> tuple[str, str] | None:
     """Split "Next steps: Katie will post" into ("next steps", "Katie will post")."""
     match = _INLINE_HEADING.match(sentence)
     if match and len(match["head"].split()) <= MAX_HEADING_WORDS:
         head = _DECORATION.sub("", match["head"]).strip()
         if is_action_heading(head) or NEXT_TIME_HEADING.match(head):
             return head.lower(), match["rest"].strip()
+        if _LABEL.match(head):
+            return section, match["rest"].strip()
     return None
 
 
@@ -110,7 +117,7 @@ def _sentences_of(block: str, section: str) -> list[Sentence]:
     """Return a block's sentences; an inline action heading governs the rest of the block."""
     result: list[Sentence] = []
     for text in (s.text for s in split_loose(" ".join(block.split()))):
-        inline = _inline_heading(text)
+        inline = _inline_heading(text, section)
         if inline:
             section, text = inline
         result.append(Sentence(text, section))

@@ -310,8 +310,20 @@ def mask_people(text: str) -> str:
             while _person_follows(doc, last):
                 last += 1
             spans.append((token.left_edge.idx, doc[last].idx + len(doc[last])))
+    # Spans that overlap are one ("rob-chen" found twice), and a hyphened word goes whole
+    # ("the co-founder", not "the co-someone").
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            tail = _hyphened(span[-1])[-1]
+            start, end = _hyphened(span[0])[0].idx, tail.idx + len(tail)
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
     out = text
-    for start, end in sorted(spans, reverse=True):
+    for start, end in reversed(merged):
         out = out[:start] + "someone" + out[end:]
     return out
 
@@ -343,15 +355,35 @@ def _when(token: Any) -> set[Any]:
     return set()
 
 
+def _hyphened(token: Any) -> list[Any]:
+    """The tokens of the hyphen-joined word a token is part of: "re", "-", "record"."""
+    doc, start, end = token.doc, token.i, token.i
+    while (
+        start > 0
+        and not doc[start - 1].whitespace_
+        and "-" in (doc[start - 1].text, doc[start].text)
+    ):
+        start -= 1
+    while (
+        end + 1 < len(doc)
+        and not doc[end].whitespace_
+        and "-" in (doc[end].text, doc[end + 1].text)
+    ):
+        end += 1
+    return list(doc[start : end + 1])
+
+
 def verb_object(text: str) -> str:
     """Say an action as its verb, object and a phrase of what: "ask someone about the camera"."""
     doc = parsed(text)
     verb = _action_verb(doc)
     if verb is None:
         return ""
-    keep = {verb}
+    # The parse splits "re-record" at its hyphen; the word's parts share the verb's objects.
+    verb_word = _hyphened(verb)
+    keep = set(verb_word)
     phrases = 0
-    for child in verb.children:
+    for child in (c for part in verb_word for c in part.children if c not in verb_word):
         if child.dep_ in _OBJECTS or (child.dep_ == "advmod" and child.lower_ == "together"):
             keep |= set(child.subtree)
         elif child.dep_ == "prep" and phrases == 0 and child.lower_ not in _WHEN_PREPS:
@@ -364,5 +396,11 @@ def verb_object(text: str) -> str:
         for t in keep
         if t.dep_ == "prep" and list(t.children) and not any(c in keep for c in t.children)
     }
-    words = [verb.lemma_ if t is verb else t.text for t in sorted(keep, key=lambda t: t.i)]
-    return " ".join(words)
+    # A compound the parse split ("one-page") is kept or left whole.
+    keep |= {w for t in keep if t.text != "-" for w in _hyphened(t)}
+    said = ""
+    for t in sorted(keep, key=lambda t: t.i):
+        glue = "" if t.i > 0 and doc[t.i - 1] in keep and t in _hyphened(doc[t.i - 1]) else " "
+        word = verb.lemma_ if t.i == verb.i and len(verb_word) == 1 else t.text
+        said += (glue if said else "") + word
+    return said

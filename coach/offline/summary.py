@@ -29,7 +29,7 @@ from coach.offline.phrases import (
 )
 from coach.offline.view import goal_progress, write_view
 from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, matching, topics_of
-from coach.privacy.parses import parse_ahead
+from coach.privacy.parses import parse_ahead, parsed
 from coach.privacy.roles import names_as_words
 from coach.privacy.roster import Roster
 from coach.text import tokenize
@@ -43,9 +43,38 @@ _NEXT = re.compile(r"\bnext (?:time|session|meeting|call)\b", re.I)
 MAX_COVERED = 5
 _COMMITMENT = re.compile(
     r"\b(?:commit(?:s|ted|ment)?|agreed|promised?|pledged?|from now on|going forward|"
-    r"every (?:week|day|month)|each (?:week|session)|will keep|will continue)\b",
+    r"will keep|will continue)\b",
     re.IGNORECASE,
 )
+_RECURRING = re.compile(r"\b(?:every (?:week|day|month)|each (?:week|session))\b", re.I)
+_INTENT_AUX = frozenset("will shall 'll ’ll wo to going should must".split())
+
+
+def _is_commitment(text: str) -> bool:
+    """Tell whether a sentence takes something on: a promise, or a habit it says will be."""
+    if _COMMITMENT.search(text):
+        return True
+    match = _RECURRING.search(text)
+    return match is not None and _intended(text, match.start())
+
+
+def _intended(text: str, at: int) -> bool:
+    """Tell whether the verb over a word says what will be done, not how things are."""
+    # "We'll meet every month" takes on a habit; "the team emails it round every month" tells
+    # how things stand, and neither the verb nor any verb above it is modal or an order.
+    doc = parsed(text)
+    token = next((t for t in doc if t.idx >= at), None)
+    for verb in [token, *token.ancestors] if token is not None else []:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if verb.dep_ == "xcomp" and verb.head.lemma_ == "use":  # "used to call every week"
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in _INTENT_AUX for c in verb.children):
+            return True
+        subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not subject:
+            return True
+    return False
 
 
 def _next_time(sentence: Sentence) -> bool:
@@ -154,7 +183,7 @@ def _private(
         key_points=[third_person(p, me) for p in points],
         action_items=actions,
         topics=topics,
-        commitments=[s.text for s in sentences if _COMMITMENT.search(s.text)],
+        commitments=[s.text for s in sentences if _is_commitment(s.text)],
     )
 
 

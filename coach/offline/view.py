@@ -16,9 +16,18 @@ from coach.models import (
     SummaryRequest,
 )
 from coach.offline.parse import mask_people, verb_object
-from coach.offline.phrases import action_core, join, plain_phrase, plain_words
+from coach.offline.phrases import (
+    action_core,
+    ends_on_noun,
+    join,
+    plain_phrase,
+    plain_words,
+    shortenings,
+    without_modifiers,
+)
 from coach.offline.vocab import CHALLENGE_PATTERNS
 from coach.privacy.leaks import copies
+from coach.privacy.roles import role_spans
 from coach.text import tokenize
 
 # A commitment said in fewer words than this falls back to the action's own plain words.
@@ -80,15 +89,38 @@ def coordinator_phrase(text: str, avoid: frozenset[str] = frozenset()) -> str:
     # People are masked on the whole sentence, where the parse sees who is asked or told;
     # the verb and its object are then read off the action without its owner and modal.
     masked = mask_people(text)
-    said = plain_words(verb_object(action_core(masked)), avoid, MAX_COMMITMENT_WORDS)
+    said = _commitment_words(text, masked, avoid, compounds=True)
+    # A compound can carry a role the masking did not see ("the co-founder"); the release gate
+    # would refuse it, so the phrase is then said without its compounds.
+    if role_spans(said):
+        said = _commitment_words(text, masked, avoid, compounds=False)
+    return said or "a follow-up"
+
+
+def _commitment_words(text: str, masked: str, avoid: frozenset[str], compounds: bool) -> str:
+    """The plain words of an action's verb and object, short of copying the notes."""
+    core = verb_object(action_core(masked))
+    said = plain_words(core, avoid, MAX_COMMITMENT_WORDS, compounds=compounds)
     # A longer phrase may not repeat the notes word for word: the release gate refuses that.
     limit = MAX_COMMITMENT_WORDS
     while limit > MIN_COMMITMENT_WORDS and copies(said, text):
         limit -= 1
-        said = plain_words(said, avoid, limit)
+        said = plain_words(said, avoid, limit, compounds=compounds)
+    # A cut that ends on a noun still reads ("ask the team about the budget"); one that ends
+    # mid-clause ("review whether the rebuild is") gives way to a reading without the tail.
+    if said != plain_words(core, avoid, len(core), compounds=compounds) and not ends_on_noun(
+        said, core
+    ):
+        readings = [core, *shortenings(core)]
+        for reading in (r for whole in readings for r in (whole, without_modifiers(whole))):
+            shorter = plain_words(reading, avoid, len(reading), compounds=compounds)
+            words = len(shorter.split())
+            if MIN_COMMITMENT_WORDS <= words <= MAX_COMMITMENT_WORDS and not copies(shorter, text):
+                said = shorter
+                break
     if len(said.split()) < MIN_COMMITMENT_WORDS:  # a verb alone ("check") says too little
         said = plain_phrase(masked, avoid)
-    return said or "a follow-up"
+    return said
 
 
 def support_reasons(request: SummaryRequest) -> list[str]:

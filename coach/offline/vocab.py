@@ -170,7 +170,10 @@ def passage_topics(passages: list[Passage], notes: str) -> list[str]:
 ACTION_HEADING = re.compile(
     r"(?<![\w-])(?:actions?(?:\s+(?:items?|points?|agreed))?|next\s+steps?|to[- ]?dos?|"
     r"follow[- ]?ups?|homework|tasks?|commitments?|assignments?|deliverables?|agreed|"
-    r"(?:before|for|until)\s+(?:the\s+)?next\s+(?:session|time|meeting|call))(?![\w-])",
+    r"(?:before|for|until)\s+(?:the\s+)?next\s+(?:session|time|meeting|call))(?![\w-])"
+    # A heading that is only "Plan", "Next" or "What's next" lists what comes after the session;
+    # anchored, so "Next time" (what to pick up) and "Planning" stay other headings.
+    r"|^\W*(?:the\s+)?(?:next\s+up|up\s+next|what(?:['’]?s|\s+is)?\s+next)\W*$",
     re.IGNORECASE,
 )
 # Homework is set for the learner, who in reverse mentoring is the mentee.

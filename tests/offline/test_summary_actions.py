@@ -304,6 +304,20 @@ def test_headings_without_colons_are_not_items_and_scope_the_bullets_under_them(
     ]
 
 
+def test_whats_next_heads_a_list_and_a_one_word_label_is_taken_off_its_sentence() -> None:
+    notes = (
+        "We tried the new rota tool.\nWhat's next:\n- book the training room\n\n"
+        "Next: Omar will email the rota to the team.\nPlan: keep Fridays free."
+    )
+    sentences = parse_notes(notes)
+    assert [(s.text, s.section) for s in sentences] == [
+        ("We tried the new rota tool.", ""),
+        ("book the training room", "what's next"),
+        ("Omar will email the rota to the team.", ""),
+        ("keep Fridays free.", ""),
+    ]
+
+
 def test_the_anonymized_side_counts_the_new_items_and_leaks_nothing() -> None:
     notes = "Notes by Katie (mentee)\nACTIONS\n- I'll post a reel by Fri\n- Priya: send hooks list"
     request = make_request(notes)
