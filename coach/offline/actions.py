@@ -71,6 +71,11 @@ _TRAIL_TAG = re.compile(
     r"|owner\s*:\s*(?P<d>[^.]{1,40}))\s*\.?\s*$",
     re.IGNORECASE,
 )
+# A second verb that binds the clause's subject to work: "... and decided to publish it".
+_BINDING_TO = re.compile(
+    r"(?:also\s+)?(?:agreed|decided|promised|offered|volunteered|committed|pledged)\s+to\s",
+    re.IGNORECASE,
+)
 _SPLIT = re.compile(r"\s*;\s*|,?\s+(?:and|but|while|whereas|then|plus)\s+|,\s+", re.IGNORECASE)
 # Hypotheticals, asides and stances are not work anyone took on: "If it catches on we
 # could...", "As Sales Director I need to...", "I'll admit...".
@@ -275,18 +280,45 @@ class _Reader:
         return bool(end) and bool(_MODAL.match(rest.strip()) or _TO_VERB.match(rest))
 
 
+def _named_first(text: str, reader: _Reader) -> bool:
+    """Tell whether a text opens with a named person (a pronoun split off its sentence would
+    lose the antecedent the rest of the sentence gives it)."""
+    mentions = reader.people.find(text)
+    return bool(mentions) and mentions[0].who != THIRD
+
+
 def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
-    """Split "Katie will post, and Priya will send the sheet" into one clause per owner."""
+    """Split "Katie will post, and Priya will send the sheet" into one clause per owner.
+
+    Two more joins hold a clause of work of its own: a semicolon before someone's commitment
+    ("Daniel said his PA posts for him; Grace will keep scheduling them"), and a binding verb
+    sharing the first clause's subject ("He drafted a post and decided to publish it on
+    Thursday"), which is read with that subject put back ("He decided to publish it ...").
+    """
     text, parts, start = sentence.text, [], 0
     listed = _listed(sentence.section)
+    subject = ""
     for split in _SPLIT.finditer(text):
         left, right = text[start : split.start()], text[split.end() :]
-        if (listed and ";" in split.group()) or (
-            reader.opens_commitment(right) and (_MODAL.search(left) or re.search(r"\bto\s", left))
+        semicolon = ";" in split.group()
+        shared = not semicolon and _BINDING_TO.match(right)
+        if (
+            (listed and semicolon)
+            or (semicolon and _named_first(right, reader) and reader.opens_commitment(right))
+            or (
+                reader.opens_commitment(right)
+                and (_MODAL.search(left) or re.search(r"\bto\s", left))
+            )
+            or (
+                shared
+                and _named_first(left, reader)
+                and (lead := lead_group_end(left, reader.people.find(left)))
+            )
         ):
-            parts.append(left)
+            parts.append(subject + left)
+            subject = left[:lead].strip() + " " if shared else ""
             start = split.end()
-    parts.append(text[start:])
+    parts.append(subject + text[start:])
     return [p.strip() for p in parts if p.strip()]
 
 

@@ -233,6 +233,18 @@ CASES: list[tuple[str, Roster, str, Expected]] = [
         ],
     ),
     (
+        "a-second-verb-that-binds-the-subject-is-its-own-clause",
+        PAIR,
+        "Katie rewrote her headline in the session and agreed to post an update on Friday.\n",
+        [("agreed to post an update", "mentee", "Friday")],
+    ),
+    (
+        "a-commitment-after-a-semicolon-stands-apart-from-what-was-said",
+        PAIR,
+        "Katie said her assistant posts for her; Dana will keep scheduling the team posts.\n",
+        [("Dana will keep scheduling the team posts", "other", None)],
+    ),
+    (
         "narrative-only-notes-have-no-actions",
         PAIR,
         "Priya demoed Notion. Katie took notes and asked lots of questions.\n"
