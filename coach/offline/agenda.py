@@ -35,20 +35,29 @@ def split_minutes(total: int, weights: list[int]) -> list[int]:
     return parts
 
 
-def goal_order(texts: list[str], goals: list[str]) -> list[int]:
+# A goal's words in a title ("write a first post" against "First post from a real story") say
+# more than the same words somewhere in a body, which shares most of them with its siblings.
+_TITLE_WEIGHT = 2.0
+
+
+def goal_order(texts: list[str], goals: list[str], titles: list[str] | None = None) -> list[int]:
     """Indexes of texts, the best match for each goal first in turn, then by their total match.
 
     BM25 over the candidates themselves, so a word most of them share ("read") counts for little
-    and a rare one ("profile") decides; each goal gets its own best text before a second one is
-    taken for any goal. Without goals, the file's order.
+    and a rare one ("profile") decides; with titles, a match in the title counts _TITLE_WEIGHT
+    times. Each goal gets its own best text before a second one is taken for any goal. Without
+    goals, the file's order.
     """
     if not goals or not texts:
         return list(range(len(texts)))
     from rank_bm25 import BM25Okapi
 
-    bm25 = BM25Okapi([tokenize(t) or ["-"] for t in texts])
-    per_goal = [bm25.get_scores(tokenize(g)) for g in goals]
-    total = [sum(float(scores[i]) for scores in per_goal) for i in range(len(texts))]
+    fields = [(texts, 1.0)] + ([(titles, _TITLE_WEIGHT)] if titles else [])
+    indexes = [(BM25Okapi([tokenize(t) or ["-"] for t in field]), w) for field, w in fields]
+    per_goal = [
+        [float(x) for x in sum(w * b.get_scores(tokenize(g)) for b, w in indexes)] for g in goals
+    ]
+    total = [sum(scores[i] for scores in per_goal) for i in range(len(texts))]
     order: list[int] = []
     for scores in per_goal:
         best = max(
@@ -64,7 +73,9 @@ def goal_order(texts: list[str], goals: list[str]) -> list[int]:
 
 def pick_exercises(material: TopicMaterial, goals: list[str], minutes: int) -> list[Exercise]:
     """Exercises most related to the goals, as many as fit the time (at least one)."""
-    order = goal_order([f"{e.name} {e.text}" for e in material.exercises], goals)
+    order = goal_order(
+        [e.text for e in material.exercises], goals, [e.name for e in material.exercises]
+    )
     chosen: list[Exercise] = []
     for exercise in (material.exercises[i] for i in order):
         if chosen and sum(e.minutes for e in chosen) + exercise.minutes > minutes:

@@ -192,3 +192,15 @@ def test_a_task_goal_no_exercise_serves_gets_a_practice_block(offline_coach: Coa
     assert practice[0].lead == "mentee"
     assert practice[0].sources == ["knowledge/guidelines/session-structure.md#practice#0"]
     assert sum(i.minutes for i in agenda.items) == 60
+
+
+def test_a_goal_named_by_an_exercise_title_gets_that_exercise(offline_coach: Coach) -> None:
+    # "write" and "first" are in a sibling's body too; "First post ..." names the goal.
+    request = AgendaRequest(
+        topic="getting comfortable posting on LinkedIn",
+        duration_minutes=45,
+        session_number=3,
+        goals=["write a first post"],
+    )
+    middle = offline_coach.agenda(request).items[1:-2]
+    assert middle and middle[0].title.lower().startswith("first post")
