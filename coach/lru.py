@@ -22,6 +22,11 @@ class Lru(Generic[K, V]):
         self._items: OrderedDict[K, V] = OrderedDict()
         self._lock = threading.Lock()
 
+    def grow(self, size: int) -> None:
+        """Keep at least `size` entries from now on (a smaller size changes nothing)."""
+        with self._lock:
+            self.size = max(self.size, size)
+
     def get(self, key: K) -> V | None:
         """The value kept for key, or None."""
         with self._lock:

@@ -116,9 +116,13 @@ class Coach:
         import coach.generators.summary  # noqa: F401  # imported for their load time only
         from coach.errors import NotIndexed
         from coach.knowledge.labels import challenge_matches
+        from coach.language.analyzer import keep_analyses
         from coach.offline.dates import resolve_due
         from coach.privacy.engine import warm
 
+        # Each generation in flight keeps its request's and its answer's analyses until checked.
+        service = self.settings.service
+        keep_analyses(2 * (service.max_generations + service.max_offline_generations))
         # What a first summary would otherwise wait for: Presidio, spaCy, date parsing.
         warm()
         # And a first rewrite: the parser, VADER, the semantic example and impact banks, and

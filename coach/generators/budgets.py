@@ -9,7 +9,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from coach.generators.pipeline import Task
-from coach.knowledge.budget import MIN_PASSAGE_TOKENS, WRAPPER_TOKENS, count_tokens, fit
+from coach.knowledge.budget import (
+    MIN_PASSAGE_TOKENS,
+    WRAPPER_TOKENS,
+    count_lines,
+    count_tokens,
+    fit,
+)
 from coach.knowledge.models import Passage
 from coach.llm.prompts import RenderedPrompt, render
 from coach.llm.structured import output_schema
@@ -40,7 +46,7 @@ def schema_tokens(model: type[BaseModel]) -> int:
 
 def message_tokens(prompt: RenderedPrompt) -> int:
     """Tokens of a rendered prompt's messages."""
-    return sum(count_tokens(m["content"]) for m in prompt.messages)
+    return sum(count_lines(m["content"]) for m in prompt.messages)
 
 
 def _fixed(task: Task[Any, Any], context: dict[str, Any]) -> int:

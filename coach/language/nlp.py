@@ -158,6 +158,11 @@ def lemminflect() -> Any:
 _PARSED: Lru[str, Doc] = Lru(512)
 
 
+def keep_parses(count: int) -> None:
+    """Keep at least `count` parses (never fewer than the default)."""
+    _PARSED.grow(count)
+
+
 def forget_parses() -> None:
     """Drop every kept parse (tests that time or count first loads)."""
     _PARSED.clear()

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from coach.knowledge.budget import MIN_PASSAGE_TOKENS, WRAPPER_TOKENS, count_tokens, fit, trim
+from coach.knowledge.budget import (
+    MIN_PASSAGE_TOKENS,
+    WRAPPER_TOKENS,
+    count_lines,
+    count_tokens,
+    fit,
+    trim,
+)
 from coach.knowledge.models import Passage
 
 SENTENCE = "Mentors listen first and ask open questions before they give advice. "
@@ -55,3 +62,12 @@ def test_lowest_ranked_passages_go_when_shares_would_be_too_small() -> None:
     assert 1 <= len(fitted) <= budget // (MIN_PASSAGE_TOKENS + WRAPPER_TOKENS)
     assert cost(fitted) <= budget
     assert fit([], 100) == []
+
+
+def test_counting_line_by_line_gives_the_whole_texts_count() -> None:
+    text = (
+        "Reword the feedback below.\n\n- judgement: 'a mess'\n  Feedback:\n"
+        "Thé café demo, you know—it ran long!!\n\tNaïve question:\r\nwhy 1,000 slides?\n"
+    )
+    assert count_lines(text) == count_tokens(text)
+    assert count_lines("") == count_tokens("") == 0
