@@ -28,6 +28,7 @@ from api.routes import (
 from coach import __version__
 from coach.db.engine import make_engine, session_factory
 from coach.db.migrate import upgrade
+from coach.memory import freeze_loaded_objects
 from coach.service import Coach
 from coach.settings import Settings, get_settings
 
@@ -52,6 +53,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.sessions = session_factory(engine)
     # Loaded before the first request rather than during it (seconds, not milliseconds).
     await anyio.to_thread.run_sync(app.state.coach.warm)
+    if app.state.freeze:
+        freeze_loaded_objects()
     try:
         yield
     finally:
@@ -90,8 +93,14 @@ def _openapi_with_body_problems(app: FastAPI) -> Callable[[], dict[str, Any]]:
     return openapi
 
 
-def create_app(settings: Settings | None = None, migrate: bool = True) -> FastAPI:
-    """The service over one data directory, with one Coach shared by every request."""
+def create_app(
+    settings: Settings | None = None, migrate: bool = True, freeze: bool = False
+) -> FastAPI:
+    """The service over one data directory, with one Coach shared by every request.
+
+    With freeze (`coach serve`, a process that lives as long as the server), what start-up
+    loaded is moved out of the garbage collector's reach once warm (coach.memory).
+    """
     app = FastAPI(
         title="coach",
         version=__version__,
@@ -100,6 +109,7 @@ def create_app(settings: Settings | None = None, migrate: bool = True) -> FastAP
     )
     app.state.settings = settings or get_settings()
     app.state.migrate = migrate
+    app.state.freeze = freeze
     app.state.coach = Coach(app.state.settings)
     errors.install(app)
     app.add_middleware(BodyLimit)
@@ -123,4 +133,4 @@ def create_app(settings: Settings | None = None, migrate: bool = True) -> FastAP
 
 def worker_app() -> FastAPI:
     """The app factory each `coach serve --workers N` process runs: settings from COACH_*."""
-    return create_app(migrate=False)
+    return create_app(migrate=False, freeze=True)

@@ -40,7 +40,7 @@ def serve(
     if workers == 1:
         from api.app import create_app
 
-        app = create_app(settings, migrate=False)
+        app = create_app(settings, migrate=False, freeze=True)
         uvicorn.run(app, host=host, port=port, log_config=log_config(), access_log=False)
         return
     _metrics_dir()
