@@ -10,6 +10,7 @@ import uuid
 from fastapi import APIRouter, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from coach import metrics as prom
 from coach import telemetry
 
 log = logging.getLogger("coach.access")
@@ -49,15 +50,15 @@ class RequestContext:
                 message.setdefault("headers", []).append((b"x-request-id", rid.encode()))
             await send(message)
 
-        telemetry.IN_FLIGHT.inc()
+        prom.IN_FLIGHT.inc()
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            telemetry.IN_FLIGHT.dec()
+            prom.IN_FLIGHT.dec()
             elapsed = time.perf_counter() - started
             route, method = _route(scope), scope["method"]
-            telemetry.REQUESTS.labels(method, route, str(status)).inc()
-            telemetry.LATENCY.labels(method, route).observe(elapsed)
+            prom.REQUESTS.labels(method, route, str(status)).inc()
+            prom.LATENCY.labels(method, route).observe(elapsed)
             fields = {"method": method, "route": route, "status": status}
             log.info("request", extra={"fields": fields | {"ms": round(elapsed * 1000, 1)}})
 
@@ -65,4 +66,4 @@ class RequestContext:
 @router.get("/metrics", include_in_schema=False)
 def metrics() -> Response:
     """Prometheus metrics of this process, or of every worker in multi-process mode."""
-    return Response(telemetry.metrics_text(), media_type="text/plain; version=0.0.4")
+    return Response(prom.metrics_text(), media_type="text/plain; version=0.0.4")

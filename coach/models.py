@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from coach.llm.base import Usage
+from coach.llm.structured import UNASKED
 
 Lead = Literal["mentor", "mentee", "both"]
 Owner = Literal["mentor", "mentee", "both"]
@@ -333,10 +334,11 @@ class PrivateSummary(BaseModel):
     decided: list[str] = []
     open_questions: list[str] = []
     next_time: list[str] = []
-    key_points: list[str] = []
+    # The offline engine's extras; a model is asked for the fields above.
+    key_points: list[str] = Field(default=[], json_schema_extra=UNASKED)
     action_items: list[ActionItem] = []
-    topics: list[str] = []
-    commitments: list[str] = []
+    topics: list[str] = Field(default=[], json_schema_extra=UNASKED)
+    commitments: list[str] = Field(default=[], json_schema_extra=UNASKED)
 
 
 class GoalProgress(BaseModel):
@@ -366,7 +368,8 @@ class AnonymizedSummary(BaseModel):
     commitments: list[Commitment] = []
     needs_support: bool = False
     support_reason: str | None = None
-    action_item_count: int = Field(ge=0)
+    # Counted from the private side's action items once a draft is made (generators.summary).
+    action_item_count: int = Field(default=0, ge=0, json_schema_extra=UNASKED)
 
 
 class SummaryDraft(BaseModel):

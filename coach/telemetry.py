@@ -1,65 +1,36 @@
-"""Operations: Prometheus metrics, JSON log lines and the request id they carry."""
+"""Operations: JSON log lines, the request id they carry, and counting generations."""
 
 from __future__ import annotations
 
 import json
 import logging
-import os
+import sys
 import traceback
 from contextvars import ContextVar
 from datetime import UTC, datetime
+from types import ModuleType
 from typing import Any
-
-from prometheus_client import (
-    REGISTRY,
-    CollectorRegistry,
-    Counter,
-    Gauge,
-    Histogram,
-    generate_latest,
-)
-from prometheus_client import multiprocess as prometheus_multiprocess
 
 # Set by the web layer for the length of a request; log lines written meanwhile carry it.
 request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 
-REQUESTS = Counter("coach_http_requests", "HTTP requests answered.", ["method", "route", "status"])
-LATENCY = Histogram(
-    "coach_http_request_duration_seconds",
-    "Time to answer an HTTP request.",
-    ["method", "route"],
-    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
-)
-IN_FLIGHT = Gauge(
-    "coach_http_in_flight",
-    "Requests being handled now (the queue depth in front of the workers).",
-    multiprocess_mode="livesum",
-)
-GENERATIONS = Counter(
-    "coach_generations", "Artifacts generated.", ["generator", "engine", "degraded"]
-)
-PROVIDER_ERRORS = Counter(
-    "coach_provider_errors", "LLM provider failures, by kind.", ["generator", "kind"]
-)
+
+def _metrics() -> ModuleType | None:
+    # Counted only where metrics are kept: the server loads coach.metrics with the app. A CLI
+    # command has nobody to read them, and importing prometheus_client cost it ~0.1 s.
+    return sys.modules.get("coach.metrics")
 
 
 def record_generation(generator: str, engine: str, degraded: bool) -> None:
     """Count one generated artifact."""
-    GENERATIONS.labels(generator, engine, str(degraded).lower()).inc()
+    if (metrics := _metrics()) is not None:
+        metrics.GENERATIONS.labels(generator, engine, str(degraded).lower()).inc()
 
 
 def record_provider_error(generator: str, kind: str) -> None:
     """Count one provider failure: unavailable (after retries) or invalid output."""
-    PROVIDER_ERRORS.labels(generator, kind).inc()
-
-
-def metrics_text() -> bytes:
-    """The exposition text; with several workers, the sum over every worker's files."""
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        registry = CollectorRegistry()
-        prometheus_multiprocess.MultiProcessCollector(registry)
-        return generate_latest(registry)
-    return generate_latest(REGISTRY)
+    if (metrics := _metrics()) is not None:
+        metrics.PROVIDER_ERRORS.labels(generator, kind).inc()
 
 
 class JsonFormatter(logging.Formatter):

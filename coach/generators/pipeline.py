@@ -130,10 +130,11 @@ class Pipeline:
         self.prefetch = prefetch
 
     def _prepare(
-        self, task: Task[Req, Draft], request: Req
+        self, task: Task[Req, Draft], request: Req, passages: list[Passage] | None
     ) -> tuple[list[Passage], RenderedPrompt | None]:
         """The passages, and the prompt when a model will be asked: one trip to the pool."""
-        passages = task.retrieve(request, self.retriever)
+        if passages is None:
+            passages = task.retrieve(request, self.retriever)
         if self.provider is None:
             return passages, None
         return passages, render(task.name, **task.context(request, passages))
@@ -200,11 +201,16 @@ class Pipeline:
         log.warning("degrading to the offline engine: %s", exc.detail)
         return exc.detail
 
-    async def run(self, task: Task[Req, Draft], request: Req) -> Any:
-        """A finalized, checked result with meta; the offline engine answers if the model fails."""
+    async def run(
+        self, task: Task[Req, Draft], request: Req, passages: list[Passage] | None = None
+    ) -> Any:
+        """A finalized, checked result with meta; the offline engine answers if the model fails.
+
+        `passages`, when given, are what `task.retrieve` returned for this request already.
+        """
         started = time.perf_counter()
         await self.prefetch(task.request_texts(request))
-        passages, prompt = await self.offload(self._prepare, task, request)
+        passages, prompt = await self.offload(self._prepare, task, request, passages)
 
         def vet(draft: Draft) -> tuple[Draft, list[str]]:
             final = task.finalize(request, draft)

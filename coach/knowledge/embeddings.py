@@ -37,6 +37,18 @@ def local_model_dir(name: str) -> Path:
     )
 
 
+def loads_without_torch(cfg: EmbeddingSettings) -> bool:
+    """Whether building this embedder imports no torch: the ONNX runtime with its export made,
+    or an endpoint. Only then may it load beside spaCy, which hides torch while it loads."""
+    if cfg.provider != "local":
+        return True
+    if cfg.runtime != "onnx":
+        return False
+    from coach.knowledge.onnx_runtime import export_path
+
+    return export_path(local_model_dir(cfg.model), cfg.onnx_folder).is_file()
+
+
 def _local(cfg: EmbeddingSettings) -> Embedder:
     if cfg.runtime == "onnx":
         from coach.knowledge.onnx_runtime import OnnxEmbeddings, ensure_export

@@ -32,6 +32,15 @@ _FENCE = re.compile(r"^```(?:json)?\s*(.*?)\s*```$", re.DOTALL)
 # Keywords a model does not need to write valid output: labels and defaults. The prompt says
 # what each field means; repeating it here cost a summary ~1,100 of its 2,000 tokens.
 _NOISE = ("title", "description", "default")
+# Marks a draft field no model is asked to write (derived after generation, or an extra of the
+# offline engine's): the output schema leaves it out, so neither the grammar nor the context
+# pays for it. Such a field needs a default, since a model's answer lacks it.
+UNASKED_KEY = "x-unasked"
+UNASKED: dict[str, Any] = {UNASKED_KEY: True}
+
+
+def _unasked(node: Any) -> bool:
+    return isinstance(node, dict) and node.get(UNASKED_KEY) is True
 
 
 def _compact(node: Any, defs: dict[str, Any]) -> Any:
@@ -43,12 +52,16 @@ def _compact(node: Any, defs: dict[str, Any]) -> Any:
     if "$ref" in node:  # pydantic's refs are all "#/$defs/Name"; our drafts are not recursive
         return _compact(defs[node["$ref"].rsplit("/", 1)[1]], defs)
     out = {
-        key: {name: _compact(sub, defs) for name, sub in value.items()}
+        key: {name: _compact(sub, defs) for name, sub in value.items() if not _unasked(sub)}
         if key == "properties"  # property names (e.g. a field called "title") are kept
         else _compact(value, defs)
         for key, value in node.items()
         if key not in _NOISE and key != "$defs"
     }
+    # A type an enum or a properties list already settles: an enum's values are its type, and
+    # grammar builders (llama.cpp, xgrammar, outlines) read "properties" as an object.
+    if "enum" in out or ("properties" in out and out.get("type") == "object"):
+        out.pop("type", None)
     variants = out.get("anyOf", [])
     if len(variants) == 2 and {"type": "null"} in variants:
         (other,) = [v for v in variants if v != {"type": "null"}]

@@ -8,6 +8,7 @@ import httpx
 import respx
 from prometheus_client import REGISTRY
 
+import coach.metrics  # noqa: F401  (generations are counted where metrics are kept: the server)
 from coach.service import Coach
 from coach.settings import Settings
 from tests.generators.conftest import settings_on_index

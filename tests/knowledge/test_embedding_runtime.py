@@ -5,12 +5,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 from langchain_core.embeddings import Embeddings
 
-from coach.knowledge.embeddings import CachedQueries, build_embeddings, embedding_signature
+from coach.knowledge.embeddings import (
+    CachedQueries,
+    build_embeddings,
+    embedding_signature,
+    loads_without_torch,
+)
 from coach.knowledge.snapshot import index_contents
 from coach.settings import EmbeddingSettings, Settings
 
@@ -91,3 +97,10 @@ def test_the_cli_request_path_imports_neither_torch_nor_chromadb(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     )
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_only_an_embedder_that_imports_no_torch_may_load_beside_spacy(tmp_path: Path) -> None:
+    assert loads_without_torch(EmbeddingSettings(runtime="onnx"))  # the export exists here
+    assert not loads_without_torch(EmbeddingSettings(runtime="torch"))
+    assert not loads_without_torch(EmbeddingSettings(runtime="onnx", onnx_dir=tmp_path))
+    assert loads_without_torch(EmbeddingSettings(provider="openai"))

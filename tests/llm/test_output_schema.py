@@ -14,7 +14,7 @@ from coach.generators.discussion import PROMPTS
 from coach.generators.feedback import FEEDBACK
 from coach.generators.summary import SUMMARY
 from coach.knowledge.retrieval import Retriever
-from coach.llm.structured import output_schema
+from coach.llm.structured import output_schema, parse
 
 DRAFTS = [models.AgendaDraft, models.PromptsDraft, models.FeedbackDraft, models.SummaryDraft]
 
@@ -68,3 +68,35 @@ def test_real_drafts_validate_and_broken_ones_do_not(retriever: Retriever) -> No
         broken = {k: v for k, v in draft.items() if k != required}
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(broken, schema)
+
+
+def test_an_enum_or_an_object_carries_no_redundant_type() -> None:
+    schema = output_schema(models.SummaryDraft)
+    action = schema["properties"]["private"]["properties"]["action_items"]["items"]
+    assert action["properties"]["owner"] == {"enum": ["mentor", "mentee", "both", "other"]}
+    assert "type" not in action and action["required"] == ["text", "owner"]
+    assert schema["properties"]["private"]["properties"]["covered"]["type"] == "array"
+
+
+def test_fields_no_model_is_asked_for_stay_out_and_their_answer_still_parses() -> None:
+    schema = output_schema(models.SummaryDraft)
+    private = schema["properties"]["private"]["properties"]
+    anonymized = schema["properties"]["anonymized"]["properties"]
+    assert not {"key_points", "topics", "commitments"} & set(private)
+    assert "action_item_count" not in anonymized and "topics" in anonymized
+    assert "x-unasked" not in json.dumps(schema)
+    answer = {
+        "private": {
+            "summary": "Ines walked Carl through a shared kanban board.",
+            "action_items": [{"text": "Carl moves two tasks a day", "owner": "mentee"}],
+        },
+        "anonymized": {"summary": "The mentor showed the mentee a shared task board."},
+    }
+    draft, errors = parse(json.dumps(answer), models.SummaryDraft)
+    assert errors == [] and draft is not None
+    request = models.SummaryRequest(
+        notes="Ines walked Carl through a shared kanban board. Carl moves two tasks a day.",
+        mentor_name="Ines Duarte",
+        mentee_name="Carl Mertens",
+    )
+    assert SUMMARY.finalize(request, draft).anonymized.action_item_count == 1
