@@ -287,6 +287,13 @@ def _named_first(text: str, reader: _Reader) -> bool:
     return bool(mentions) and mentions[0].who != THIRD
 
 
+def _subject_known(text: str, reader: _Reader) -> bool:
+    """Tell whether a text opens with someone the reader can name: a person, or a pronoun
+    for the pair member named in an earlier sentence ("He drafted ..." after "Will ...")."""
+    mentions = reader.people.find(text)
+    return bool(mentions) and (mentions[0].who != THIRD or reader.people.last is not None)
+
+
 def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
     """Split "Katie will post, and Priya will send the sheet" into one clause per owner.
 
@@ -311,7 +318,7 @@ def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
             )
             or (
                 shared
-                and _named_first(left, reader)
+                and _subject_known(left, reader)
                 and (lead := lead_group_end(left, reader.people.find(left)))
             )
         ):

@@ -245,6 +245,13 @@ CASES: list[tuple[str, Roster, str, Expected]] = [
         [("Dana will keep scheduling the team posts", "other", None)],
     ),
     (
+        "a-pronoun-subject-shared-by-a-binding-verb-is-the-person-named-before",
+        PAIR,
+        "Katie brought the survey results.\n"
+        "She sorted the comments into themes and volunteered to present them on Tuesday.\n",
+        [("volunteered to present them", "mentee", "Tuesday")],
+    ),
+    (
         "narrative-only-notes-have-no-actions",
         PAIR,
         "Priya demoed Notion. Katie took notes and asked lots of questions.\n"
@@ -529,3 +536,11 @@ def test_a_long_commitment_never_repeats_the_notes_word_for_word() -> None:
     said = coordinator_phrase(text)
     assert said.startswith("build a simple sales dashboard")
     assert not copies(said, text)
+
+
+def test_next_session_deadlines_take_the_booked_date_or_none() -> None:
+    notes = "Katie will bring her draft bio before our next session.\n"
+    booked = compose_summary(make_request(notes, next_session_date="2026-12-04"), [])
+    unbooked = compose_summary(make_request(notes), [])
+    assert [a.due for a in booked.private.action_items] == ["2026-12-04"]
+    assert [a.due for a in unbooked.private.action_items] == [None]
