@@ -129,6 +129,11 @@ class _Reader:
             told = asked.group(0).lower().startswith("asked") and not ahead
             found = self.people.find(asked["who"])
             sides = {s for s in self.people.sides(asked["who"], found, speaker) if s}
+            # "Sigrid asks Magnus to co-design it", on a list: the asking is Sigrid's to do.
+            asker = self.subject(plain, asked.start(), speaker)
+            present = asked.group(0).lower().startswith("asks")
+            if sides == {"other"} and present and asker and asker != {"other"} and _listed(section):
+                return _Clause(text, True, frozenset(asker))
             if sides:
                 work = sides != {"other"} and (not told or _listed(section))
                 return _Clause(text, work, frozenset(sides))

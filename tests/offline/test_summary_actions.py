@@ -585,3 +585,13 @@ def test_work_for_a_team_outside_the_pair_after_a_comma_is_theirs() -> None:
     notes = "The VPN dropped twice during the demo, IT need to renew the certificate.\n"
     items = extract_actions(parse_notes(notes), GRAHAM)
     assert [(i.text, i.owner) for i in items] == [("IT need to renew the certificate.", "other")]
+
+
+def test_on_a_list_inviting_or_asking_someone_is_the_askers_work() -> None:
+    notes = (
+        "Next steps:\n"
+        "- Graham invites Mark to the data clinic\n"
+        "- Graham asks Mark to share last year's rota\n"
+    )
+    items = extract_actions(parse_notes(notes), GRAHAM)
+    assert [i.owner for i in items] == ["mentee", "mentee"]
