@@ -314,6 +314,15 @@ class SummaryRequest(_Request):
     # Who wrote the notes, when the app knows: "I" and "me" in them are that person.
     note_taker: Literal["mentor", "mentee"] | None = None
     previous_session_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    next_session_date: str | None = Field(
+        default=None,
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description=(
+            "Date of the pair's next scheduled session, when one is booked: a deadline such as "
+            "'before our next session' or 'by next time' resolves to it. Without it such a "
+            "deadline has no date (the action keeps no due date)."
+        ),
+    )
 
 
 class ActionItem(BaseModel):

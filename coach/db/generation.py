@@ -119,9 +119,12 @@ def _summary_request(
     names = member_names(db, row.pair_id)
     # The gap since the last held session feeds the "may need support" signal.
     held = sessions.previous_held(db, row)
+    # "Before our next session" resolves to the next booked one, when there is one.
+    upcoming = sessions.next_scheduled(db, row)
     request = _request(
         SummaryRequest,
         previous_session_date=held.date.isoformat() if held else None,
+        next_session_date=upcoming.date.isoformat() if upcoming else None,
         notes=row.notes,
         mentor_name=names.get("mentor", "the mentor"),
         mentee_name=names.get("mentee", "the mentee"),

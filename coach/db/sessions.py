@@ -125,6 +125,22 @@ def previous_held(db: Session, row: CoachingSession) -> CoachingSession | None:
     return db.scalar(query)
 
 
+def next_scheduled(db: Session, row: CoachingSession) -> CoachingSession | None:
+    """The pair's earliest session booked after this one (later date, or same day after it)."""
+    query = (
+        select(CoachingSession)
+        .where(
+            CoachingSession.pair_id == row.pair_id,
+            CoachingSession.id != row.id,
+            (CoachingSession.date > row.date)
+            | ((CoachingSession.date == row.date) & (CoachingSession.number > row.number)),
+        )
+        .order_by(CoachingSession.date, CoachingSession.number)
+        .limit(1)
+    )
+    return db.scalar(query)
+
+
 def audit_session(
     db: Session, actor: Principal, action: str, row: CoachingSession, **detail: object
 ) -> None:

@@ -12,6 +12,35 @@ import re
 from dataclasses import dataclass
 
 from coach.models import ActionItem, ActionOwner, Owner
+from coach.offline.action_cues import (
+    AHEAD,
+    ASKED,
+    ASPIRES,
+    BINDING_TO,
+    BRIDGE,
+    CONTACT,
+    DECIDED,
+    ELIDED_SELF,
+    LEAD_TAG,
+    MODAL,
+    NOT_ACTION,
+    PAST_MODAL,
+    PHRASAL,
+    SOMEONE_TO,
+    SPLIT,
+    TO_VERB,
+    TOGETHER,
+    TRAIL_TAG,
+    WITHDRAWN,
+    WORK_HEADING,
+    future_in_past,
+    is_narrative,
+    named_first,
+    outsider,
+    outsider_commits,
+    outsider_pronoun,
+    subject_known,
+)
 from coach.offline.dates import find_due, has_deadline
 from coach.offline.notes import Sentence, is_action_heading
 from coach.offline.parse import opens_with_order, opens_with_verb, read_clause, subject_words
@@ -19,89 +48,12 @@ from coach.offline.people import (
     AFTER_NAME,
     QUOTED,
     THIRD,
-    Mention,
     People,
     lead_group_end,
 )
-from coach.offline.vocab import IRREGULAR_PAST, MENTEE_HEADING, NOT_PAST_ED
+from coach.offline.vocab import MENTEE_HEADING
+from coach.privacy.roles import is_role_word
 from coach.privacy.roster import Roster
-
-_MODAL = re.compile(
-    r"['’]ll(?!\w)|(?<![\w'’])(?:will|shall|(?:is|are|am|['’]m|['’]re)?\s*(?:going\s+to|gonna)|"
-    r"(?:agreed|agrees|agree|commit(?:s|ted)?|promised|promises|offered|volunteered|"
-    r"plans?|planning|intends?|needs?|has|have|aims?|is|are)\s+to|must|should|"
-    r"(?:is|are)\s+(?:meant|supposed|due|expected)\s+to|(?:is|are)\s+(?:getting|doing|sorting)\b|"
-    r"(?:is|are)\s+responsible\s+for)(?!\w)",
-    re.IGNORECASE,
-)
-# Modals that report a past intention ("was going to", "had to") commit no one.
-_PAST_MODAL = re.compile(r"\b(?:was|were|had|did|would|could)\s*$", re.IGNORECASE)
-_ELIDED_SELF = re.compile(r"^(?:will|shall|['’]ll|going|gonna|need|needs|plan|have)\b", re.I)
-_ASKED = re.compile(
-    r"\b(?:asked|asks|invited|reminded|challenged|wants|needs|expects)\s+"
-    r"(?P<who>[\w'’ ,&]{1,40}?)\s+to\s+(?!the\b|a\b|an\b)[a-z]",
-    re.IGNORECASE,
-)
-_TO_VERB = re.compile(
-    r"^\s*(?:also\s+)?to\s+(?!(?:the|a|an|her|his|their|my|our|him|them|me|us|it|this|that)\b)"
-    r"[a-z]{2,}",
-    re.IGNORECASE,
-)
-# Words that may stand between a subject and its modal: "Katie also will", "we both must".
-_BRIDGE = frozenset(
-    "also then now both each all definitely probably still really just first finally "
-    "hopefully personally herself himself themselves myself ourselves together soon "
-    "and is are am 's ’s 'm ’m 're ’re".split()
-)
-_TOGETHER = re.compile(r"\b(?:together|jointly|with each other|as a pair)\b", re.I)
-# "Put together a guide" is one person's work.
-_PHRASAL = re.compile(r"\b(?:put|pull|get|bring)(?:t?ing)?\s+together\b", re.I)
-_CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|(?<!\w)@\w{2,}|\+?\(?\d[\d ().-]{6,}\d"
-    r"|\b(?:phone|mobile|cell|e-?mail|number|address|handle|extension)\s*(?:is|:)",
-    re.IGNORECASE,
-)
-_LEAD_TAG = re.compile(
-    r"^\s*(?:owners?\s*:\s*)?(?:\[(?P<a>[^\]]{1,40})\]"
-    r"|(?P<b>[^:–—\[\].]{1,40}?)\s*(?::|[–—]|--|->|→|\s-))\s+",
-    re.IGNORECASE,
-)
-_TRAIL_TAG = re.compile(
-    r"\s*(?:\((?P<a>[^()]{1,40})\)|\[(?P<b>[^\]]{1,40})\]|\s[-–—]\s*(?P<c>[^-–—]{1,40})"
-    r"|owner\s*:\s*(?P<d>[^.]{1,40}))\s*\.?\s*$",
-    re.IGNORECASE,
-)
-# A second verb that binds the clause's subject to work: "... and decided to publish it".
-_BINDING_TO = re.compile(
-    r"(?:also\s+)?(?:agreed|decided|promised|offered|volunteered|committed|pledged)\s+to\s",
-    re.IGNORECASE,
-)
-_SPLIT = re.compile(r"\s*;\s*|,?\s+(?:and|but|while|whereas|then|plus)\s+|,\s+", re.IGNORECASE)
-# Hypotheticals, asides and stances are not work anyone took on: "If it catches on we
-# could...", "As Sales Director I need to...", "I'll admit...".
-_NOT_ACTION = re.compile(
-    r"^\s*(?:if|unless|maybe|perhaps|as\s+(?:a\s+|the\s+)?(?-i:[A-Z])\w+"
-    r"|i['’]ll\s+(?:admit|be honest)|to be (?:fair|honest)|we['’]ll see)\b"
-    r"|^\s*(?:my\s+|our\s+|the\s+)?goals?\b[^:.]{0,25}:"
-    r"|\b(?:joked|jokingly|laughed|kidding)\b",
-    re.IGNORECASE,
-)
-_AGREED_D = re.compile(
-    r"(?P<lead>\b(?:agreed|promised|offered|decided|said|committed)\s+(?:that\s+)?"
-    r"(?:I|we|you|he|she|they|[A-Z][a-z]+))['’]d\b"
-)
-_WITHDRAWN = re.compile(
-    r"^\W*(?:scratch|strike|forget|cancel|ignore)\s+that\b|^\W*(?:never\s?mind|on second thought"
-    r"|actually,?\s+no\b|no,?\s+wait\b)",
-    re.IGNORECASE,
-)
-# A third party's plan or wish is news about them, not work the pair agreed on.
-_ASPIRES = re.compile(
-    r"\b(?:plans?|planning|intends?|intending|aims?|aiming|hop(?:es|ing)|wants?)\s+to\b", re.I
-)
-_AHEAD = re.compile(r"\b(?:before|by|next|tomorrow|ahead of|in time for)\b", re.IGNORECASE)
-# A heading whose own grammar promises work: "Katie will:", "Mentor to:", "What she'll do:".
-_WORK_HEADING = re.compile(r"(?:\bwill|['’]ll|\bto|\bgoing\s+to)(?:\s+do)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -112,20 +64,6 @@ class _Clause:
     action: bool
     owners: frozenset[str]
     elided: bool = False
-
-
-def _is_narrative(text: str, mentions: list[Mention]) -> bool:
-    """Tell whether a sentence reports what happened: its first verb is in the past tense."""
-    for word in re.findall(r"[a-z'’]+", text[lead_group_end(text, mentions) :].lower())[:4]:
-        if word in _BRIDGE or word == "already":
-            continue
-        if word in IRREGULAR_PAST or (
-            word.endswith("ed") and len(word) > 3 and word not in NOT_PAST_ED
-        ):
-            return True
-        if word in ("is", "are", "am", "will", "to", "can", "should", "must", "needs", "need"):
-            return False
-    return False
 
 
 class _Reader:
@@ -141,9 +79,12 @@ class _Reader:
             return None
         gap = re.findall(r"[\w'’]+", text[mentions[-1].end : at].lower())
         possessive = gap[:1] in (["s"], ["'s"], ["’s"]) and len(gap) <= 3
+        # "Mark's deputy will": someone of theirs, not them ("Katie's team" stays Katie's).
+        if possessive and any(is_role_word(w) for w in gap[1:]):
+            return {"other"}
         # "Tim Rowley in planning will fix": a name opening the clause is still its subject.
         opening = not text[: mentions[-1].start].strip(" -–—:([") and len(gap) <= 3
-        if not (possessive or opening) and any(w not in _BRIDGE for w in gap):
+        if not (possessive or opening) and any(w not in BRIDGE for w in gap):
             return None
         sides = self.people.sides(text, mentions, speaker)
         owners, start = self.people.group(text, mentions, sides)
@@ -154,8 +95,8 @@ class _Reader:
 
     def tag(self, text: str) -> tuple[set[str], Owner | None]:
         """Return the sides an owner tag names ("Katie: ...", "... (mentor)") and the speaker."""
-        lead = _LEAD_TAG.match(text)
-        for match, is_lead in ((lead, True), (_TRAIL_TAG.search(text), False)):
+        lead = LEAD_TAG.match(text)
+        for match, is_lead in ((lead, True), (TRAIL_TAG.search(text), False)):
             who = next((g for g in match.groups() if g), "") if match else ""
             initials = self.people.initials.get(who.strip())
             if initials:
@@ -177,21 +118,29 @@ class _Reader:
         # A trailing "(Katie)" is an owner tag, not an aside: it stays.
         plain = re.sub(r"\([^()]*\)(?!\s*\.?\s*$)", " ", QUOTED.sub(" ", text)).strip()
         plain = " ".join(plain.split())
-        if not plain or plain.endswith("?") or len(plain.split()) < 2 or _NOT_ACTION.search(plain):
+        if not plain or plain.endswith("?") or len(plain.split()) < 2 or NOT_ACTION.search(plain):
             return _Clause(text, False, frozenset())
         tags, speaker = self.tag(plain)
-        asked = _ASKED.search(plain)
+        asked = ASKED.search(plain)
         # "I asked Lukas to help me" tells what happened unless it sets a deadline.
-        ahead = asked and (has_deadline(plain) or _AHEAD.search(plain, asked.end()))
+        ahead = asked and (has_deadline(plain) or AHEAD.search(plain, asked.end()))
         if asked:
             # "He asked me to slow down" says who was asked, but is work only on a list.
             told = asked.group(0).lower().startswith("asked") and not ahead
             found = self.people.find(asked["who"])
             sides = {s for s in self.people.sides(asked["who"], found, speaker) if s}
+            # "Sigrid asks Magnus to co-design it", on a list: the asking is Sigrid's to do.
+            asker = self.subject(plain, asked.start(), speaker)
+            present = asked.group(0).lower().startswith("asks")
+            if sides == {"other"} and present and asker and asker != {"other"} and _listed(section):
+                return _Clause(text, True, frozenset(asker))
             if sides:
                 work = sides != {"other"} and (not told or _listed(section))
                 return _Clause(text, work, frozenset(sides))
         cue = self._cue(plain, speaker)
+        # "IT need to reset my access" is work as much as "Dana will keep scheduling" is.
+        if cue is None and not tags and outsider_commits(plain, self.people):
+            return _Clause(text, True, frozenset({"other"}))
         # "Angela: invite Yusuf to co-host": the one asked is the object of the tagged order.
         if cue is not None and cue.owners == {"other"} and tags and self.tagged_task(plain):
             return _Clause(text, True, frozenset(tags))
@@ -201,11 +150,14 @@ class _Reader:
         # The word test is cheap but fooled by adjectives ("an annotated guide"): the parse
         # confirms that the main verb is in the past.
         parsed = self.people.for_parse(plain)
-        reading = read_clause(parsed) if _is_narrative(plain, mentions) else None
+        reading = read_clause(parsed) if is_narrative(plain, mentions) else None
         # "Will pointed out things ... full by Tuesday": a past report with no will or to-do
         # in it tells what was said, whatever date it mentions.
-        narrative = reading == "past" or (reading == "reported" and not _MODAL.search(parsed))
-        if narrative or _CONTACT.search(plain):
+        narrative = reading == "past" or (reading == "reported" and not MODAL.search(parsed))
+        if narrative or CONTACT.search(plain):
+            return _Clause(text, False, frozenset())
+        # "Agreed: 45 seconds, one point per video": terms decided, with no one to do them.
+        if DECIDED.match(section) and not (mentions or tags or opens_with_order(plain)):
             return _Clause(text, False, frozenset())
         end = lead_group_end(plain, mentions)
         opening = self.subject(plain, end, speaker) if end else None
@@ -223,8 +175,8 @@ class _Reader:
     def _cue(self, text: str, speaker: Owner | None) -> _Clause | None:
         """Return the clause a personal will/should/to-do cue makes an action, if any."""
         names = [m for m in self.people.find(text) if m.who in ("mentor", "mentee", "other")]
-        for cue in _MODAL.finditer(text):
-            if _PAST_MODAL.search(text[: cue.start()]):
+        for cue in MODAL.finditer(text):
+            if PAST_MODAL.search(text[: cue.start()]):
                 continue
             # "Will will post", "Will had never posted", "Will and I": the name, not the modal,
             # unless a verb in its base form follows ("Will send the deck").
@@ -234,21 +186,21 @@ class _Reader:
             ):
                 continue
             subject = self.subject(text, cue.start(), speaker)
-            prefix = _LEAD_TAG.sub("", text[: cue.start()], count=1)
-            if subject is None and all(w in _BRIDGE for w in re.findall(r"[\w'’]+", prefix)):
-                elided = _ELIDED_SELF.match(text[cue.start() :].strip()) is not None
+            prefix = LEAD_TAG.sub("", text[: cue.start()], count=1)
+            if subject is None and all(w in BRIDGE for w in re.findall(r"[\w'’]+", prefix)):
+                elided = ELIDED_SELF.match(text[cue.start() :].strip()) is not None
                 return _Clause(text, True, frozenset(), elided)
             if subject is not None:
                 return _Clause(text, True, frozenset(subject))
         for mention in self.people.find(text):
-            if _TO_VERB.match(text[mention.end :]):
+            if TO_VERB.match(text[mention.end :]):
                 subject = self.subject(text, mention.end, speaker) or set()
                 return _Clause(text, subject != {"other"}, frozenset(subject))
         return None
 
     def tagged_task(self, text: str) -> bool:
         """Tell whether a text is an owner tag and an order: "Me: send him the workbook"."""
-        lead = _LEAD_TAG.match(text)
+        lead = LEAD_TAG.match(text)
         return bool(lead and self.tag(text)[0] and opens_with_order(text[lead.end() :]))
 
     def parsed_subject(self, text: str, speaker: Owner | None) -> set[str] | None:
@@ -264,27 +216,33 @@ class _Reader:
         if self.tag(text)[0]:  # "GW: ask HR" names its owner outright, whoever is asked
             return False
         plain = re.sub(r"\([^()]*\)", " ", QUOTED.sub(" ", text))
+        # "IT to unblock the site": no finite verb, and the parse may take "IT" for "it".
+        order = SOMEONE_TO.match(plain)
+        # "Graham's EA to book it": the one named employs the EA, who does the work.
+        owners = self.people.find(order["who"]) if order else []
+        if order and is_role_word(order["who"].split()[-1].lower()):
+            owners = [m for m in owners if not re.match(r"['’]s\b", order["who"][m.end :])]
+        if (
+            order
+            and not owners
+            and outsider(order["who"])
+            and not opens_with_order(plain)  # "ask IT to unblock it" is the pair's to do
+        ):
+            return True
         found = subject_words(" ".join(plain.split()) or text)
         if found is None or found[1] not in ("NOUN", "PROPN"):
             return False
         words, _ = found
         # "Jens is chasing them": a named third party is as much outside the pair as "IT".
         inside = [m for m in self.people.find(words) if m.who not in (THIRD, "other")]
-        return not inside and not _TOGETHER.search(words)
+        return not inside and not TOGETHER.search(words)
 
     def opens_commitment(self, text: str) -> bool:
         """Tell whether a text opens with someone committing: "Priya will ...", "Katie to ..."."""
         mentions = self.people.find(text)
         end = lead_group_end(text, mentions)
         rest = re.sub(r"^(?:\s*(?:also|then|both|each|will\s+also)\b)*", "", text[end:])
-        return bool(end) and bool(_MODAL.match(rest.strip()) or _TO_VERB.match(rest))
-
-
-def _named_first(text: str, reader: _Reader) -> bool:
-    """Tell whether a text opens with a named person (a pronoun split off its sentence would
-    lose the antecedent the rest of the sentence gives it)."""
-    mentions = reader.people.find(text)
-    return bool(mentions) and mentions[0].who != THIRD
+        return bool(end) and bool(MODAL.match(rest.strip()) or TO_VERB.match(rest))
 
 
 def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
@@ -298,20 +256,21 @@ def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
     text, parts, start = sentence.text, [], 0
     listed = _listed(sentence.section)
     subject = ""
-    for split in _SPLIT.finditer(text):
+    for split in SPLIT.finditer(text):
         left, right = text[start : split.start()], text[split.end() :]
         semicolon = ";" in split.group()
-        shared = not semicolon and _BINDING_TO.match(right)
+        shared = not semicolon and BINDING_TO.match(right)
         if (
             (listed and semicolon)
-            or (semicolon and _named_first(right, reader) and reader.opens_commitment(right))
+            or (semicolon and named_first(right, reader.people) and reader.opens_commitment(right))
             or (
                 reader.opens_commitment(right)
-                and (_MODAL.search(left) or re.search(r"\bto\s", left))
+                and (MODAL.search(left) or re.search(r"\bto\s", left))
             )
+            or outsider_commits(right, reader.people)
             or (
                 shared
-                and _named_first(left, reader)
+                and subject_known(left, reader.people)
                 and (lead := lead_group_end(left, reader.people.find(left)))
             )
         ):
@@ -340,7 +299,7 @@ def _committed(text: str, sentence: Sentence, reader: _Reader) -> bool:
 
 def _listed(section: str) -> bool:
     """Tell whether a heading introduces work: "Next steps", "Katie will:", "Mentor to:"."""
-    return is_action_heading(section) or bool(_WORK_HEADING.search(section))
+    return is_action_heading(section) or bool(WORK_HEADING.search(section))
 
 
 def _section_owner(section: str, reader: _Reader) -> Owner | None:
@@ -355,9 +314,9 @@ def _section_owner(section: str, reader: _Reader) -> Owner | None:
 def _owner(clause: _Clause, fallback: Owner | None, author: Owner) -> ActionOwner:
     """Turn the sides a clause names into one owner; "together" makes it the pair's."""
     sides = clause.owners - {"other"}
-    if not sides and "other" in clause.owners and not _TOGETHER.search(clause.text):
+    if not sides and "other" in clause.owners and not TOGETHER.search(clause.text):
         return "other"
-    together = _TOGETHER.search(_PHRASAL.sub(" ", clause.text))
+    together = TOGETHER.search(PHRASAL.sub(" ", clause.text))
     if "both" in sides or len(sides) > 1 or together:
         return "both"
     if sides:
@@ -365,16 +324,11 @@ def _owner(clause: _Clause, fallback: Owner | None, author: Owner) -> ActionOwne
     return author if clause.elided else fallback or "both"
 
 
-def _future_in_past(text: str) -> str:
-    """Say "we agreed I'd post" as "we agreed I will post": the 'd binds like a will."""
-    return _AGREED_D.sub(lambda m: f"{m['lead']} will", text)
-
-
 def extract_actions(
     sentences: list[Sentence], roster: Roster, author: Owner = "mentor"
 ) -> list[ActionItem]:
     """Return the action items of the notes in order, with owner and due date."""
-    sentences = [Sentence(_future_in_past(s.text), s.section) for s in sentences]
+    sentences = [Sentence(future_in_past(s.text), s.section) for s in sentences]
     reader = _Reader(roster, author)
     items: list[ActionItem] = []
     previous: tuple[str, Owner] | None = None
@@ -383,10 +337,13 @@ def extract_actions(
     # fine, I'll send more" in the prose around the list is an aside unless it sets a date.
     listing = any(_listed(s.section) for s in sentences)
     for sentence in sentences:
-        if _WITHDRAWN.match(sentence.text):  # "Scratch that": the sentence before is taken back
+        if WITHDRAWN.match(sentence.text):  # "Scratch that": the sentence before is taken back
             del items[last_start:]
         last_start = len(items)
+        earlier = ""  # this sentence's clauses before the one read: a pronoun's antecedent
         for text in _clauses(sentence, reader):
+            before, earlier = earlier, f"{earlier} {text}"
+            reader.people.remember(before)  # "Will met Ruth, and he will ...": he is Will
             if listing and not _committed(text, sentence, reader):
                 continue
             clause = reader.classify(text, sentence.section)
@@ -395,15 +352,17 @@ def extract_actions(
             carried = previous[1] if previous and previous[0] == sentence.section else None
             fallback = _section_owner(sentence.section, reader) or carried
             owner = _owner(clause, fallback, author)
-            if owner != "other" and reader.outsider_subject(text):
-                owner = "other"
-            if (
-                owner == "other"
-                and _ASPIRES.search(text)
-                and not _committed(text, sentence, reader)
+            if owner != "other" and (
+                reader.outsider_subject(text) or outsider_pronoun(text, before, reader.people)
             ):
+                owner = "other"
+            if owner == "other" and ASPIRES.search(text) and not _committed(text, sentence, reader):
                 continue
-            person = reader.people.person(text) if owner == "other" else None
+            person = (
+                reader.people.person(text) or reader.people.person(before)
+                if owner == "other"
+                else None
+            )
             items.append(ActionItem(text=text, owner=owner, due=find_due(text), person=person))
             if owner != "other":  # a third party's item says nothing about the pair's list
                 previous = (sentence.section, owner)

@@ -47,6 +47,13 @@ def read_clause(text: str) -> Reading:
     children = list(root.children)
     if root.lemma_.lower() in REPORTING and any(c.dep_ in ("ccomp", "xcomp") for c in children):
         return "reported"
+    # "She reminded him that Ruth would want it": a reminder of a fact, not one to act.
+    if root.lemma_.lower() == "remind" and any(c.dep_ == "ccomp" for c in children):
+        return "reported"
+    # "Will had planned to email them by Monday": the past perfect tells what was, even dated.
+    perfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in children)
+    if root.tag_ == "VBN" and perfect and not any(c.dep_ == "neg" for c in children):
+        return "past"
     # "We wrapped up by agreeing that Katie will post": a modal under the root or under a
     # binding verb still commits someone; "I'll be honest" inside a story does not.
     modal = any(t.dep_ == "aux" and t.text.lower() in _MODALS and _binds(t.head, root) for t in doc)

@@ -1,7 +1,8 @@
 """Who a mention in session notes is: a pair member, a third party, "we", or a pronoun.
 
 Owner rules: a named person, "mentor" or "mentee" resolves to that side; "we", "both",
-"together" and "let's" to both; he, she and they to the pair member named last. The notes'
+"together" and "let's" to both; he, she and they to the pair member named last (or to a third
+party when only one is named before them in the same text). The notes'
 author is unknown, and in this program the mentor usually writes them, so "I" (and an
 action with its subject left out, "Will send the deck") resolves to the mentor unless the
 notes say otherwise ("my mentor", "I (mentee)", "notes by Katie", "mentee's notes").
@@ -127,9 +128,14 @@ class People:
         """Return each mention's side; a pronoun takes the pair member named just before it."""
         sides: list[str | None] = []
         last = self.last
+        named: set[str] = set()
         for mention in mentions:
-            side = self.side(mention, last, speaker)
-            sides.append(side)
+            # "Ruth is off, so she will ...": with only a third party named before it in the
+            # text, the pronoun is that third party.
+            side = "other" if mention.who == THIRD and named == {"other"} else None
+            sides.append(side or self.side(mention, last, speaker))
+            if mention.who in ("mentor", "mentee", "other"):
+                named.add(mention.who)
             if mention.who in ("mentor", "mentee"):
                 last = mention.who  # type: ignore[assignment]
         return sides
@@ -172,7 +178,7 @@ def note_author(notes: str, roster: Roster) -> Owner:
     if me:
         return "mentor" if "mentor" in me.group(0).lower().replace("mentee", "") else "mentee"
     named = re.search(
-        r"\b(?:notes|written|taken|recorded|minutes)\s+(?:taken\s+)?by\s*:?\s*(?P<w>[^\n.,;]{2,40})"
+        r"\b(?:notes|written|taken|recorded|minutes)\s+(?:taken\s+)?(?:by|from)\s*:?\s*(?P<w>[^\n.,;]{2,40})"
         r"|\bauthor\s*:\s*(?P<x>[^\n.,;]{2,40})|(?P<y>[\w'’ -]{2,30}?)['’]s\s+notes\b"
         r"|(?P<z>[\w'’-]{2,30})\s*\((?:me|myself)\)",
         text,

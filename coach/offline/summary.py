@@ -14,7 +14,7 @@ from coach.models import (
     SummaryRequest,
 )
 from coach.offline.actions import extract_actions, is_action
-from coach.offline.dates import find_due, resolve_due
+from coach.offline.dates import date_order, find_due, resolve_due
 from coach.offline.keypoints import key_points
 from coach.offline.notes import NEXT_TIME_HEADING, Sentence, parse_notes
 from coach.offline.parse import noun_phrases
@@ -102,7 +102,15 @@ def _dated(actions: list[ActionItem], request: SummaryRequest) -> list[ActionIte
     """Turn each stated deadline into a date relative to the session, when there is one."""
     if not request.session_date:
         return actions
-    return [a.model_copy(update={"due": resolve_due(a.due, request.session_date)}) for a in actions]
+    order = date_order(request.notes)
+    return [
+        a.model_copy(
+            update={
+                "due": resolve_due(a.due, request.session_date, request.next_session_date, order)
+            }
+        )
+        for a in actions
+    ]
 
 
 def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:

@@ -204,21 +204,31 @@ _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|weds?|thu(?
 _PERIOD = r"(?:session|meeting|week|month|catch[- ]?up|call|check[- ]?in|1:1|time)"
 _END = (
     r"(?:the\s+)?end\s+of\s+(?:the\s+|next\s+|this\s+)?(?:day|week|month|quarter|year|sprint)"
-    r"|eo[dwm]\b"
+    r"|eo[dwm]\b|close\s+of\s+(?:play|business)|cob\b"
 )
+# "EOD tomorrow", "close of play Friday": the end of that day.
+_END_ON = rf"(?:{_END})(?:\s+(?:on\s+)?(?:tomorrow|{_WEEKDAY}(?!\w)))?"
 DUE = re.compile(
     rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
-    rf"|\b(?:in|within)\s+(?P<span>(?:a|one|two|three|four|\d{{1,2}})\s+(?:days?|weeks?|months?|fortnight))"
-    rf"|\b(?:by|before|on|until|till|due|for|at|in|within|ahead\s+of)\s+(?P<when>"
-    rf"(?:next\s+|this\s+|coming\s+)?{_WEEKDAY}(?!\w)(?:\s+(?:next|this)\s+week\b)?"
+    rf"|\b(?:in|within|over)\s+(?:the\s+next\s+)?(?P<span>(?:a|one|two|three|four|\d{{1,2}}|a\s+couple\s+of)"
+    rf"\s+(?:hours?|days?|weeks?|months?|fortnight))"
+    rf"|\b(?P<from>(?:a|one|two|three|four|\d{{1,2}})\s+(?:days?|weeks?|fortnight)\s+from\s+(?:today|now))"
+    rf"|\b(?:by|before|on|until|till|due|for|at|in|within|ahead\s+of|first\s+thing(?:\s+on)?)\s+(?P<when>"
+    rf"(?:next\s+|this\s+|coming\s+)?{_WEEKDAY}(?!\w)(?:\s+(?:(?:next|this)\s+)?week\b)?"
     rf"(?:,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTH})?(?!\w))?"
-    rf"|(?:the\s+|our\s+)?(?:next|following|coming)\s+{_PERIOD}|{_END}|tomorrow|tonight"
+    rf"|(?:the\s+|our\s+)?(?:next|following|coming)\s+{_PERIOD}|{_END_ON}|we\s+(?:next\s+meet|meet\s+again)"
+    rf"|(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tonight|(?:the\s+)?week\s+after\s+next"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s+\d{{4}})?"
     rf"|(?:early|mid|late)[- ]{_MONTH}|{_MONTH}(?!\w)"
     rf"|the\s+\d{{1,2}}(?:st|nd|rd|th)(?:\s+{_WEEKDAY}(?!\w))?"
     rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"
-    rf"|(?P<bare>\b(?:next|this)\s+(?:{_WEEKDAY}(?!\w)|{_PERIOD})|\b{_END}|\btomorrow\b"
-    rf"|\btonight\b|\bend\s+of\s+{_MONTH})",
+    rf"|(?P<bare>\b(?:next|this)\s+(?:{_WEEKDAY}(?!\w)|{_PERIOD})|\b{_END_ON}|\btomorrow\b"
+    rf"|\btonight\b|\bend\s+of\s+{_MONTH}|\blater\s+today\b|\bthis\s+(?:afternoon|evening)\b"
+    # A day named with no "by" ("send the notes Friday") dates an action, but sets none.
+    # Only at the clause's end or before a time of day: "Friday mornings" is a habit.
+    rf"|(?<!\blast\s)(?<!\bevery\s)(?<!\bsince\s)(?<![\w-])(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    rf"(?=\s*(?:[,.;:!)]|$)|\s+(?:at|morning|afternoon|evening|lunchtime)\b)"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w))",
     re.IGNORECASE,
 )

@@ -155,3 +155,31 @@ def test_a_long_gap_since_the_last_held_session_asks_for_support(
         anonymized = response.json()["anonymized_summary"]
         assert anonymized["needs_support"] is True
         assert "no session for more than" in anonymized["support_reason"]
+
+
+def test_the_next_booked_session_dates_next_session_deadlines(
+    tmp_path: Path, indexed_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with running_app(tmp_path, **_overrides(indexed_settings)) as client:
+        world = seed(client)
+        first = _plan_and_hold(client, world)  # held on 2025-11-20, summarised with none booked
+        coach = client.app.state.coach  # type: ignore[attr-defined]
+        sent: list[SummaryRequest] = []
+        real = coach.asummarize
+
+        async def recording(request: SummaryRequest) -> Any:
+            sent.append(request)
+            return await real(request)
+
+        monkeypatch.setattr(coach, "asummarize", recording)
+        mentor = world.as_("mentor")
+        for day in ("2026-01-08", "2025-12-04"):  # booked out of order: the earlier one counts
+            booked = client.post(
+                f"/v1/pairs/{world.ids['pair']}/sessions",
+                json={"date": day, "topic": "social media"},
+                headers=mentor,
+            )
+            assert booked.status_code == 201, booked.text
+        response = client.post(f"/v1/sessions/{first}/summary", headers=mentor)
+        assert response.status_code == 200, response.text
+        assert sent[0].next_session_date == "2025-12-04"

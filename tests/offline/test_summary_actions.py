@@ -245,6 +245,13 @@ CASES: list[tuple[str, Roster, str, Expected]] = [
         [("Dana will keep scheduling the team posts", "other", None)],
     ),
     (
+        "a-pronoun-subject-shared-by-a-binding-verb-is-the-person-named-before",
+        PAIR,
+        "Katie brought the survey results.\n"
+        "She sorted the comments into themes and volunteered to present them on Tuesday.\n",
+        [("volunteered to present them", "mentee", "Tuesday")],
+    ),
+    (
         "narrative-only-notes-have-no-actions",
         PAIR,
         "Priya demoed Notion. Katie took notes and asked lots of questions.\n"
@@ -347,12 +354,20 @@ FORECASTS_AND_THOUGHTS = [
     "Mark will probably say no anyway.",
     "Graham is worried he will look silly on camera.",
     "Mark from finance is planning to roll out Copilot to everyone.",
+    # A reminder of a fact and the past perfect tell what is or was, whatever date they carry.
+    "Priya reminded Graham that Mark would need the forecast by the end of the month.",
+    "Graham had planned to brief his directs by Monday.",
 ]
 WORK = [
     ("Next time we will look at what happened.", "both"),
     ("Graham will find two examples of good dashboards.", "mentee"),
     ("Mark will reset Graham's access, he's tracking it in the queue.", "other"),
     ("Graham said he will post the update by Friday.", "mentee"),
+    # A pronoun after a third party, the only one named before it, is that third party.
+    ("Mark presented the plan to the board and he will present it again by June.", "other"),
+    ("Mark rebuilt the rota in May; he will rebuild it again by June.", "other"),
+    ("Mark is away until Easter, so he will sign the form after it.", "other"),
+    ("Graham thanked Mark for the rota, and he will share it with his team by Friday.", "mentee"),
 ]
 GRAHAM = Roster(mentor="Priya Shah", mentee="Graham Hollis", others=("Mark Daly",))
 
@@ -529,3 +544,54 @@ def test_a_long_commitment_never_repeats_the_notes_word_for_word() -> None:
     said = coordinator_phrase(text)
     assert said.startswith("build a simple sales dashboard")
     assert not copies(said, text)
+
+
+def test_next_session_deadlines_take_the_booked_date_or_none() -> None:
+    notes = "Katie will bring her draft bio before our next session.\n"
+    booked = compose_summary(make_request(notes, next_session_date="2026-12-04"), [])
+    unbooked = compose_summary(make_request(notes), [])
+    assert [a.due for a in booked.private.action_items] == ["2026-12-04"]
+    assert [a.due for a in unbooked.private.action_items] == [None]
+
+
+def test_terms_agreed_with_no_one_to_do_them_are_not_actions() -> None:
+    notes = (
+        "Agreed: one slide per idea, dark background, no animations.\n"
+        "Agreed: Graham rehearses it twice before Thursday.\n"
+    )
+    items = extract_actions(parse_notes(notes), GRAHAM)
+    assert [(i.owner, i.due) for i in items] == [("mentee", "Thursday")]
+
+
+def test_someone_of_theirs_and_a_team_outside_the_pair_own_their_work() -> None:
+    notes = (
+        "Graham's deputy will collate the survey by Friday.\n"
+        "Actions\n"
+        "- Graham's EA to move the one-to-ones\n"
+        "- IT to restore the shared drive\n"
+        "- ask IT to add Graham to the pilot\n"
+        "- Graham's first job is to book the room\n"
+    )
+    items = extract_actions(parse_notes(notes), GRAHAM)
+    assert [i.owner for i in items] == ["other", "other", "other", "both", "mentee"]
+
+
+def test_notes_from_a_named_mentee_make_i_the_mentee() -> None:
+    notes = "Notes from Graham. Priya showed me Loom. I'll record a demo this week.\n"
+    assert note_author(notes, GRAHAM) == "mentee"
+
+
+def test_work_for_a_team_outside_the_pair_after_a_comma_is_theirs() -> None:
+    notes = "The VPN dropped twice during the demo, IT need to renew the certificate.\n"
+    items = extract_actions(parse_notes(notes), GRAHAM)
+    assert [(i.text, i.owner) for i in items] == [("IT need to renew the certificate.", "other")]
+
+
+def test_on_a_list_inviting_or_asking_someone_is_the_askers_work() -> None:
+    notes = (
+        "Next steps:\n"
+        "- Graham invites Mark to the data clinic\n"
+        "- Graham asks Mark to share last year's rota\n"
+    )
+    items = extract_actions(parse_notes(notes), GRAHAM)
+    assert [i.owner for i in items] == ["mentee", "mentee"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.offline.dates import find_due, resolve_due
+from coach.offline.dates import date_order, find_due, resolve_due
 from coach.offline.parse import read_clause
 
 
@@ -35,10 +35,54 @@ from coach.offline.parse import read_clause
         ("2026-03-04", "share the recording by Thurs", "2026-03-05"),  # a Wednesday
         ("2026-03-04", "book a slot by Tues", "2026-03-10"),
         ("2026-03-02", "finish the survey later this week", "2026-03-06"),  # a Monday
+        # "next Friday" is Friday of the week after the session's; "this Friday" the coming one.
+        ("2027-02-09", "circulate the minutes by next Friday", "2027-02-19"),  # a Tuesday
+        ("2027-02-09", "circulate the minutes by this Friday", "2027-02-12"),
+        ("2027-02-09", "order the cables by Thursday week", "2027-02-18"),
+        ("2027-02-09", "tidy the backlog by the week after next", "2027-02-26"),
+        # End-of-day phrases, and the day they name.
+        ("2027-02-09", "push the fix by EOD tomorrow", "2027-02-10"),
+        ("2027-02-09", "sign off the budget by close of play Thursday", "2027-02-11"),
+        ("2027-02-09", "reply to the vendor by COB", "2027-02-09"),
+        ("2027-02-09", "ring the supplier first thing Monday", "2027-02-15"),
+        ("2027-02-09", "ring the supplier first thing on Monday", "2027-02-15"),
+        # Spans said other ways; dateparser alone reads "from today" as in the past.
+        ("2027-02-09", "test the new rota two weeks from today", "2027-02-23"),
+        ("2027-02-09", "trial the kiosk within 48 hours", "2027-02-11"),
+        ("2027-02-09", "repaint the sign in a couple of weeks", "2027-02-23"),
+        # A day named with no "by" still dates the action; "by" wins over "Friday's".
+        ("2027-02-09", "Rhys to upload the photos Friday", "2027-02-12"),
+        ("2027-02-09", "label the jars by Monday, not in Friday's stock take", "2027-02-15"),
+        ("2027-02-09", "water the seedlings this afternoon", "2027-02-09"),
+        ("2027-02-09", "print the flyers 3rd March", "2027-03-03"),
+        # A "by" deadline outranks a time named before it; "for Friday" does not outrank.
+        ("2027-02-09", "next week Ola will send the draft by Thursday", "2027-02-11"),
+        ("2027-02-09", "tomorrow Ola preps the slides for Friday", "2027-02-10"),
+        # "Friday mornings" is a habit, not a date.
+        ("2027-02-09", "Ola will try quiet Friday mornings for a month", None),
     ],
 )
 def test_due_dates_resolve_relative_to_the_session(session: str, text: str, due: str) -> None:
     assert resolve_due(find_due(text), session) == due
+
+
+def test_the_next_session_is_the_booked_one_or_no_date() -> None:
+    for text in (
+        "bring the mock-up before our next session",
+        "bring it by next time",
+        "show it at our next catch-up",
+        "finish it before we meet again",
+    ):
+        assert resolve_due(find_due(text), "2027-02-09", "2027-02-23") == "2027-02-23"
+        assert resolve_due(find_due(text), "2027-02-09") is None  # none booked: no date
+
+
+def test_slashed_dates_follow_the_order_the_notes_use() -> None:
+    assert date_order("Met 14/02. Fix the printer by 3/4.") == "DMY"
+    assert date_order("Met 02/14. Fix the printer by 3/4.") == "MDY"
+    assert date_order("Fix the printer by 3/4.") == "DMY"  # no telling: the program's default
+    assert resolve_due("3/4", "2027-02-09", order="MDY") == "2027-03-04"
+    assert resolve_due("3/4", "2027-02-09") == "2027-04-03"
 
 
 def test_without_a_session_date_nothing_is_guessed() -> None:
