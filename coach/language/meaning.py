@@ -98,6 +98,7 @@ def veto(pieces: list[Clause], margins: list[dict[str, float]]) -> None:
             or min(map(valence, f.judged.split()), default=0.0) <= STRONG_VALENCE
             or cues.SLANG.search(f.judged)
             or cues.INSULT.search(f.judged)
+            or f.judged.lower().startswith("like ")  # a likening (verdicts.simile) carries it
         ]
 
 
