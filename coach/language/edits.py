@@ -126,20 +126,17 @@ def request_edits(sentence: Sentence) -> list[Edit]:
         if tok.lower_ in ("ever", "again") and tok.head.i == verb.i and negated:
             edits.append((tok.idx - 1, tok.idx + len(tok), ""))
     last = span[-1]
-    end = last.idx if last.is_punct else last.idx + len(last)
+    stop = last.idx + len(last)
+    end = last.idx if last.is_punct else stop
     aside = _aside(span, verb)
     if not aside:
-        return [*edits, (end, last.idx + len(last), "?")]
+        return [*edits, (end, stop, "?")]
     comma, first = aside[0], aside[1]
     if all(t.pos_ in ("ADV", "INTJ") for t in aside[1:]):  # ", seriously": a tone, not a point
-        return [*edits, (comma.idx, last.idx + len(last), "?")]
+        return [*edits, (comma.idx, stop, "?")]
     # ", I get it" is a sentence of its own: "Could you avoid ...? I get it." (never ", I get it?")
     word = first.text if first.text == "I" or first.pos_ == "PROPN" else first.text.capitalize()
-    return [
-        *edits,
-        (comma.idx, first.idx + len(first), "? " + word),
-        (end, last.idx + len(last), "."),
-    ]
+    return [*edits, (comma.idx, first.idx + len(first), f"? {word}"), (end, stop, ".")]
 
 
 def _aside(span: Span, verb: Token) -> list[Token]:

@@ -289,5 +289,7 @@ def impact_for(judged: str, topic: str) -> str:
     scores = [float(_near(bank, vector)[0]) for bank in banks]
     unsure = _load("impacts.toml")["unsure"]
     # "a bit selfish" once came out as "the mistakes made it harder ...": nearest is not near.
-    entry = entries[int(np.argmax(scores))] if max(scores) >= unsure["floor"] else unsure
+    # A whole clause scores lower on every entry than a word does: only a phrase is ever unsure.
+    near = max(scores) >= unsure["floor"] or len(judged.split()) > unsure["words"]
+    entry = entries[int(np.argmax(scores))] if near else unsure
     return entry["with"].format(topic=topic) if topic else str(entry["alone"])

@@ -198,9 +198,9 @@ def _in_story(head: Token) -> bool:
 
 
 def circumstance(span: Span, head: Token, subject: Token | None) -> bool:
-    """A thing nobody owns described beside what it caused or a request ("the plan is aggressive,
-    so could we ..."): a verdict on a person, on a plan the word describes; a strong one needs a
-    result ("the audio was bad, so I couldn't hear")."""
+    """A thing nobody owns, described beside what it caused or beside a request (not judged)."""
+    # "The plan is aggressive, so could we ...": said of a person a verdict, of a plan a
+    # description. A strong word needs a result: "the audio was bad, so I couldn't hear".
     if subject is None or subject.pos_ != "NOUN" or head.dep_ not in ("acomp", "attr"):
         return False
     if any(c.dep_ in ("poss", "relcl") for c in subject.children):
@@ -245,8 +245,7 @@ def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
         negated_praise = is_negated and valence(head.text) >= 1.0
         insult = bool(cues.INSULT.search(text))
         modifier = head.dep_ in ("amod", "compound")
-        figure = simile(head) and margin >= SIMILE_MARGIN  # "like" itself reads as praise
-        if sentence.praise and lex > NEGATIVE_VALENCE and not (insult or negated_praise or figure):
+        if sentence.praise and lex > NEGATIVE_VALENCE and not (insult or negated_praise):
             continue  # in sincere praise only a lexicon verdict or a praise word denied counts
         person = subject is not None and subject.lower_ == "you"
         needed = MODIFIER_MARGIN if modifier else WORD_MARGIN
@@ -258,6 +257,7 @@ def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
         lexical = not _in_story(head) and (
             lex <= STRONG_VALENCE or (lex <= NEGATIVE_VALENCE and margin >= 0)
         )
+        figure = simile(head) and margin >= SIMILE_MARGIN
         if not (lexical or negated_praise or insult or slang or figure or margin >= needed):
             continue
         if (is_negated and not negated_praise) or (
