@@ -179,7 +179,7 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
                 continue
             if in_ranges(head.idx, quotes + hedged):
                 continue
-            slang = bool(cues.SLANG.search(head.text))
+            slang = bool(cues.SLANG.search(_phrase(head)[2]))
             if head.pos_ == "PROPN" and not slang:
                 continue
             if head.dep_ == "compound" and valence(head.text) >= 0 and not slang:

@@ -314,3 +314,8 @@ def test_a_mild_word_on_a_thing_beside_a_request_is_no_verdict() -> None:
 def test_a_plural_in_a_place_phrase_is_no_group_stereotyped() -> None:
     text = "Your questions were tough and made me think about the data again."
     assert _rewrite(text) == text
+
+
+def test_slang_of_several_words_is_a_verdict() -> None:
+    out = _rewrite("Your pitch to the board was a massive L.")
+    assert "massive L" not in out and "pitch to the board" in out
