@@ -27,7 +27,7 @@ from coach.language.sentence import (
     quoted,
     reported,
 )
-from coach.language.verdicts import COPULAS, candidates, evaluate
+from coach.language.verdicts import COPULAS, candidates, drop_described, evaluate
 from coach.lru import Lru
 from coach.models import Direction, FeedbackAnalysis, FeedbackIssue, IssueCategory
 
@@ -297,6 +297,7 @@ def _steps(text: str) -> Generator[list[str], None, tuple[Sentence, ...]]:
         _imperative(sentence)
     yield meaning.classifier_texts(pieces)
     meaning.by_classifier(pieces)
+    drop_described(live)
     _echoed_sarcasm(live)
     _vague(live)
     for sentence in live:

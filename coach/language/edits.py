@@ -12,7 +12,7 @@ from coach.language.nlp import gerund, plural_noun, plural_verb
 from coach.language.sentence import Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 Role = Literal["behavior", "impact", "request", "praise", "context"]
 Edit = tuple[int, int, str]
@@ -40,7 +40,7 @@ def tidy(text: str) -> str:
     text = _LEADING.sub("", text)
     asks = re.match(
         r"^\W*(?:could|can|would|will|is|are|do|does|did|should) (?:you|we|it|I)\b",
-        _LEADING.sub("", text),
+        _LEADING.sub("", re.split(r"(?<=[.!?])\s+", text)[-1]),  # the last sentence's mark
         re.I,
     )
     end = "?" if text.rstrip().endswith("?") or asks else "."
@@ -125,10 +125,32 @@ def request_edits(sentence: Sentence) -> list[Edit]:
         # "Don't ever ... again": the words before the verb went with the opening already.
         if tok.lower_ in ("ever", "again") and tok.head.i == verb.i and negated:
             edits.append((tok.idx - 1, tok.idx + len(tok), ""))
-    tail = span[-1]
-    end = tail.idx if tail.is_punct else tail.idx + len(tail)
-    edits.append((end, tail.idx + len(tail), "?"))
-    return edits
+    last = span[-1]
+    stop = last.idx + len(last)
+    end = last.idx if last.is_punct else stop
+    aside = _aside(span, verb)
+    if not aside:
+        return [*edits, (end, stop, "?")]
+    comma, first = aside[0], aside[1]
+    if all(t.pos_ in ("ADV", "INTJ") for t in aside[1:]):  # ", seriously": a tone, not a point
+        return [*edits, (comma.idx, stop, "?")]
+    # ", I get it" is a sentence of its own: "Could you avoid ...? I get it." (never ", I get it?")
+    word = first.text if first.text == "I" or first.pos_ == "PROPN" else first.text.capitalize()
+    return [*edits, (comma.idx, first.idx + len(first), f"? {word}"), (end, stop, ".")]
+
+
+def _aside(span: Span, verb: Token) -> list[Token]:
+    """What follows the order's last comma when none of it is the order's ("..., I get it")."""
+    words = [t for t in span if not (t.is_punct and t.i == span.end - 1)]
+    comma = next((t for t in reversed(words) if t.text == "," and t.i > verb.i), None)
+    if comma is None or comma.i + 1 >= span.end - (1 if span[-1].is_punct else 0):
+        return []
+    tail = words[comma.i - span.start :]
+    if any(t.lower_ in ("please", "if", "so", "and", "or", "but") for t in tail[1:2]):
+        return []  # ", please" and a joined clause belong to the request
+    if any(t.dep_ in ("dobj", "pobj", "prep") and t.head.i in range(verb.i, comma.i) for t in tail):
+        return []
+    return tail
 
 
 def request_piece(sentence: Sentence, deleted: list[Edit], edits: list[Edit]) -> list[Piece]:

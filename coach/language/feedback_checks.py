@@ -9,7 +9,7 @@ from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
 from coach.language.cues import CONDESCENSION, HEDGE, VERDICT_WORD
 from coach.language.fluency import fluency_problems
 from coach.language.nlp import content_words, valence
-from coach.language.verdicts import DISCOURSE
+from coach.language.verdicts import DISCOURSE, simile
 from coach.models import FeedbackDraft, FeedbackRequest
 from coach.text import STOP_WORDS, stem
 
@@ -43,7 +43,9 @@ def key_terms(text: str) -> frozenset[str]:
             hits = [f for f in sentence.findings if f.start <= tok.idx < f.end]
             # Irony and mind-reading span whole clauses; what they are about is still the concern.
             about = all(f.category == "sarcasm" or f.whole for f in hits) and not (
-                valence(tok.text) or VERDICT_WORD.search(tok.text)
+                valence(tok.text)
+                or VERDICT_WORD.search(tok.text)
+                or any(map(simile, [tok, *tok.ancestors]))  # "like legal contracts" is the verdict
             )
             softened = any(s <= tok.idx < e for s, e in soft)
             if (not hits or about) and not softened and not _labelled_by_stereotype(tok, sentence):

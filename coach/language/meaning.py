@@ -76,8 +76,12 @@ def _group(sentence: Sentence, start: int, end: int) -> bool:
     """Whether a clause names a group or an age: a plural, a number, a generation word."""
     words = [t for t in sentence.span if start <= t.idx < end]
     text = sentence.span.doc.text[start:end]
-    return any(t.tag_ in ("NNS", "NNPS") or t.like_num for t in words) or bool(
-        cues.STEREOTYPE.search(text) or cues.GENERATION.search(text)
+    # "about the data": a plural in a place phrase is a thing talked about, not a group judged.
+    plural = [t for t in words if t.tag_ in ("NNS", "NNPS") and t.dep_ != "pobj"]
+    return (
+        any(plural)
+        or any(t.like_num for t in words)
+        or bool(cues.STEREOTYPE.search(text) or cues.GENERATION.search(text))
     )
 
 
@@ -98,6 +102,7 @@ def veto(pieces: list[Clause], margins: list[dict[str, float]]) -> None:
             or min(map(valence, f.judged.split()), default=0.0) <= STRONG_VALENCE
             or cues.SLANG.search(f.judged)
             or cues.INSULT.search(f.judged)
+            or f.judged.lower().startswith("like ")  # a likening (verdicts.simile) carries it
         ]
 
 

@@ -6,7 +6,7 @@ import hashlib
 import os
 import sys
 import tomllib
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -31,6 +31,7 @@ CATEGORIES = tuple(
 )
 
 
+@cache
 def _load(name: str) -> dict[str, Any]:
     return tomllib.loads((DATA / name).read_text(encoding="utf-8"))
 
@@ -286,5 +287,9 @@ def impact_for(judged: str, topic: str) -> str:
     entries, banks = _impacts()
     vector = embed([WORD_FRAME.format(judged)])
     scores = [float(_near(bank, vector)[0]) for bank in banks]
-    entry = entries[int(np.argmax(scores))]
+    unsure = _load("impacts.toml")["unsure"]
+    # "a bit selfish" once came out as "the mistakes made it harder ...": nearest is not near.
+    # A whole clause scores lower on every entry than a word does: only a phrase is ever unsure.
+    near = max(scores) >= unsure["floor"] or len(judged.split()) > unsure["words"]
+    entry = entries[int(np.argmax(scores))] if near else unsure
     return entry["with"].format(topic=topic) if topic else str(entry["alone"])

@@ -30,6 +30,8 @@ WORD_MARGIN = 0.035
 # A noun put on "you" ("you're a ...") needs less: a role noun there rarely reads as negative.
 PERSON_MARGIN = 0.0
 MODIFIER_MARGIN = 0.10
+# A likening ("like a wall") rarely reads as negative word by word; not clearly plain is enough.
+SIMILE_MARGIN = -0.05
 
 
 def _predicates(sent: Span) -> list[tuple[Token, Token | None]]:
@@ -40,7 +42,9 @@ def _predicates(sent: Span) -> list[tuple[Token, Token | None]]:
         head = tok.head
         if tok.dep_ in ("acomp", "attr", "oprd") and head.lemma_ in COPULAS:
             found.append((tok, subject_of(head)))
-        elif tok.dep_ == "pobj" and head.lower_ in ("as", "like") and head.head.lemma_ in COPULAS:
+        elif (
+            tok.dep_ == "pobj" and head.lower_ in ("as", "like") and head.head.lemma_ in COPULAS
+        ) or simile(tok):
             found.append((tok, subject_of(head.head)))
         elif (
             _modifier(tok)
@@ -52,6 +56,28 @@ def _predicates(sent: Span) -> list[tuple[Token, Token | None]]:
 
 
 _HEADS = frozenset({"ADJ", "NOUN", "PROPN", "INTJ"})
+# Verbs whose manner a comparison describes: "your posts read like press releases".
+_COMPARED = COPULAS | {"read", "act", "behave", "talk", "speak", "write", "present", "treat"}
+
+
+def simile(tok: Token) -> bool:
+    """The thing or act a comparison likens you or your work to ("read like press releases")."""
+    like, verb = tok.head, tok.head.head
+    if tok.dep_ not in ("pobj", "pcomp") or like.lower_ != "like" or verb.lemma_ not in _COMPARED:
+        return False
+    if verb.tag_ == "VB" or any(c.dep_ == "aux" for c in verb.children):
+        return False  # "make it look like the March one" asks for something
+    if any(valence(t.text) >= 1.0 for t in tok.subtree):
+        return False  # "like a pro" is praise
+    # "like the old one" points at a real thing; "like a wall", "like talking to a wall" liken.
+    if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children):
+        return False
+    owner = subject_of(verb) or (subject_of(verb.head) if verb.dep_ == "xcomp" else None)
+    yours = owner is not None and (
+        owner.lower_ == "you" or any(c.lower_ in ("your", "ur") for c in owner.children)
+    )
+    # An act likened to another ("presenting was like talking to a wall") judges the act.
+    return yours or tok.dep_ == "pcomp" or any(c.dep_ == "csubj" for c in verb.children)
 
 
 def tacked_on(tok: Token) -> bool:
@@ -78,7 +104,9 @@ def _modifier(tok: Token) -> bool:
 def _phrase(tok: Token) -> tuple[int, int, str]:
     """Character span and text of an evaluative head with its modifiers (not clauses)."""
     words = [t for t in tok.subtree if t.dep_ not in ("relcl", "advcl", "ccomp", "prep")]
-    if tok.dep_ in ("amod", "compound") or tacked_on(tok):
+    if simile(tok):
+        words = list(tok.head.subtree)
+    elif tok.dep_ in ("amod", "compound") or tacked_on(tok):
         words = [tok, *[c for c in tok.children if c.dep_ in ("advmod", "neg")]]
     words = [w for w in words if not w.is_punct] or [tok]
     words.sort(key=lambda w: w.i)
@@ -151,7 +179,7 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
                 continue
             if in_ranges(head.idx, quotes + hedged):
                 continue
-            slang = bool(cues.SLANG.search(head.text))
+            slang = bool(cues.SLANG.search(_phrase(head)[2]))
             if head.pos_ == "PROPN" and not slang:
                 continue
             if head.dep_ == "compound" and valence(head.text) >= 0 and not slang:
@@ -169,14 +197,42 @@ def _in_story(head: Token) -> bool:
     return head.dep_ == "amod" and noun.dep_ in ("dobj", "pobj") and not owner & {"your", "ur"}
 
 
-def _circumstance(head: Token, subject: Token | None) -> bool:
-    """A thing nobody made, bad with what it caused ("the audio was bad, so I couldn't hear")."""
+def circumstance(span: Span, head: Token, subject: Token | None) -> bool:
+    """A thing nobody owns, described beside what it caused or beside a request (not judged)."""
+    # "The plan is aggressive, so could we ...": said of a person a verdict, of a plan a
+    # description. A strong word needs a result: "the audio was bad, so I couldn't hear".
     if subject is None or subject.pos_ != "NOUN" or head.dep_ not in ("acomp", "attr"):
         return False
-    mine = any(c.dep_ in ("poss", "relcl") for c in subject.children)  # "the deck you sent"
+    if any(c.dep_ in ("poss", "relcl") for c in subject.children):
+        return False  # "your email", "the deck you sent": the person's own work
     results = [c for c in head.head.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"]
-    caused = any(s.dep_ == "nsubj" and s.lower_ != "you" for r in results for s in r.children)
-    return not mine and caused
+    if any(s.dep_ == "nsubj" and s.lower_ != "you" for r in results for s in r.children):
+        return True
+    listed = cues.SLANG.search(head.text) or cues.VERDICT_WORD.search(head.text)
+    mild = min((valence(t.text) for t in head.subtree), default=0.0) > STRONG_VALENCE
+    return mild and not listed and any(_asks(t) for t in span if t.i > head.i)
+
+
+def _asks(aux: Token) -> bool:
+    """A request's modal: "could we", "can you", "I'd like" (not "even I could tell")."""
+    if aux.dep_ != "aux" or aux.lower_ not in ("could", "can", "would", "will", "'d", "’d"):
+        return False
+    subjects = [c for c in aux.head.children if c.dep_ == "nsubj"]
+    inverted = any(s.lower_ in ("we", "you") and s.i > aux.i for s in subjects)
+    return inverted or aux.head.lemma_ in ("like", "love", "prefer", "appreciate")
+
+
+def drop_described(sentences: list[Sentence]) -> None:
+    """Clauses judged by meaning that only describe a thing beside its effect (``circumstance``)."""
+    for sentence in sentences:
+        span = sentence.span
+        things = [h.idx for h, subj in _predicates(span) if circumstance(span, h, subj)]
+        sentence.findings = [
+            f
+            for f in sentence.findings
+            if not (f.whole and f.category in ("judgement", "vague"))
+            or not any(f.start <= i < f.end for i in things)
+        ]
 
 
 def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
@@ -201,9 +257,12 @@ def evaluate(candidates: list[Candidate], margins: list[float]) -> None:
         lexical = not _in_story(head) and (
             lex <= STRONG_VALENCE or (lex <= NEGATIVE_VALENCE and margin >= 0)
         )
-        if not (lexical or negated_praise or insult or slang or margin >= needed):
+        figure = simile(head) and margin >= SIMILE_MARGIN
+        if not (lexical or negated_praise or insult or slang or figure or margin >= needed):
             continue
-        if (is_negated and not negated_praise) or (_circumstance(head, subject) and not insult):
+        if (is_negated and not negated_praise) or (
+            circumstance(sentence.span, head, subject) and not insult
+        ):
             continue  # "it's not a criticism": a negated verdict is not one
         kind: IssueCategory = "personal_label" if person else "judgement"
         topic = _topic(subject, head)

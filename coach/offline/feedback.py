@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from coach.knowledge.models import Passage
 from coach.language import cues
 from coach.language.analyzer import Sentence, inspect, is_instruction_to_ai, summarize
+from coach.language.beside import MINDS
 from coach.language.edits import Piece
 from coach.language.feedback_checks import HARD_CATEGORIES, feedback_violations, key_terms
-from coach.language.nlp import content_words, parse, valence
+from coach.language.nlp import content_words, gerund, parse, valence
 from coach.language.rewrite import SLOT, reaction, rewrite
 from coach.models import SBI, Direction, FeedbackDraft, FeedbackRequest
 from coach.offline.phrases import join
 from coach.text import stem, stem_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from coach.language.sentence import Finding
 
 PLACEHOLDER_SITUATION = "In our recent sessions"
 # Upward feedback stays candid; downward feedback asks for the other view, never lectures.
@@ -100,6 +107,7 @@ def _topics(sentences: list[Sentence]) -> list[str]:
                 continue
             proper = chunk[0].pos_ == "PROPN"
             text = _phrase(chunk.doc.text, chunk.start_char, chunk.end_char, proper)
+            text = _acted(chunk, text, verdicts)
             if any(p.search(text) for p in _VERDICT_CUES) or any(
                 valence(t.text) >= 1.5 for t in chunk
             ):
@@ -107,6 +115,15 @@ def _topics(sentences: list[Sentence]) -> list[str]:
             if text not in found:
                 found.append(text)
     return found
+
+
+def _acted(chunk: Span, text: str, verdicts: list[Finding]) -> str:
+    """A thing with the act done to it, the behaviour: "scheduling our session"."""
+    act = chunk.root.head
+    if chunk.root.dep_ != "dobj" or act.pos_ != "VERB" or act.lemma_ in MINDS:
+        return text
+    judged = any(f.start <= act.idx < f.end and not f.whole for f in verdicts)
+    return text if judged else f"{gerund(act)} {text}"
 
 
 def _plain(request: FeedbackRequest, sentences: list[Sentence], pieces: list[Piece]) -> str:
@@ -164,6 +181,7 @@ def _scrub(text: str) -> str:
         t
         for t in parse(text)
         if any(s <= t.idx < e for s, e in spans)
+        and t.pos_ not in ("VERB", "AUX")  # "I'd like to talk about": a verdict is no verb
         and (valence(t.text) != 0 or any(p.search(t.text) for p in _VERDICT_CUES))
     ]
     for tok in reversed(words):
@@ -188,7 +206,13 @@ def _compose(request: FeedbackRequest) -> tuple[FeedbackDraft, list[Sentence], l
     else:
         pieces, grounded = _body(sentences)
         if not grounded:
-            pieces.insert(0, Piece(_NO_BEHAVIOR, "behavior"))
+            # The place the text names stays with the slot: "what happened in our sessions".
+            cue = _SITUATION.search(request.text)
+            place = cue.group(0) if cue else ""
+            if any(place.lower() in p.text.lower() for p in pieces):
+                place = ""  # said already, with the impact
+            said = f"I'd like to talk about what happened {place}: {SLOT}." if place else ""
+            pieces.insert(0, Piece(said or _NO_BEHAVIOR, "behavior"))
         critical = analysis.tone in ("critical", "mixed", "neutral")
         has_request = any(p.role == "request" for p in pieces)
         closing = _CLOSING[request.direction] if critical and not has_request else ""

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from coach.language import semantic
 from coach.language.feedback_checks import feedback_violations
 from coach.language.fluency import fluency_problems
 from coach.models import Direction, FeedbackRequest
@@ -273,3 +274,48 @@ def test_a_delay_is_answered_by_what_the_wait_cost() -> None:
 def test_the_fallback_does_not_name_a_reaction_as_a_topic() -> None:
     out = _rewrite("Great call to cancel the workshop an hour before it started. Classic.", UP)
     assert "classic" not in out.lower() and "workshop" in out
+
+
+def test_the_impact_follows_what_was_said_or_admits_it_cannot_tell() -> None:
+    selfish = _rewrite("Honestly it was a bit selfish to grab the quiet desk every morning.")
+    assert "needs weren't considered" in selfish and "mistakes" not in selfish
+    assert "didn't land well with me" in semantic.impact_for("serving floppy disk", "")
+
+
+def test_a_simile_carrying_the_verdict_goes() -> None:
+    out = _rewrite("Your weekly memos read like legal contracts.")
+    assert "contracts" not in out and "memos" in out
+    assert "teeth" not in _rewrite("Chatting with you was like pulling teeth.")
+    for kept in ("Could you lay the report out like the May one?", "You handled it like a pro."):
+        assert _rewrite(kept) == kept
+
+
+def test_an_aside_after_an_order_is_not_joined_to_the_request() -> None:
+    assert _rewrite("Stop forwarding me chain emails, I mean it.", UP) == (
+        "Could you avoid forwarding me chain emails? I mean it."
+    )
+    assert _rewrite("Quit pinging me after nine, honestly.", UP) == (
+        "Could you avoid pinging me after nine?"
+    )
+
+
+def test_the_fallback_keeps_the_behaviour_and_the_place() -> None:
+    out = _rewrite("Superb plan to book our retro over my dentist appointment. Bravo.")
+    assert "booking our retro" in out
+    assert "in our check-ins" in _rewrite("Seems like you're just ticking boxes in our check-ins.")
+
+
+def test_a_mild_word_on_a_thing_beside_a_request_is_no_verdict() -> None:
+    text = "The rollout plan is aggressive, so could we review the milestones together?"
+    assert _rewrite(text) == text
+    assert "cringe" not in _rewrite("The rollout plan was cringe, even I could tell.")
+
+
+def test_a_plural_in_a_place_phrase_is_no_group_stereotyped() -> None:
+    text = "Your questions were tough and made me think about the data again."
+    assert _rewrite(text) == text
+
+
+def test_slang_of_several_words_is_a_verdict() -> None:
+    out = _rewrite("Your pitch to the board was a massive L.")
+    assert "massive L" not in out and "pitch to the board" in out
