@@ -127,21 +127,27 @@ def test_next_agenda_continues_from_previous_summary(
         assert private["private_summary"]["summary"] in (sent[0].previous_summary or "")
 
 
+def _record_summary_requests(client: Any, monkeypatch: pytest.MonkeyPatch) -> list[SummaryRequest]:
+    """The SummaryRequests the app sends to its Coach from now on, in order."""
+    coach = client.app.state.coach
+    sent: list[SummaryRequest] = []
+    real = coach.asummarize
+
+    async def recording(request: SummaryRequest) -> Any:
+        sent.append(request)
+        return await real(request)
+
+    monkeypatch.setattr(coach, "asummarize", recording)
+    return sent
+
+
 def test_a_long_gap_since_the_last_held_session_asks_for_support(
     tmp_path: Path, indexed_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with running_app(tmp_path, **_overrides(indexed_settings)) as client:
         world = seed(client)
         _plan_and_hold(client, world)  # held on 2025-11-20
-        coach = client.app.state.coach  # type: ignore[attr-defined]
-        sent: list[SummaryRequest] = []
-        real = coach.asummarize
-
-        async def recording(request: SummaryRequest) -> Any:
-            sent.append(request)
-            return await real(request)
-
-        monkeypatch.setattr(coach, "asummarize", recording)
+        sent = _record_summary_requests(client, monkeypatch)
         mentor = world.as_("mentor")
         later = client.post(
             f"/v1/pairs/{world.ids['pair']}/sessions",
@@ -163,15 +169,7 @@ def test_the_next_booked_session_dates_next_session_deadlines(
     with running_app(tmp_path, **_overrides(indexed_settings)) as client:
         world = seed(client)
         first = _plan_and_hold(client, world)  # held on 2025-11-20, summarised with none booked
-        coach = client.app.state.coach  # type: ignore[attr-defined]
-        sent: list[SummaryRequest] = []
-        real = coach.asummarize
-
-        async def recording(request: SummaryRequest) -> Any:
-            sent.append(request)
-            return await real(request)
-
-        monkeypatch.setattr(coach, "asummarize", recording)
+        sent = _record_summary_requests(client, monkeypatch)
         mentor = world.as_("mentor")
         for day in ("2026-01-08", "2025-12-04"):  # booked out of order: the earlier one counts
             booked = client.post(
