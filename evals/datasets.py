@@ -41,6 +41,9 @@ REQUESTS: dict[str, type[BaseModel] | None] = {
     "summary_blind2_test": SummaryRequest,
     "summary_blind3_dev": SummaryRequest,
     "summary_blind3_test": SummaryRequest,
+    # A fourth writer's notes, heavier on support signals and next-session dates; dev is readable.
+    "summary_blind4_dev": SummaryRequest,
+    "summary_blind4_test": SummaryRequest,
 }
 
 

@@ -256,7 +256,8 @@ def score_blind_summary(ctx: Context, case: Case, out: Any) -> list[Score]:
     ]
     owner = sum(m.owner_ok for m in matches) / len(matches) if matches else None
     dues = [d for e in expected if (d := pv.exact_due(e, items)) is not None]
-    topic = pv.topic_label(labels["topic"])
+    # A session only about the relationship (topic null) must name no knowledge topic.
+    topic = pv.topic_label(labels["topic"]) if labels["topic"] else None
     named = out.anonymized.topic == topic
     support_ok = out.anonymized.needs_support == labels["needs_support"]
     scores = [
@@ -336,7 +337,7 @@ TASKS: dict[str, Task] = {
             "feedback_blind3_test",
         )
     },
-    # Three blind sets by three writers; each dev split is tuned on (blind2, blind3: only
+    # Four blind sets by four writers; each dev split is tuned on (blind2, blind3: only
     # checked), each test split is frozen.
     **{
         name: Task(name, "summary", _call("summarize", "SummaryRequest"), score_blind_summary)
@@ -347,6 +348,8 @@ TASKS: dict[str, Task] = {
             "summary_blind2_test",
             "summary_blind3_dev",
             "summary_blind3_test",
+            "summary_blind4_dev",
+            "summary_blind4_test",
         )
     },
 }

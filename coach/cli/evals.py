@@ -32,6 +32,8 @@ TASK_NAMES = (
     "summary_blind2_test",
     "summary_blind3_dev",
     "summary_blind3_test",
+    "summary_blind4_dev",
+    "summary_blind4_test",
 )
 
 

@@ -27,6 +27,8 @@ MINIMUM = {
     "summary_blind2_dev": 19,
     "summary_blind3_dev": 8,
     "summary_blind3_test": 18,
+    "summary_blind4_dev": 18,
+    "summary_blind4_test": 18,
 }
 
 
