@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
 
 from coach.models import (
     CHALLENGE_GLOSSES,
@@ -25,7 +23,7 @@ from coach.offline.phrases import (
     shortenings,
     without_modifiers,
 )
-from coach.offline.vocab import CHALLENGE_PATTERNS
+from coach.offline.support import support_reasons
 from coach.privacy.leaks import copies
 from coach.privacy.roles import role_spans
 from coach.text import tokenize
@@ -34,28 +32,12 @@ from coach.text import tokenize
 MIN_COMMITMENT_WORDS = 2
 # The verb and its object are already cut to what the action is; what is asked runs longer.
 MAX_COMMITMENT_WORDS = 10
-# Sessions further apart than this suggest the pair has stalled.
-SUPPORT_GAP_WEEKS = 6
 _OWNER_WORDS = {
     "mentee": "the mentee",
     "mentor": "the mentor",
     "both": "both",
     "other": "someone outside the pair",
 }
-_CONCERNS = {
-    "power-dynamics": "a power-dynamics concern was raised",
-}
-_CONFIDENTIAL = re.compile(
-    r"\b(?:confidential(?:ity)?|off the record|not (?:to|for) (?:be )?shar\w*|keep (?:this|it) "
-    r"between us|leak(?:ed)?|uncomfortable sharing|pressur(?:e|ed) (?:me|him|her|them) to)\b",
-    re.IGNORECASE,
-)
-_UNMET = re.compile(
-    r"\b(?:(?:still|again)\s+(?:hasn't|haven't|didn't|did not|has not|not)|didn't\s+\w+\s+again"
-    r"|(?:second|third)\s+time\s+(?:in a row\s+)?(?:that|it|we|he|she|they)?|(?:cancell?ed|moved|"
-    r"postponed)\s+(?:again|twice|(?:two|three)\s+times)|twice\s+in\s+a\s+row|in a row)\b",
-    re.IGNORECASE,
-)
 
 
 def goal_progress(
@@ -121,25 +103,6 @@ def _commitment_words(text: str, masked: str, avoid: frozenset[str], compounds: 
     if len(said.split()) < MIN_COMMITMENT_WORDS:  # a verb alone ("check") says too little
         said = plain_phrase(masked, avoid)
     return said
-
-
-def support_reasons(request: SummaryRequest) -> list[str]:
-    """Return why the pair may need a coordinator's help, in fixed words."""
-    reasons: list[str] = []
-    if request.session_date and request.previous_session_date:
-        gap = date.fromisoformat(request.session_date) - date.fromisoformat(
-            request.previous_session_date
-        )
-        if gap.days > SUPPORT_GAP_WEEKS * 7:
-            reasons.append(f"no session for more than {SUPPORT_GAP_WEEKS} weeks")
-    if _UNMET.search(request.notes):
-        reasons.append("commitments or sessions repeatedly missed")
-    # Raising a flag wants the notes' own words, not a resemblance (coach.knowledge.labels).
-    if CHALLENGE_PATTERNS["power-dynamics"].search(request.notes):
-        reasons.append("a power-dynamics concern was raised")
-    if _CONFIDENTIAL.search(request.notes):
-        reasons.append("a confidentiality concern was raised")
-    return reasons
 
 
 def _commitment_line(items: list[Commitment]) -> str:
