@@ -9,14 +9,14 @@ from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
 from coach.language.cues import CONDESCENSION, HEDGE, VERDICT_WORD
 from coach.language.fluency import fluency_problems
 from coach.language.nlp import content_words, valence
-from coach.language.verdicts import DISCOURSE, simile
+from coach.language.verdicts import COPULAS, DISCOURSE, simile
 from coach.models import FeedbackDraft, FeedbackRequest
 from coach.text import STOP_WORDS, stem
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from coach.language.sentence import Sentence
+    from coach.language.sentence import Finding, Sentence
 
 # Categories that must never survive a rewrite. Vagueness and hedging may legitimately remain
 # as a marked slot or a single softener; a request may keep an imperative verb.
@@ -46,11 +46,32 @@ def key_terms(text: str) -> frozenset[str]:
                 valence(tok.text)
                 or VERDICT_WORD.search(tok.text)
                 or any(map(simile, [tok, *tok.ancestors]))  # "like legal contracts" is the verdict
+                or _called(tok, hits)
             )
             softened = any(s <= tok.idx < e for s, e in soft)
             if (not hits or about) and not softened and not _labelled_by_stereotype(tok, sentence):
                 terms.update(_noun(tok))
     return frozenset(terms - _NOT_CONCERN - DISCOURSE)  # "tbh" tags as a noun
+
+
+# Findings that name what something is: the predicate noun they put on it is the verdict.
+_NAMING = frozenset({"judgement", "personal_label", "insult", "vague"})
+
+
+def _called(tok: Token, hits: list[Finding]) -> bool:
+    """A noun in what a verdict calls something ("a wall of text", "feels like a drill")."""
+    if not any(f.category in _NAMING for f in hits):
+        return False
+    for word in (tok, *tok.ancestors):
+        verb = word.head.head if word.head.lower_ in ("like", "as") else word.head
+        # Only a kind it is called ("is a mess"); "all you talk about is TikTok" names the topic.
+        called = word.dep_ in ("attr", "oprd") and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in word.children
+        )
+        predicate = called or (word.dep_ == "pobj" and verb is not word.head)
+        if predicate and verb.lemma_ in COPULAS:
+            return True
+    return False
 
 
 def _labelled_by_stereotype(tok: Token, sentence: Sentence) -> bool:

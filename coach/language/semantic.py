@@ -282,6 +282,25 @@ def _impacts() -> tuple[list[dict[str, Any]], list[np.ndarray]]:
     return entries, [banks[str(i)] for i in range(len(entries))]
 
 
+@lru_cache(maxsize=1)
+def _acts() -> tuple[list[dict[str, Any]], list[np.ndarray]]:
+    entries = [e for e in _load("impacts.toml")["impact"] if e.get("acts")]
+    banks = _stored(
+        "acts", lambda: {str(i): embed(_plain_examples(e["acts"])) for i, e in enumerate(entries)}
+    )
+    return entries, [banks[str(i)] for i in range(len(entries))]
+
+
+def impact_of_act(behaviour: str) -> str:
+    """The first-person impact a plainly said behaviour has by meaning, or "" if none is near."""
+    entries, banks = _acts()
+    vector = embed(_plain_examples([behaviour]))  # weighed on how, not on what ("it")
+    scores = [float(_near(bank, vector, 1)[0]) for bank in banks]
+    if max(scores) < _load("impacts.toml")["acts"]["floor"]:
+        return ""  # "You sent it on Monday": no effect follows from the act alone
+    return str(entries[int(np.argmax(scores))]["alone"])
+
+
 def impact_for(judged: str, topic: str) -> str:
     """The first-person impact nearest in meaning to the judged words, naming the topic if any."""
     entries, banks = _impacts()
