@@ -9,6 +9,7 @@ from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
 from coach.language.cues import CONDESCENSION, HEDGE, VERDICT_WORD
 from coach.language.fluency import fluency_problems
 from coach.language.nlp import content_words, valence
+from coach.language.rewrite import reaction
 from coach.language.verdicts import COPULAS, DISCOURSE, simile
 from coach.models import FeedbackDraft, FeedbackRequest
 from coach.text import STOP_WORDS, stem
@@ -33,8 +34,11 @@ _NOT_CONCERN = frozenset(
 def key_terms(text: str) -> frozenset[str]:
     """Nouns of the concern on the analysis' own parse, leaving out flags and instructions."""
     terms: set[str] = set()
-    for sentence in inspect(text):
-        if sentence.injected:
+    sentences = inspect(text)
+    judged = any(s.findings for s in sentences)
+    for sentence in sentences:
+        # A verbless "Classic." beside a complaint is the writer's reaction, not a concern.
+        if sentence.injected or (judged and reaction(sentence.span)):
             continue
         # Softeners and time adverbs ("a bit", "yesterday") are nouns to the tagger, not concerns.
         base = sentence.span.start_char
@@ -60,18 +64,20 @@ _NAMING = frozenset({"judgement", "personal_label", "insult", "vague"})
 
 def _called(tok: Token, hits: list[Finding]) -> bool:
     """A noun in what a verdict calls something ("a wall of text", "feels like a drill")."""
-    if not any(f.category in _NAMING for f in hits):
-        return False
-    for word in (tok, *tok.ancestors):
+    named = any(f.category in _NAMING for f in hits)
+    for word in (tok, *tok.ancestors) if named else ():
         verb = word.head.head if word.head.lower_ in ("like", "as") else word.head
         # Only a kind it is called ("is a mess"); "all you talk about is TikTok" names the topic.
-        called = word.dep_ in ("attr", "oprd") and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in word.children
+        called = word.dep_ in ("attr", "oprd", "acomp") and any(
+            t.dep_ == "det" and t.lower_ in ("a", "an") for t in word.subtree
         )
         predicate = called or (word.dep_ == "pobj" and verb is not word.head)
         if predicate and verb.lemma_ in COPULAS:
             return True
-    return False
+    # The praise irony is framed in ("great job forgetting it"): the act is the concern.
+    framed = any(c.dep_ == "amod" and valence(c.text) > 0 for c in tok.children)
+    acted = any(c.dep_ == "acl" and c.pos_ == "VERB" for c in tok.children)
+    return framed and acted and any(f.category == "sarcasm" for f in hits)
 
 
 def _labelled_by_stereotype(tok: Token, sentence: Sentence) -> bool:

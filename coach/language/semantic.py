@@ -84,6 +84,7 @@ def embed(texts: list[str]) -> np.ndarray:
 _MASKED = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _JUDGED = frozenset({"attr", "acomp"})
 _LIKE = frozenset({"like", "as"})
+_FREQUENCY = frozenset(w for w in cues.ABSOLUTES.values() if w.isalpha())
 
 
 def _evaluative(tok: Token) -> bool:
@@ -132,6 +133,8 @@ def reduce(tokens: Iterable[Token]) -> tuple[list[tuple[Token, str]], list[list[
         drop.update(t.i for t in phrase)
         said[phrase[0].i] = "it"
         phrases.append(phrase)
+    # The frequency a rewrite puts for an absolute ("often") says how much, not how badly.
+    drop.update(t.i for t in words if t.lower_ in _FREQUENCY and t.dep_ == "advmod")
     kept = [(t, said.get(t.i, _person(t))) for t in words if t.i not in drop or t.i in said]
     return kept, phrases
 

@@ -134,10 +134,7 @@ def _plain(request: FeedbackRequest, sentences: list[Sentence], pieces: list[Pie
     impacts = [p.text for p in pieces if p.role == "impact"]
     said = stem_words(content_words(" ".join(topics + impacts)))
     # Any concern word no phrase carried (a mis-parsed noun) is named too, rather than lost.
-    # A word of a reaction ("Genius.") is the writer's verdict, not the concern.
-    reactions = {t.lower_ for s in sentences if reaction(s.span) for t in s.span}
     missing = [w for w in sorted(key_terms(request.text)) if stem(w) not in said]
-    missing = [w for w in missing if w not in reactions]
     # Such a word was only ever quoted speech in the original (flags are not key terms).
     missing = [f"'{w}'" if any(p.search(w) for p in _VERDICT_CUES) else w for w in missing]
     named = topics + missing
