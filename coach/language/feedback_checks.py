@@ -66,6 +66,8 @@ def _called(tok: Token, hits: list[Finding]) -> bool:
     """A noun in what a verdict calls something ("a wall of text", "feels like a drill")."""
     named = any(f.category in _NAMING for f in hits)
     for word in (tok, *tok.ancestors) if named else ():
+        if word.dep_ == "pobj" and word.head.lower_ not in ("of", "like", "as"):
+            return False  # "a disaster in client meetings": where it happened is the concern
         verb = word.head.head if word.head.lower_ in ("like", "as") else word.head
         # Only a kind it is called ("is a mess"); "all you talk about is TikTok" names the topic.
         called = word.dep_ in ("attr", "oprd", "acomp") and any(
