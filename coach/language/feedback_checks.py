@@ -85,9 +85,11 @@ def _called(tok: Token, hits: list[Finding]) -> bool:
 def _labelled_by_stereotype(tok: Token, sentence: Sentence) -> bool:
     """A noun a stereotype modifies is the stereotype's own ("boomer energy"), not a concern."""
     spans = [(f.start, f.end) for f in sentence.findings if f.category == "stereotype"]
+    # "People | your age never ...": the parser may split a label subject in two.
+    beside = [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "nsubj" else []
     return any(
-        c.dep_ in ("amod", "compound") and any(s <= c.idx < e for s, e in spans)
-        for c in tok.children
+        c.dep_ in ("amod", "compound", "nsubj") and any(s <= c.idx < e for s, e in spans)
+        for c in [*tok.children, *beside]
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from coach.language import cues, semantic
@@ -311,6 +312,30 @@ def felt(text: str) -> bool:
     return subject is not None and subject.lower_ in SELF and not yours
 
 
+def _to_you(sentence: Sentence) -> tuple[Sentence, list[Edit]]:
+    """A group label as the subject ("People your age never check ...") said as "you"."""
+    root = sentence.span.root
+    # The parser may split the label in two subjects ("People | your age").
+    words = [t for c in root.children if c.dep_ == "nsubj" for t in c.subtree]
+    if not words or root.pos_ != "VERB" or root.lemma_ in MINDS:
+        return sentence, []
+    words.sort(key=lambda t: t.i)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    labels = [
+        f for f in sentence.findings if f.category == "stereotype" and overlaps(f, start, end)
+    ]
+    # Only a label put on the reader ("your age", "like you"); "Boomers ..." may mean others.
+    if not labels or not any(t.lower_ in ("you", "your") for t in words):
+        return sentence, []
+    # The act stays the person's own: "their email" is "your email", and the verb agrees.
+    edits: list[Edit] = [(start, end, "you")]
+    edits += [(t.idx, t.idx + len(t), "your") for t in root.subtree if t.lower_ == "their"]
+    if root.tag_ == "VBZ":
+        edits.append((root.idx, root.idx + len(root), inflect(root.lemma_, "VBP")))
+    rest = [f for f in sentence.findings if f not in labels]
+    return replace(sentence, findings=rest), edits
+
+
 def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
     """The rewritten sentence(s) and whether they still say what happened (not only an impact)."""
     if sentence.injected:
@@ -323,7 +348,8 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
         text += "." if text[-1:].isalnum() else ""
         return [Piece(text, _role(text, sentence))], True
     doc_text = sentence.span.doc.text
-    edits = absolute_edits(sentence) + hedge_edits(sentence)
+    sentence, edits = _to_you(sentence)
+    edits += absolute_edits(sentence) + hedge_edits(sentence)
     edits += [
         (f.start, f.end, "")
         for f in sentence.findings

@@ -388,3 +388,13 @@ def test_a_verdict_after_a_plain_observation_goes_and_the_frequency_is_not_judge
 def test_a_figure_called_with_an_article_is_not_a_concern_to_restate() -> None:
     out = _rewrite("The offsite you planned was a real yawn fest.", UP)
     assert "the offsite you planned" in out.lower() and "yawn" not in out
+
+
+def test_a_group_label_as_the_subject_is_said_as_you_and_the_act_stays() -> None:
+    out = _rewrite("Folks your age never update their calendars.")
+    assert out.startswith("You rarely update your calendars.") and "age" not in out
+
+
+def test_a_frequency_keeps_the_verb_the_tagger_lemmatised_wrongly() -> None:
+    out = _rewrite("The rota you drew up is a farce and everyone hates it.", UP)
+    assert "some people hate " in out.lower() and not re.search(r"\bhat\b", out)
