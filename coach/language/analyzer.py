@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.language import cues, meaning, semantic
+from coach.language.beside import set_off
 from coach.language.clauses import order_verb, subject_of
 from coach.language.nlp import keep_parses, parse, parse_many, valence
 from coach.language.sentence import (
@@ -84,6 +85,13 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
                 continue
             if m.end() > m.start() and not in_ranges(base + m.start(), quotes):
                 sentence.findings.append(Finding(category, base + m.start(), base + m.end()))
+    for m in cues.GENERATION.finditer(text):
+        # A generation set off as a label beside what was said (", classic Gen Z") stereotypes.
+        words = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+        side = set_off(sentence.span, words[-1]) if words is not None else []
+        if side and not in_ranges(base + m.start(), quotes):
+            start, end = side[1].idx, side[-1].idx + len(side[-1])
+            sentence.findings.append(Finding("stereotype", start, end))
     if ironic(sentence.span) and not in_ranges(base, quotes):
         sentence.findings.append(Finding("sarcasm", base, sentence.span.end_char))
     hedges = list(cues.HEDGE.finditer(text))

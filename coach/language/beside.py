@@ -16,9 +16,26 @@ _SIDE = frozenset({"appos", "npadvmod", "dep"})
 _CORE = frozenset({"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "acomp", "ccomp", "xcomp"})
 
 
+def set_off(span: Span, tok: Token) -> list[Token]:
+    """A noun phrase a comma sets off at the end of the sentence (", typical boomer"), or []."""
+    while tok.dep_ in ("amod", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    words = [t for t in span if not t.is_punct]
+    edge = next(t for t in tok.subtree if not t.is_punct)
+    if tok.pos_ not in ("NOUN", "PROPN") or not words or tok.right_edge.i < words[-1].i:
+        return []
+    before = tok.doc[edge.i - 1] if edge.i > span.start else None
+    if before is None or before.text != ",":
+        return []
+    # Whatever the parser calls it ("keep talking over me, typical X" as a predicate).
+    return [before, *(t for t in span if edge.i <= t.i <= words[-1].i)]
+
+
 def _side_phrase(span: Span, finding: Finding) -> list[Token]:
     """The side phrase a stereotype sits in, with its comma; [] when it is part of the clause."""
     tok: Token | None = next((t for t in reversed(span) if t.idx < finding.end), None)
+    if tok is not None and set_off(span, tok):
+        return set_off(span, tok)
     # A bare noun the parser takes for a clause ("Typical millennial, you ...") hangs beside too.
     while tok is not None and not (
         tok.dep_ in _SIDE or (tok.dep_ == "advcl" and tok.pos_ in ("NOUN", "PROPN"))

@@ -127,7 +127,8 @@ INTENT = rx(
     r"|you (?:don't|do not|never) (?:even )?(?:care|bother|try|take (?:me|this|it) seriously)"
     r"|(?:you're|you are) (?:just |clearly |obviously )?(?:trying|desperate) to"
     r"|purposely|intentionally|you enjoy (?:making|watching|seeing)"
-    r"|your (?:real )?(?:agenda|motive)"
+    # "your agenda" alone is as often the session's agenda: only a hidden one is a motive.
+    r"|your (?:real |hidden |true )?motives?|your (?:real|hidden|true|secret) agenda"
     # A purpose of appearances ("signed up to look good"): a motive no one can observe.
     r"|(?:just |only )?to (?:look|seem|appear) (?:good|busy|clever|smart|important|impressive)"
     r"|(?:clearly|obviously) only"

@@ -9,14 +9,15 @@ from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
 from coach.language.cues import CONDESCENSION, HEDGE, VERDICT_WORD
 from coach.language.fluency import fluency_problems
 from coach.language.nlp import content_words, valence
-from coach.language.verdicts import DISCOURSE, simile
+from coach.language.rewrite import reaction
+from coach.language.verdicts import COPULAS, DISCOURSE, simile
 from coach.models import FeedbackDraft, FeedbackRequest
 from coach.text import STOP_WORDS, stem
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from coach.language.sentence import Sentence
+    from coach.language.sentence import Finding, Sentence
 
 # Categories that must never survive a rewrite. Vagueness and hedging may legitimately remain
 # as a marked slot or a single softener; a request may keep an imperative verb.
@@ -33,8 +34,11 @@ _NOT_CONCERN = frozenset(
 def key_terms(text: str) -> frozenset[str]:
     """Nouns of the concern on the analysis' own parse, leaving out flags and instructions."""
     terms: set[str] = set()
-    for sentence in inspect(text):
-        if sentence.injected:
+    sentences = inspect(text)
+    judged = any(s.findings for s in sentences)
+    for sentence in sentences:
+        # A verbless "Classic." beside a complaint is the writer's reaction, not a concern.
+        if sentence.injected or (judged and reaction(sentence.span)):
             continue
         # Softeners and time adverbs ("a bit", "yesterday") are nouns to the tagger, not concerns.
         base = sentence.span.start_char
@@ -46,6 +50,7 @@ def key_terms(text: str) -> frozenset[str]:
                 valence(tok.text)
                 or VERDICT_WORD.search(tok.text)
                 or any(map(simile, [tok, *tok.ancestors]))  # "like legal contracts" is the verdict
+                or _called(tok, hits)
             )
             softened = any(s <= tok.idx < e for s, e in soft)
             if (not hits or about) and not softened and not _labelled_by_stereotype(tok, sentence):
@@ -53,12 +58,38 @@ def key_terms(text: str) -> frozenset[str]:
     return frozenset(terms - _NOT_CONCERN - DISCOURSE)  # "tbh" tags as a noun
 
 
+# Findings that name what something is: the predicate noun they put on it is the verdict.
+_NAMING = frozenset({"judgement", "personal_label", "insult", "vague"})
+
+
+def _called(tok: Token, hits: list[Finding]) -> bool:
+    """A noun in what a verdict calls something ("a wall of text", "feels like a drill")."""
+    named = any(f.category in _NAMING for f in hits)
+    for word in (tok, *tok.ancestors) if named else ():
+        if word.dep_ == "pobj" and word.head.lower_ not in ("of", "like", "as"):
+            return False  # "a disaster in client meetings": where it happened is the concern
+        verb = word.head.head if word.head.lower_ in ("like", "as") else word.head
+        # Only a kind it is called ("is a mess"); "all you talk about is TikTok" names the topic.
+        called = word.dep_ in ("attr", "oprd", "acomp") and any(
+            t.dep_ == "det" and t.lower_ in ("a", "an") for t in word.subtree
+        )
+        predicate = called or (word.dep_ == "pobj" and verb is not word.head)
+        if predicate and verb.lemma_ in COPULAS:
+            return True
+    # The praise irony is framed in ("great job forgetting it"): the act is the concern.
+    framed = any(c.dep_ == "amod" and valence(c.text) > 0 for c in tok.children)
+    acted = any(c.dep_ == "acl" and c.pos_ == "VERB" for c in tok.children)
+    return framed and acted and any(f.category == "sarcasm" for f in hits)
+
+
 def _labelled_by_stereotype(tok: Token, sentence: Sentence) -> bool:
     """A noun a stereotype modifies is the stereotype's own ("boomer energy"), not a concern."""
     spans = [(f.start, f.end) for f in sentence.findings if f.category == "stereotype"]
+    # "People | your age never ...": the parser may split a label subject in two.
+    beside = [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "nsubj" else []
     return any(
-        c.dep_ in ("amod", "compound") and any(s <= c.idx < e for s, e in spans)
-        for c in tok.children
+        c.dep_ in ("amod", "compound", "nsubj") and any(s <= c.idx < e for s, e in spans)
+        for c in [*tok.children, *beside]
     )
 
 

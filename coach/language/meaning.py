@@ -58,7 +58,9 @@ def _plain(doc: Doc, piece: tuple[int, int, str], quotes: list[tuple[int, int]])
     core = [t for t, _ in kept if t.i not in said]
     if not core:
         return piece[0], piece[0], "", ""
-    subject = next((p for p in phrases if p[0].i < core[0].i), [])
+    # An opener ("Honestly your emails are ...") does not hide the subject that follows it.
+    lead = next((t for t in core if t.dep_ not in ("advmod", "intj", "cc", "punct")), core[0])
+    subject = next((p for p in phrases if p[0].i < lead.i), [])
     text = " ".join(w for _, w in kept)
     if len(kept) < 3:  # an idiom reduced to nothing ("you talk a mile a minute"): judge as written
         text = " ".join(t.text for t in span or [] if not in_ranges(t.idx, quotes))

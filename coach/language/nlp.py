@@ -237,7 +237,9 @@ def plural_verb(token: Token) -> str:
     if token.lower_ in ("was", "wasn't"):
         return "were" + token.text[3:]
     if token.tag_ == "VBZ":
-        return inflect(token.lemma_, "VBP")
+        # lemminflect's lemma, not the tagger's: spaCy gives "hat" for "hates".
+        lemmas = lemminflect().getLemma(token.lower_, upos="VERB")
+        return inflect(lemmas[0] if lemmas else token.lemma_, "VBP")
     return token.text
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from coach.language import cues, semantic
 from coach.language.beside import MINDS, beside
-from coach.language.clauses import clause_tokens, order_verb
+from coach.language.clauses import clause_tokens, order_verb, subject_of
 from coach.language.edits import (
     Edit,
     Piece,
@@ -20,7 +21,7 @@ from coach.language.edits import (
     tidy,
 )
 from coach.language.nlp import inflect, parse, valence
-from coach.language.sentence import Finding, Sentence, negated, overlaps
+from coach.language.sentence import SELF, Finding, Sentence, negated, overlaps
 from coach.language.verdicts import DISCOURSE
 
 if TYPE_CHECKING:
@@ -188,10 +189,22 @@ def _behavior(own: list[Token], findings: list[Finding]) -> tuple[str, list[Edit
         cut: list[Edit] = [] if tok.i in ids else [(sub[0].idx, sub[-1].idx + len(sub[-1]), "")]
         if tok.head.lemma_ == "bother" or negated(tok):
             # "couldn't be bothered to proofread it": what was observed is that it wasn't done.
-            return tidy(f"You didn't {tok.lemma_} {rest}"), cut
-        tense = "VBP" if tok.dep_ == "relcl" and tok.tag_ == "VBZ" else "VBD"
-        return tidy(f"You {inflect(tok.lemma_, tense)} {rest}"), cut
+            return tidy(f"You didn't {tok.lemma_} {_past(rest)}"), cut
+        if tok.dep_ == "relcl" and tok.tag_ == "VBZ":
+            return tidy(f"You {inflect(tok.lemma_, 'VBP')} {rest}"), cut
+        return tidy(f"You {inflect(tok.lemma_, 'VBD')} {_past(rest)}"), cut
     return "", []
+
+
+def _past(text: str) -> str:
+    """A clause told in the present put in the past, as the behaviour is ("when I explained")."""
+    doc = parse(text)
+    edits = [
+        (t.idx, t.idx + len(t), inflect(t.lemma_, "VBD"))
+        for t in doc
+        if t.pos_ == "VERB" and t.tag_ in ("VBP", "VBZ")
+    ]
+    return apply(text, 0, edits)
 
 
 def _plain_rest(after: list[Token]) -> str:
@@ -254,6 +267,8 @@ def _verdicts(
             continue
         judged = " ".join(f.judged or doc.text[f.start : f.end] for f in mine)
         named = named or bool(topic or lead)
+        # A place the behaviour already says ("when I explained things") is not said again.
+        lead = "" if said and lead and _past(lead).lower() in said.lower() else lead
         impact = _impact(judged, topic, lead)
         # The same impact said for a motive beside the clause goes once, with its situation.
         pieces = [
@@ -283,7 +298,42 @@ def _antecedent(sentence: Sentence, deleted: list[Edit], topic: str) -> list[Edi
 def _role(text: str, sentence: Sentence) -> Role:
     if _REQUEST.search(text):
         return "request"
-    return "praise" if sentence.tone == "praise" else "behavior"
+    if sentence.tone == "praise":
+        return "praise"
+    return "impact" if felt(text) else "behavior"
+
+
+def felt(text: str) -> bool:
+    """The writer's own effect ("I stop reading halfway"): their subject, nothing of yours."""
+    doc = parse(text)
+    root = next(iter(doc.sents)).root
+    subject = subject_of(root)
+    yours = any(t.lower_ in ("you", "your", "u", "ur") for t in doc)
+    return subject is not None and subject.lower_ in SELF and not yours
+
+
+def _to_you(sentence: Sentence) -> tuple[Sentence, list[Edit]]:
+    """A group label as the subject ("People your age never check ...") said as "you"."""
+    root = sentence.span.root
+    # The parser may split the label in two subjects ("People | your age").
+    words = [t for c in root.children if c.dep_ == "nsubj" for t in c.subtree]
+    if not words or root.pos_ != "VERB" or root.lemma_ in MINDS:
+        return sentence, []
+    words.sort(key=lambda t: t.i)
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    labels = [
+        f for f in sentence.findings if f.category == "stereotype" and overlaps(f, start, end)
+    ]
+    # Only a label put on the reader ("your age", "like you"); "Boomers ..." may mean others.
+    if not labels or not any(t.lower_ in ("you", "your") for t in words):
+        return sentence, []
+    # The act stays the person's own: "their email" is "your email", and the verb agrees.
+    edits: list[Edit] = [(start, end, "you")]
+    edits += [(t.idx, t.idx + len(t), "your") for t in root.subtree if t.lower_ == "their"]
+    if root.tag_ == "VBZ":
+        edits.append((root.idx, root.idx + len(root), inflect(root.lemma_, "VBP")))
+    rest = [f for f in sentence.findings if f not in labels]
+    return replace(sentence, findings=rest), edits
 
 
 def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
@@ -298,7 +348,8 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
         text += "." if text[-1:].isalnum() else ""
         return [Piece(text, _role(text, sentence))], True
     doc_text = sentence.span.doc.text
-    edits = absolute_edits(sentence) + hedge_edits(sentence)
+    sentence, edits = _to_you(sentence)
+    edits += absolute_edits(sentence) + hedge_edits(sentence)
     edits += [
         (f.start, f.end, "")
         for f in sentence.findings
@@ -313,9 +364,24 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
             pieces[:0] = request_piece(sentence, verdict_edits, edits)
     text = tidy(apply(sentence.text, sentence.span.start_char, edits + verdict_edits))
     kept = _is_clause(text)
-    if kept:
-        pieces.insert(0, Piece(text, _role(text, sentence)))
-    return pieces, kept or named or any(p.role == "request" for p in pieces)
+    role = _role(text, sentence) if kept else "behavior"
+    if kept and role == "impact":
+        # The writer said what it did to them: that stands for the impact a verdict would get.
+        # One that names the judged thing still says what the writer's clause may not.
+        pieces = [
+            p
+            for p in pieces
+            if p.role != "impact" or any(t and t.lower() in p.text.lower() for t in topics)
+        ] + [Piece(text, role)]
+    elif kept:
+        pieces.insert(0, Piece(text, role))
+    said = kept and role != "impact"
+    acts = [p.text for p in pieces if p.role == "behavior" and "[" not in p.text]
+    if acts and not any(p.role == "impact" for p in pieces):
+        # An effect that follows from the act by meaning ("you interrupt me"), else none.
+        impact = semantic.impact_of_act(acts[0])
+        pieces += [Piece(tidy(impact), "impact")] if impact else []
+    return pieces, said or named or any(p.role == "request" for p in pieces)
 
 
 def _is_clause(text: str) -> bool:
@@ -338,3 +404,18 @@ def reaction(span: Span) -> bool:
         and not any(t.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM") for t in span)
         and not any(t.lemma_.lower() in ("thank", "thanks", "cheer", "cheers") for t in span)
     )
+
+
+def clause_pieces(sentence: Sentence) -> list[Piece]:
+    """A sentence left as written, cut where the writer's own clause joins on (for the SBI)."""
+    span = sentence.span
+    joined = [c for c in span.root.children if c.dep_ == "conj" and subject_of(c) is not None]
+    cut = min((t.i for c in joined for t in c.subtree), default=span.end)
+    while cut > span.start and span.doc[cut - 1].dep_ in ("cc", "punct"):
+        cut -= 1  # "... long and I stop": the "and" joins, it belongs to neither clause
+    parts = [span.doc[span.start : cut].text, span.doc[cut : span.end].text]
+    texts = [tidy(p) for p in parts if any(c.isalpha() for c in p)]
+    whole = tidy(span.text)
+    if len(texts) < 2 or _role(texts[1], sentence) != "impact":
+        return [Piece(whole, _role(whole, sentence))]
+    return [Piece(t, _role(t, sentence)) for t in texts]

@@ -84,6 +84,7 @@ def embed(texts: list[str]) -> np.ndarray:
 _MASKED = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _JUDGED = frozenset({"attr", "acomp"})
 _LIKE = frozenset({"like", "as"})
+_FREQUENCY = frozenset(w for w in cues.ABSOLUTES.values() if w.isalpha())
 
 
 def _evaluative(tok: Token) -> bool:
@@ -132,6 +133,8 @@ def reduce(tokens: Iterable[Token]) -> tuple[list[tuple[Token, str]], list[list[
         drop.update(t.i for t in phrase)
         said[phrase[0].i] = "it"
         phrases.append(phrase)
+    # The frequency a rewrite puts for an absolute ("often") says how much, not how badly.
+    drop.update(t.i for t in words if t.lower_ in _FREQUENCY and t.dep_ == "advmod")
     kept = [(t, said.get(t.i, _person(t))) for t in words if t.i not in drop or t.i in said]
     return kept, phrases
 
@@ -280,6 +283,25 @@ def _impacts() -> tuple[list[dict[str, Any]], list[np.ndarray]]:
         },
     )
     return entries, [banks[str(i)] for i in range(len(entries))]
+
+
+@lru_cache(maxsize=1)
+def _acts() -> tuple[list[dict[str, Any]], list[np.ndarray]]:
+    entries = [e for e in _load("impacts.toml")["impact"] if e.get("acts")]
+    banks = _stored(
+        "acts", lambda: {str(i): embed(_plain_examples(e["acts"])) for i, e in enumerate(entries)}
+    )
+    return entries, [banks[str(i)] for i in range(len(entries))]
+
+
+def impact_of_act(behaviour: str) -> str:
+    """The first-person impact a plainly said behaviour has by meaning, or "" if none is near."""
+    entries, banks = _acts()
+    vector = embed(_plain_examples([behaviour]))  # weighed on how, not on what ("it")
+    scores = [float(_near(bank, vector, 1)[0]) for bank in banks]
+    if max(scores) < _load("impacts.toml")["acts"]["floor"]:
+        return ""  # "You sent it on Monday": no effect follows from the act alone
+    return str(entries[int(np.argmax(scores))]["alone"])
 
 
 def impact_for(judged: str, topic: str) -> str:

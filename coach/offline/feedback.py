@@ -12,7 +12,7 @@ from coach.language.beside import MINDS
 from coach.language.edits import Piece
 from coach.language.feedback_checks import HARD_CATEGORIES, feedback_violations, key_terms
 from coach.language.nlp import content_words, gerund, parse, valence
-from coach.language.rewrite import SLOT, reaction, rewrite
+from coach.language.rewrite import SLOT, clause_pieces, reaction, rewrite
 from coach.models import SBI, Direction, FeedbackDraft, FeedbackRequest
 from coach.offline.phrases import join
 from coach.text import stem, stem_words
@@ -31,6 +31,8 @@ _CLOSING: dict[Direction, str] = {
 _NO_BEHAVIOR = f"I'd like to talk about {SLOT}."
 # Said when the text names no effect, rather than repeating the behaviour in the Impact box.
 _NO_IMPACT = "[what it changed for you: how it affected you or the work]"
+# Said when text left unchanged asks for nothing, rather than repeating it in the Request box.
+_NO_REQUEST = "[what you'd like next: one thing to keep doing or to change]"
 _SITUATION = re.compile(
     r"\b(?:(?:in|during|at|after|before|on|for|since)\s+(?:the\s+|our\s+|my\s+|your\s+|this\s+"
     r"|that\s+|last\s+|yesterday's\s+|today's\s+|\w+'s\s+)?(?:[\w-]+\s+){0,3}?(?:sessions?|meetings?"
@@ -71,7 +73,7 @@ def _sbi(pieces: list[Piece], situation: str, closing: str) -> SBI:
         situation=situation,
         behavior=first("behavior", "praise") or _NO_BEHAVIOR,
         impact=first("impact") or first("praise") or _NO_IMPACT,
-        request=first("request") or closing or first("praise", "behavior"),
+        request=first("request") or closing or _NO_REQUEST,
     )
 
 
@@ -132,10 +134,7 @@ def _plain(request: FeedbackRequest, sentences: list[Sentence], pieces: list[Pie
     impacts = [p.text for p in pieces if p.role == "impact"]
     said = stem_words(content_words(" ".join(topics + impacts)))
     # Any concern word no phrase carried (a mis-parsed noun) is named too, rather than lost.
-    # A word of a reaction ("Genius.") is the writer's verdict, not the concern.
-    reactions = {t.lower_ for s in sentences if reaction(s.span) for t in s.span}
     missing = [w for w in sorted(key_terms(request.text)) if stem(w) not in said]
-    missing = [w for w in missing if w not in reactions]
     # Such a word was only ever quoted speech in the original (flags are not key terms).
     missing = [f"'{w}'" if any(p.search(w) for p in _VERDICT_CUES) else w for w in missing]
     named = topics + missing
@@ -198,9 +197,7 @@ def _compose(request: FeedbackRequest) -> tuple[FeedbackDraft, list[Sentence], l
     situation = _situation(request.text, request.context)
     clean = not analysis.issues and not any(s.injected for s in sentences)
     if clean:
-        pieces = [
-            Piece(s.text.strip(), "praise" if s.tone == "praise" else "behavior") for s in sentences
-        ]
+        pieces = [p for s in sentences for p in clause_pieces(s)]
         text = request.text.strip()
         closing = ""
     else:

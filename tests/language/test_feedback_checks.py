@@ -61,3 +61,13 @@ def test_fluency_counts_capitals_after_commas_doubled_words_and_agreement() -> N
 
 def test_fluency_leaves_the_writers_own_sentences_alone() -> None:
     assert fluency_problems("Well done! You did it.", original="Well done!") == []
+
+
+def test_the_praise_an_irony_is_framed_in_is_no_concern_but_the_act_is() -> None:
+    terms = key_terms("Wow, great job forgetting the shared calendar again.")
+    assert "calendar" in terms and "job" not in terms
+
+
+def test_what_a_verdict_calls_something_is_no_concern_but_where_it_happened_is() -> None:
+    assert key_terms("Your handover notes are a wall of acronyms.") == {"handover", "notes"}
+    assert key_terms("Your demo was a circus in front of the board.") == {"demo", "board"}

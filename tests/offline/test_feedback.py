@@ -9,7 +9,7 @@ import pytest
 from coach.language import semantic
 from coach.language.feedback_checks import feedback_violations
 from coach.language.fluency import fluency_problems
-from coach.models import Direction, FeedbackRequest
+from coach.models import Direction, FeedbackDraft, FeedbackRequest
 from coach.offline.feedback import compose_feedback
 
 UP: Direction = "mentor_to_mentee"
@@ -299,9 +299,11 @@ def test_an_aside_after_an_order_is_not_joined_to_the_request() -> None:
     )
 
 
-def test_the_fallback_keeps_the_behaviour_and_the_place() -> None:
+def test_the_rewrite_keeps_the_behaviour_and_the_place() -> None:
     out = _rewrite("Superb plan to book our retro over my dentist appointment. Bravo.")
-    assert "booking our retro" in out
+    # "Bravo." is a reaction, no concern the rewrite must name: no fallback is needed.
+    assert out.startswith("You booked our retro over my dentist appointment.")
+    assert "bravo" not in out.lower() and "superb" not in out.lower()
     assert "in our check-ins" in _rewrite("Seems like you're just ticking boxes in our check-ins.")
 
 
@@ -319,3 +321,80 @@ def test_a_plural_in_a_place_phrase_is_no_group_stereotyped() -> None:
 def test_slang_of_several_words_is_a_verdict() -> None:
     out = _rewrite("Your pitch to the board was a massive L.")
     assert "massive L" not in out and "pitch to the board" in out
+
+
+def _draft(text: str, direction: Direction = DOWN) -> FeedbackDraft:
+    return compose_feedback(FeedbackRequest(text=text, direction=direction), [])
+
+
+def test_the_writers_own_effect_is_kept_as_the_impact_not_a_noun_list() -> None:
+    draft = _draft(
+        "Frankly your slide decks are a jungle of bullets and I tune out by slide three."
+    )
+    out = draft.rewritten
+    assert "I tune out by slide three." in out and "your slide decks" in out
+    assert "jungle" not in out and "bullets" not in out
+    assert draft.sbi.impact == "I tune out by slide three."
+
+
+def test_a_behaviour_is_told_in_one_tense_and_its_situation_said_once() -> None:
+    out = _rewrite("It feels like you're not even reading my messages when I send updates.", UP)
+    assert "when I sent updates" in out and "when I send" not in out
+    assert out.lower().count("when i sent updates") == 1
+
+
+def test_sbi_of_unchanged_feedback_splits_the_writers_effect_and_asks_nothing_twice() -> None:
+    text = "Your agenda arrives late and I walk in unprepared."
+    draft = _draft(text, UP)
+    assert draft.rewritten == text and not draft.issues  # a meeting agenda is not a motive
+    assert draft.sbi.behavior == "Your agenda arrives late."
+    assert draft.sbi.impact == "I walk in unprepared."
+    assert draft.sbi.request not in (draft.sbi.behavior, text) and "[" in draft.sbi.request
+
+
+def test_a_likening_is_the_verdict_and_its_nouns_are_not_listed_as_the_concern() -> None:
+    draft = _draft("This feels like a tick-box ritual.")
+    assert draft.issues
+    assert "ritual" not in draft.rewritten and "tick" not in draft.rewritten
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You keep talking over me, typical millennial.",
+        "You always cut in before I finish my sentences, classic Gen Z.",
+    ],
+)
+def test_a_generation_set_off_as_a_label_goes_and_the_act_stays(text: str) -> None:
+    draft = _draft(text)
+    assert any(i.category == "stereotype" for i in draft.issues)
+    out = draft.rewritten.lower()
+    assert "millennial" not in out and "gen z" not in out and out.startswith("you ")
+
+
+def test_an_impact_follows_from_the_act_by_meaning_or_is_not_invented() -> None:
+    assert semantic.impact_of_act("You keep talking over me.") == "I couldn't finish my point"
+    assert semantic.impact_of_act("You posted the minutes on Friday.") == ""
+    assert "I couldn't finish my point." in _rewrite(
+        "You keep talking over me, typical millennial."
+    )
+
+
+def test_a_verdict_after_a_plain_observation_goes_and_the_frequency_is_not_judged() -> None:
+    out = _rewrite("You always mute yourself in our standups, it's rude.")
+    assert out.startswith("You often mute yourself in our standups.") and "rude" not in out
+
+
+def test_a_figure_called_with_an_article_is_not_a_concern_to_restate() -> None:
+    out = _rewrite("The offsite you planned was a real yawn fest.", UP)
+    assert "the offsite you planned" in out.lower() and "yawn" not in out
+
+
+def test_a_group_label_as_the_subject_is_said_as_you_and_the_act_stays() -> None:
+    out = _rewrite("Folks your age never update their calendars.")
+    assert out.startswith("You rarely update your calendars.") and "age" not in out
+
+
+def test_a_frequency_keeps_the_verb_the_tagger_lemmatised_wrongly() -> None:
+    out = _rewrite("The rota you drew up is a farce and everyone hates it.", UP)
+    assert "some people hate " in out.lower() and not re.search(r"\bhat\b", out)
