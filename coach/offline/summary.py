@@ -15,6 +15,7 @@ from coach.models import (
 )
 from coach.offline.actions import extract_actions, is_action
 from coach.offline.dates import date_order, find_due, resolve_due
+from coach.offline.goals import goal_progress
 from coach.offline.keypoints import key_points
 from coach.offline.notes import NEXT_TIME_HEADING, Sentence, parse_notes
 from coach.offline.parse import noun_phrases
@@ -27,12 +28,11 @@ from coach.offline.phrases import (
     third_person,
     without_subject,
 )
-from coach.offline.view import goal_progress, write_view
+from coach.offline.view import write_view
 from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, matching, topics_of
 from coach.privacy.parses import parse_ahead, parsed
 from coach.privacy.roles import names_as_words
 from coach.privacy.roster import Roster
-from coach.text import tokenize
 
 _DECIDED = re.compile(r"\b(?:agreed|decided|settled on|chose|will go with|we'll go with)\b", re.I)
 _OPEN = re.compile(
@@ -208,9 +208,8 @@ def compose_summary(request: SummaryRequest, passages: list[Passage]) -> Summary
     if actions:
         themes.append("follow-up planning")
     challenges = _challenges(request.notes, passages)
-    acted = set(tokenize(" ".join(a.text for a in actions)))
     avoid = names_as_words(request.notes, roster)
-    goals = goal_progress(request, set(tokenize(request.notes)), acted, avoid)
+    goals = goal_progress(request, sentences, " ".join(a.text for a in actions), avoid)
     private = _private(request, sentences, topics, actions, author)
     anonymized = write_view(request, topics, themes, challenges, actions, goals, avoid)
     return SummaryDraft(private=private, anonymized=anonymized)
