@@ -6,7 +6,6 @@ import re
 
 from coach.knowledge.models import Passage
 from coach.models import (
-    CHALLENGES,
     ActionItem,
     Challenge,
     PrivateSummary,
@@ -14,7 +13,9 @@ from coach.models import (
     SummaryRequest,
 )
 from coach.offline.actions import extract_actions, is_action
+from coach.offline.challenges import in_taxonomy_order, named_challenges
 from coach.offline.dates import date_order, find_due, resolve_due
+from coach.offline.goals import goal_progress
 from coach.offline.keypoints import key_points
 from coach.offline.notes import NEXT_TIME_HEADING, Sentence, parse_notes
 from coach.offline.parse import noun_phrases
@@ -27,12 +28,11 @@ from coach.offline.phrases import (
     third_person,
     without_subject,
 )
-from coach.offline.view import goal_progress, write_view
-from coach.offline.vocab import CHALLENGE_PATTERNS, THEMES, matching, topics_of
+from coach.offline.view import write_view
+from coach.offline.vocab import THEMES, matching, topics_of
 from coach.privacy.parses import parse_ahead, parsed
 from coach.privacy.roles import names_as_words
 from coach.privacy.roster import Roster
-from coach.text import tokenize
 
 _DECIDED = re.compile(r"\b(?:agreed|decided|settled on|chose|will go with|we'll go with)\b", re.I)
 _OPEN = re.compile(
@@ -82,11 +82,11 @@ def _next_time(sentence: Sentence) -> bool:
     return bool(NEXT_TIME_HEADING.match(sentence.section) or _NEXT.search(sentence.text))
 
 
-def _challenges(notes: str, passages: list[Passage]) -> list[Challenge]:
-    """The challenges the notes name by cue word or resemble (retrieval), in taxonomy order."""
-    found = set(matching(CHALLENGE_PATTERNS, notes))
+def _challenges(notes: str, sentences: list[Sentence], passages: list[Passage]) -> list[Challenge]:
+    """The challenges the notes name, say in other words or resemble (retrieval), in order."""
+    found = named_challenges(notes, [s.text for s in sentences])
     found |= {p.doc_id.removeprefix("challenge-") for p in passages if p.kind == "challenge"}
-    return [c for c in CHALLENGES if c in found]  # type: ignore[misc]
+    return in_taxonomy_order(found)
 
 
 def _names(request: SummaryRequest) -> dict[str, str]:
@@ -207,10 +207,9 @@ def compose_summary(request: SummaryRequest, passages: list[Passage]) -> Summary
     themes = matching(THEMES, request.notes)
     if actions:
         themes.append("follow-up planning")
-    challenges = _challenges(request.notes, passages)
-    acted = set(tokenize(" ".join(a.text for a in actions)))
+    challenges = _challenges(request.notes, sentences, passages)
     avoid = names_as_words(request.notes, roster)
-    goals = goal_progress(request, set(tokenize(request.notes)), acted, avoid)
+    goals = goal_progress(request, sentences, " ".join(a.text for a in actions), avoid)
     private = _private(request, sentences, topics, actions, author)
     anonymized = write_view(request, topics, themes, challenges, actions, goals, avoid)
     return SummaryDraft(private=private, anonymized=anonymized)

@@ -26,7 +26,6 @@ from coach.offline.phrases import (
 from coach.offline.support import support_reasons
 from coach.privacy.leaks import copies
 from coach.privacy.roles import role_spans
-from coach.text import tokenize
 
 # A commitment said in fewer words than this falls back to the action's own plain words.
 MIN_COMMITMENT_WORDS = 2
@@ -38,24 +37,6 @@ _OWNER_WORDS = {
     "both": "both",
     "other": "someone outside the pair",
 }
-
-
-def goal_progress(
-    request: SummaryRequest, notes_stems: set[str], acted: set[str], avoid: frozenset[str]
-) -> list[GoalProgress]:
-    """Say for each stated goal whether the session discussed it or planned work on it."""
-    result: list[GoalProgress] = []
-    for goal in request.goals:
-        stems = set(tokenize(goal))
-        if not stems:
-            continue
-        shared = len(stems & notes_stems) / len(stems)
-        status = "not discussed"
-        if shared >= 0.4:
-            status = "progressed" if len(stems & acted) / len(stems) >= 0.3 else "discussed"
-        plain = plain_phrase(mask_people(goal), avoid) or "a stated goal"
-        result.append(GoalProgress(goal=plain, status=status))  # type: ignore[arg-type]
-    return result
 
 
 def commitments(actions: list[ActionItem], avoid: frozenset[str] = frozenset()) -> list[Commitment]:
@@ -138,8 +119,7 @@ def write_view(
         glosses = [f"{c.replace('-', ' ')} ({CHALLENGE_GLOSSES[c]})" for c in challenges]
         lines.append(f"What got in the way: {join(glosses)}.")
     if goals:
-        moved = Counter(g.status for g in goals)
-        lines.append("Goals: " + join([f"{n} {status}" for status, n in moved.items()]) + ".")
+        lines.append("Goals: " + "; ".join(f"{g.goal} {g.status}" for g in goals) + ".")
     lines.append(_commitment_line(items))
     if reasons:
         lines.append(f"May need support: {join(reasons)}.")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from coach.errors import KnowledgeError
 from coach.knowledge.models import Passage
+from coach.knowledge.terms import topic_terms
 from coach.models import KNOWLEDGE_TOPICS
+from coach.settings import get_settings
 
 # Label -> cue regexes (whole words, case-insensitive). Only labels ever reach coordinators,
 # so the anonymized side can never carry a word the notes chose.
@@ -22,8 +26,11 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
                             r"data literacy", r"spreadsheets?"),
     "generative AI": (r"generative ai", r"gen ?ai", r"chat ?gpt", r"copilot", r"gemini",
                       r"claude", r"llms?", r"prompts?", r"prompting", r"ai assistants?"),
+    # Trends are often named by their coined terms ("CareerTok", a slang word, "a whole thing").
     "cultural trends": (r"cultural trends?", r"trends?", r"gen z", r"younger customers",
-                        r"memes?", r"pop culture"),
+                        r"memes?", r"pop culture", r"slang", r"buzzwords?", r"viral",
+                        r"(?!tik)[a-z]{3,}tok", r"(?:is|are|was) a whole thing",
+                        r"younger (?:colleagues|people|staff|employees|generation)"),
     "inclusion": (r"inclusion", r"inclusive", r"diversity", r"dei", r"belonging",
                   r"accessibility"),
     "hybrid work": (r"hybrid", r"remote work", r"working from home", r"wfh", r"office days",
@@ -94,6 +101,23 @@ CHALLENGE_PATTERNS = _compile(CHALLENGE_CUES)
 THEMES = _compile(THEME_CUES)
 
 
+@lru_cache(maxsize=1)
+def topic_patterns() -> dict[str, re.Pattern[str]]:
+    """The topic cues above and each topic file's own tags and key-concept phrases."""
+    # The files say what they are about in words of their own ("anchor days", "stigma",
+    # "brand voice"); notes that use them are about that file's topic.
+    try:
+        terms = topic_terms(tuple(get_settings().knowledge_dirs))
+    except KnowledgeError:
+        return TOPICS
+    cues = {label: list(parts) for label, parts in TOPIC_CUES.items()}
+    for doc_id, words in terms.items():
+        label = KNOWLEDGE_TOPICS.get(doc_id.removeprefix("topic-"))
+        if label in cues:
+            cues[label] += [r"[\s-]+".join(map(re.escape, t.split())) for t in sorted(words)]
+    return _compile({label: tuple(parts) for label, parts in cues.items()})
+
+
 def matching(patterns: dict[str, re.Pattern[str]], text: str) -> list[str]:
     """Return the labels whose cues occur in the text, in vocabulary order."""
     return [label for label, pattern in patterns.items() if pattern.search(text)]
@@ -132,7 +156,7 @@ def topics_of(notes: str, passages: list[Passage]) -> list[str]:
     cultural trends; notes about a channel that never name the tool), so both vote.
     """
     votes = _retrieved_votes(passages)
-    hits = {label: _cue_hits(p, notes, label in votes) for label, p in TOPICS.items()}
+    hits = {label: _cue_hits(p, notes, label in votes) for label, p in topic_patterns().items()}
     score = {label: float(n) for label, n in hits.items()}
     for label, vote in votes.items():
         score[label] = score.get(label, 0.0) + vote

@@ -20,6 +20,39 @@ COMMON_WORD_NAMES: frozenset[str] = frozenset(
 )  # fmt: skip
 
 
+# Short forms the `nicknames` table (a US genealogy list) does not have, though users in UK and
+# Irish workplaces meet them daily; checked against the package before adding each one. Forms
+# that are also words or acronyms in program talk ("gen" as in Gen Z, "imo") are left out.
+EXTRA_NICKNAMES: dict[str, frozenset[str]] = {
+    "desmond": frozenset({"des", "dez"}),
+    "rosalind": frozenset({"roz", "ros", "rosie"}),
+    "rosamund": frozenset({"roz", "ros", "rosie"}),
+    "bernadette": frozenset({"bernie", "detta"}),
+    "alexandra": frozenset({"lexi", "lexie"}),
+    "benjamin": frozenset({"benji"}),
+    "siobhan": frozenset({"shiv"}),
+    "rupert": frozenset({"rupe"}),
+    "genevieve": frozenset({"genna", "viv"}),
+    "fergus": frozenset({"fergie", "gus"}),
+    "imogen": frozenset({"immy"}),
+    "jemima": frozenset({"jem", "mima"}),
+    "gideon": frozenset({"gid"}),
+    "cressida": frozenset({"cress"}),
+    "caroline": frozenset({"caz"}),
+    "sharon": frozenset({"shaz"}),
+    "barry": frozenset({"baz"}),
+    "darren": frozenset({"daz"}),
+    "gary": frozenset({"gaz"}),
+    "nigel": frozenset({"nige"}),
+    "tobias": frozenset({"tobi"}),
+}
+# The same table read from the short form: "Roz" is Rosalind or Rosamund.
+_EXTRA_FORMAL: dict[str, frozenset[str]] = {
+    nick: frozenset(f for f, nicks in EXTRA_NICKNAMES.items() if nick in nicks)
+    for nick in {n for nicks in EXTRA_NICKNAMES.values() for n in nicks}
+}
+
+
 @lru_cache(maxsize=1)
 def _namer() -> object:
     from nicknames import NickNamer
@@ -38,4 +71,5 @@ def variants(name: str) -> frozenset[str]:
     formal = set(namer.canonicals_of(key))  # type: ignore[attr-defined]
     second = {n for x in nick for n in namer.nicknames_of(x)}  # type: ignore[attr-defined]
     second = {n for n in second if n[:1] == key[:1]}
-    return frozenset({key} | nick | formal | second)
+    extra = EXTRA_NICKNAMES.get(key, frozenset()) | _EXTRA_FORMAL.get(key, frozenset())
+    return frozenset({key} | nick | formal | second | extra)

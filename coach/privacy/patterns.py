@@ -100,9 +100,18 @@ ADDRESS = (
     rf"|\b(?-i:[A-Z])\w+(?:straat|strasse|weg|laan|gracht)\s+\d{{1,4}}\b"
 )
 
-# A phone number read out: seven or more digit words in a row ("oh seven seven double one").
+# A number read out digit by digit: five or more digit words in a row ("oh seven seven double
+# one", "four four seven two one"); prose never strings five digit words together.
 _DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|double|triple|\d)"
-PHONE_WORDS = rf"\b{_DIGIT_WORD}(?:[\s,\-]+{_DIGIT_WORD}){{6,}}\b"
+PHONE_WORDS = rf"\b{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{4,}}\b"
+# An internal extension on its own ("extension 4412", "ext. 4412", "x4412"), in digits or words.
+EXTENSION = (
+    rf"\b(?:extension|ext\.?)\s*(?:no\.?|number|#)?\s*[:#]?\s*(?:\d{{2,6}}\b|{_DIGIT_WORD}"
+    rf"(?:[\s,\-]+{_DIGIT_WORD}){{1,}}\b)|(?<![\w-])x\d{{3,6}}\b"
+)
+# A bare number of five or more digits is an account, badge, staff or phone number; amounts
+# carry a currency sign, a unit or thousands separators, and dates their hyphens.
+LONG_NUMBER = r"(?<![\w£$€¥.,/-])\d{5,}(?![\w%.,/-]|\.\d)"
 
 # A handle written without its @: CamelCase of three humps or more ("BobMillerCFO"), or a
 # word glued with underscores or trailing digits ("bob_miller", "priya99").
@@ -121,6 +130,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "email": re.compile(EMAIL, FLAGS),
     "phone": re.compile(PHONE, FLAGS),
     "phone in words": re.compile(PHONE_WORDS, FLAGS),
+    "phone extension": re.compile(EXTENSION, FLAGS),
+    "long number": re.compile(LONG_NUMBER, FLAGS),
     "handle": re.compile(f"{HANDLE}|{CAMEL_HANDLE}", FLAGS),
     "url": re.compile(URL, FLAGS),
     "title": re.compile(TITLE, FLAGS),
@@ -138,6 +149,8 @@ ENTITY_OF_KIND: dict[str, str] = {
     "email": "EMAIL_ADDRESS",
     "phone": "PHONE_NUMBER",
     "phone in words": "PHONE_NUMBER",
+    "phone extension": "PHONE_NUMBER",
+    "long number": "ID_NUMBER",
     "handle": "SOCIAL_HANDLE",
     "url": "URL",
     "title": "IDENTIFYING_TITLE",

@@ -1,0 +1,94 @@
+"""Goal progress in the coordinator's view: each goal named in plain words, its status honest."""
+
+from __future__ import annotations
+
+from coach.generators.summary import finalize
+from coach.models import SummaryRequest
+from coach.offline.goals import goal_status
+from coach.offline.notes import parse_notes
+from coach.offline.summary import compose_summary
+from coach.privacy.release import view_leaks
+from coach.text import tokenize
+
+NOTES = """Session on the sales dashboard with Marguerite.
+
+We built a filter for the northern stores together and she tried it twice on her own.
+She wants to stop waiting for the monthly export from the analysts.
+
+Actions
+- Marguerite will rebuild the store filter for the weekly sales dashboard by Friday.
+- I'll write a one-page guide to the filter before the next session.
+"""
+
+
+def _request(goals: list[str], notes: str = NOTES) -> SummaryRequest:
+    return SummaryRequest(
+        notes=notes,
+        mentor_name="Tobias Lindqvist",
+        mentee_name="Marguerite Osei",
+        other_names=["Declan Furlong"],
+        session_date="2026-05-04",
+        goals=goals,
+    )
+
+
+def test_each_goal_is_named_with_its_status_in_the_summary_line() -> None:
+    request = _request(
+        ["Marguerite reads the weekly sales dashboard alone", "learn to record a podcast episode"]
+    )
+    side = finalize(request, compose_summary(request, [])).anonymized
+    said = {g.goal: g.status for g in side.goal_progress}
+    assert said == {
+        "the mentee reads the weekly sales dashboard alone": "progressed",
+        "learn to record a podcast episode": "not discussed",
+    }
+    assert (
+        "Goals: the mentee reads the weekly sales dashboard alone progressed; "
+        "learn to record a podcast episode not discussed." in side.summary
+    )
+
+
+def test_a_goal_with_a_name_a_placed_title_and_an_id_is_said_without_them() -> None:
+    goal = (
+        "Marguerite shows the Regional Director of Sales, Lisbon the dashboard "
+        "for employee EMP-771204 and asks Declan Furlong to check it"
+    )
+    request = _request([goal])
+    side = finalize(request, compose_summary(request, [])).anonymized
+    (progress,) = side.goal_progress
+    for hidden in ("Marguerite", "Director", "Lisbon", "EMP-771204", "771204", "Declan"):
+        assert hidden.lower() not in progress.goal.lower()
+        assert hidden.lower() not in side.summary.lower()
+    assert "dashboard" in progress.goal
+    assert view_leaks(side, request) == []
+
+
+def test_a_goal_cut_short_ends_where_a_phrase_can_end() -> None:
+    goal = "build a staffing rota that shift leads can change without phoning the office first"
+    side = finalize(_request([goal]), compose_summary(_request([goal]), [])).anonymized
+    (progress,) = side.goal_progress
+    # Ten words cut at "without"; the reading without its last phrase is a whole clause.
+    assert progress.goal == "build a staffing rota that shift leads can change"
+
+
+def test_status_is_discussed_when_talked_about_and_nothing_is_planned_or_done() -> None:
+    notes = (
+        "We talked about whether the podcast idea suits her team.\n"
+        "Recording an episode could wait until the spring, she thinks."
+    )
+    goal = set(tokenize("record a podcast episode for the team"))
+    assert goal_status(goal, parse_notes(notes), set()) == "discussed"
+
+
+def test_restating_a_goal_is_not_work_done_on_it() -> None:
+    notes = "Goal: she records a podcast episode for the team.\nWe mostly chatted about travel."
+    goal = set(tokenize("she records a podcast episode for the team"))
+    assert goal_status(goal, parse_notes(notes), set()) == "discussed"
+    done = notes + "\nWe recorded a first podcast episode in the meeting room."
+    assert goal_status(goal, parse_notes(done), set()) == "progressed"
+
+
+def test_status_is_progressed_when_an_action_plans_work_on_it() -> None:
+    goal = set(tokenize("record a podcast episode"))
+    acted = set(tokenize("send the podcast episode outline by Monday"))
+    assert goal_status(goal, parse_notes("Nothing else today."), acted) == "progressed"
