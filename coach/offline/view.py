@@ -98,6 +98,16 @@ def _commitment_line(items: list[Commitment]) -> str:
     return f"Commitments: {join(parts)}." if parts else "No commitments were recorded."
 
 
+def _goal_lines(goals: list[GoalProgress]) -> list[str]:
+    """The goals grouped by status: "Goal progressed: <goal>." then discussed, not discussed."""
+    lines = []
+    for status in ("progressed", "discussed", "not discussed"):
+        said = [g.goal for g in goals if g.status == status]
+        if said:
+            lines.append(f"{'Goal' if len(said) == 1 else 'Goals'} {status}: {'; '.join(said)}.")
+    return lines
+
+
 def write_view(
     request: SummaryRequest,
     topics: list[str],
@@ -118,8 +128,7 @@ def write_view(
     if challenges:
         glosses = [f"{c.replace('-', ' ')} ({CHALLENGE_GLOSSES[c]})" for c in challenges]
         lines.append(f"What got in the way: {join(glosses)}.")
-    if goals:
-        lines.append("Goals: " + "; ".join(f"{g.goal} {g.status}" for g in goals) + ".")
+    lines += _goal_lines(goals)
     lines.append(_commitment_line(items))
     if reasons:
         lines.append(f"May need support: {join(reasons)}.")
