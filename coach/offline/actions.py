@@ -42,6 +42,7 @@ from coach.offline.action_cues import (
     subject_known,
 )
 from coach.offline.dates import find_due, has_deadline
+from coach.offline.meetings import arranges_meeting
 from coach.offline.notes import Sentence, is_action_heading
 from coach.offline.parse import opens_with_order, opens_with_verb, read_clause, subject_words
 from coach.offline.people import (
@@ -119,6 +120,9 @@ class _Reader:
         plain = re.sub(r"\([^()]*\)(?!\s*\.?\s*$)", " ", QUOTED.sub(" ", text)).strip()
         plain = " ".join(plain.split())
         if not plain or plain.endswith("?") or len(plain.split()) < 2 or NOT_ACTION.search(plain):
+            return _Clause(text, False, frozenset())
+        # "We'll meet again on the 15th" books the next session; it is no work with a deadline.
+        if arranges_meeting(self.people.for_parse(LEAD_TAG.sub("", plain, count=1))):
             return _Clause(text, False, frozenset())
         tags, speaker = self.tag(plain)
         asked = ASKED.search(plain)
