@@ -14,11 +14,11 @@ from coach.models import (
     SummaryRequest,
 )
 from coach.offline.actions import extract_actions, is_action
+from coach.offline.covered import noun_phrases
 from coach.offline.dates import date_order, find_due, resolve_due
 from coach.offline.keypoints import key_points
 from coach.offline.meetings import arranges_meeting, next_meeting
 from coach.offline.notes import NEXT_TIME_HEADING, Sentence, parse_notes
-from coach.offline.parse import noun_phrases
 from coach.offline.people import note_author
 from coach.offline.phrases import (
     action_core,
