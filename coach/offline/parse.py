@@ -211,8 +211,8 @@ def mask_people(text: str) -> str:
     for start, end in sorted(spans):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
-            tail = _hyphened(span[-1])[-1]
-            start, end = _hyphened(span[0])[0].idx, tail.idx + len(tail)
+            tail = hyphened(span[-1])[-1]
+            start, end = hyphened(span[0])[0].idx, tail.idx + len(tail)
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
@@ -250,7 +250,7 @@ def _when(token: Any) -> set[Any]:
     return set()
 
 
-def _hyphened(token: Any) -> list[Any]:
+def hyphened(token: Any) -> list[Any]:
     """The tokens of the hyphen-joined word a token is part of: "re", "-", "record"."""
     doc, start, end = token.doc, token.i, token.i
     while (
@@ -275,7 +275,7 @@ def verb_object(text: str) -> str:
     if verb is None:
         return ""
     # The parse splits "re-record" at its hyphen; the word's parts share the verb's objects.
-    verb_word = _hyphened(verb)
+    verb_word = hyphened(verb)
     keep = set(verb_word)
     phrases = 0
     for child in (c for part in verb_word for c in part.children if c not in verb_word):
@@ -292,10 +292,10 @@ def verb_object(text: str) -> str:
         if t.dep_ == "prep" and list(t.children) and not any(c in keep for c in t.children)
     }
     # A compound the parse split ("one-page") is kept or left whole.
-    keep |= {w for t in keep if t.text != "-" for w in _hyphened(t)}
+    keep |= {w for t in keep if t.text != "-" for w in hyphened(t)}
     said = ""
     for t in sorted(keep, key=lambda t: t.i):
-        glue = "" if t.i > 0 and doc[t.i - 1] in keep and t in _hyphened(doc[t.i - 1]) else " "
+        glue = "" if t.i > 0 and doc[t.i - 1] in keep and t in hyphened(doc[t.i - 1]) else " "
         word = verb.lemma_ if t.i == verb.i and len(verb_word) == 1 else t.text
         said += (glue if said else "") + word
     return said
