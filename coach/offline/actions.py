@@ -269,7 +269,7 @@ def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
             or (semicolon and named_first(right, reader.people) and reader.opens_commitment(right))
             or (
                 reader.opens_commitment(right)
-                and (MODAL.search(left) or re.search(r"\bto\s", left))
+                and (_modal_in(left, reader.people) or re.search(r"\bto\s", left))
             )
             or outsider_commits(right, reader.people)
             or (
@@ -283,6 +283,14 @@ def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
             start = split.end()
     parts.append(subject + text[start:])
     return [p.strip() for p in parts if p.strip()]
+
+
+def _modal_in(text: str, people: People) -> bool:
+    """Tell whether a text holds a modal that is not a name: "Will and Grace" holds none."""
+    names = [m for m in people.find(text) if m.who in ("mentor", "mentee", "other")]
+    return any(
+        not any(n.start <= cue.start() < n.end for n in names) for cue in MODAL.finditer(text)
+    )
 
 
 def _states_work(text: str, section: str, reader: _Reader) -> bool:
