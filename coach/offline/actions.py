@@ -148,6 +148,10 @@ class _Reader:
         # "Angela: invite Yusuf to co-host": the one asked is the object of the tagged order.
         if cue is not None and cue.owners == {"other"} and tags and self.tagged_task(plain):
             return _Clause(text, True, frozenset(tags))
+        # "Mark to lift the block by the 12th", on a list or dated: a third party's work.
+        if cue is not None and not cue.action and cue.owners == {"other"} and not tags:
+            listed = _listed(section) or has_deadline(plain)
+            return _Clause(text, listed and self.opens_commitment(plain), cue.owners)
         if cue is not None:
             return cue if cue.owners or not tags else _Clause(text, cue.action, frozenset(tags))
         mentions = self.people.find(plain)

@@ -137,3 +137,17 @@ WORD_NAMES = Roster(mentor="Grace Okafor", mentee="Will Brennan", others=("Mark 
 def test_word_names_and_pronouns_after_a_third_party(notes: str, owners: list[Owner]) -> None:
     items = extract_actions(parse_notes(notes), WORD_NAMES, "mentor")
     assert [a.owner for a in items] == owners
+
+
+@pytest.mark.parametrize(
+    ("notes", "owners"),
+    [
+        ("Actions\n- Will - tidy the channel list\n- Mark (IT) to lift it", ["mentee", "other"]),
+        ("Mark to lift the block before the board meeting on the 12th.", ["other"]),
+        # Not listed and not dated: news of a plan, not work the pair set.
+        ("Mark to lift the block at some point, apparently.", []),
+    ],
+)
+def test_a_third_party_to_do_on_a_list_or_dated_is_theirs(notes: str, owners: list[Owner]) -> None:
+    items = extract_actions(parse_notes(notes), WORD_NAMES, "mentor")
+    assert [a.owner for a in items] == owners
