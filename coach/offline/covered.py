@@ -10,7 +10,7 @@ from coach.privacy.parses import parse_ahead, parsed
 from coach.privacy.roles import PRODUCT_WORDS, is_role_word
 
 # Phrases about when ("next time", "last week") say nothing about what was covered.
-_WHEN = frozenset("time week day month session meeting hour minute year".split())
+_WHEN = frozenset("time week day month quarter session meeting hour minute year".split())
 # Nouns too general to say what was covered ("the big picture", "a whole thing", "a lot"), and
 # adjectives that only point or rank ("most updates", "the other half", "their own view").
 # Hand-written: the venv has no word-frequency list to tell general words from the others.
@@ -104,6 +104,16 @@ def _said(tokens: list[Any]) -> str:
     return out
 
 
+def _lower(token: Any) -> bool:
+    """A word the parse calls a name but written in lower case mid-phrase: "the quarterly"."""
+    return token.text.islower() and not token.is_sent_start
+
+
+def _product_or_word(token: Any) -> bool:
+    """A "name" in a phrase that names no one: a product ("Teams channels"), or a plain word."""
+    return token.lower_ in PRODUCT_WORDS or _lower(token)
+
+
 def _describes(token: Any, chunk: Any, timed: set[Any]) -> bool:
     """Tell whether a chunk's word says what the thing is (not when, which or how much)."""
     if token in timed or token.tag_ in ("JJS", "JJR", "RBS") or token.lower_ in _POINTING:
@@ -113,7 +123,7 @@ def _describes(token: Any, chunk: Any, timed: set[Any]) -> bool:
     # "the shared drive" keeps its participle; a verb the parse put in a chunk is a misreading.
     if token.pos_ == "VERB":
         return token.tag_ in ("VBG", "VBN") and token.i < chunk.root.i
-    named = token.pos_ == "PROPN" and token.lower_ in PRODUCT_WORDS  # "Teams channels"
+    named = token.pos_ == "PROPN" and _product_or_word(token)  # "Teams channels"
     return named or token.pos_ in ("NOUN", "ADJ", "ADP")
 
 
@@ -121,7 +131,7 @@ def _chunk_phrase(chunk: Any) -> str | None:
     """A noun chunk as a covered phrase, or None for people, pronouns, numbers and times."""
     if chunk.root.pos_ != "NOUN" or chunk.root.lemma_.lower() in _WHEN | _GENERAL:
         return None
-    if any(t.pos_ == "NUM" or (t.pos_ == "PROPN" and t.lower_ not in PRODUCT_WORDS) for t in chunk):
+    if any(t.pos_ == "NUM" or (t.pos_ == "PROPN" and not _product_or_word(t)) for t in chunk):
         return None
     # "last week's threads" is threads: when they were written is no part of what they are.
     timed = {

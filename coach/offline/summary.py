@@ -37,7 +37,8 @@ from coach.text import tokenize
 
 _DECIDED = re.compile(r"\b(?:agreed|decided|settled on|chose|will go with|we'll go with)\b", re.I)
 _OPEN = re.compile(
-    r"\?\s*$|\b(?:not (?:yet )?sure (?:yet )?(?:whether|if|how)|unclear|open question|tbc|tbd)\b",
+    r"\?\s*$|(?:\bnot|n['’]t) (?:yet )?sure (?:yet )?(?:whether|if|how)\b"
+    r"|\b(?:unsure (?:whether|if|how)|unclear|open question|tbc|tbd)\b",
     re.I,
 )
 _NEXT = re.compile(r"\bnext (?:time|session|meeting|call)\b", re.I)
@@ -125,7 +126,11 @@ def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
     due = f" by {item.due}" if item.due else ""
     text = item.text
     stated = find_due(text)
-    if stated and item.due:
+    # "before the board meeting on the 12th": the event stays, its day said as the date.
+    event = r"\b(?:before|ahead of)\s+(?:the|our|their|his|her)\s+[\w'’ -]{2,30}?\s+on\s+"
+    if stated and item.due and re.search(event + re.escape(stated), text, re.I):
+        text, due = text.replace(stated, item.due, 1), ""
+    elif stated and item.due:
         # The date is given once, resolved: "by Friday" becomes "by 2026-03-13".
         lead = r"(?:,?\s*\b(?:by|before|on|until|till|due|at|for|in|within)\s+)?"
         text = re.sub(lead + re.escape(stated) + r"\.?", "", text, count=1, flags=re.I)

@@ -377,3 +377,17 @@ def test_a_hyphened_word_is_covered_whole_or_not_at_all() -> None:
     covered = compose_summary(make_request(notes=notes), []).private.covered
     assert "the self-service portal" in covered
     assert not any(c.startswith(("-", "the -")) or " -" in c for c in covered)
+
+
+def test_a_doubt_said_wasnt_sure_is_still_open_and_an_events_day_is_dated_in_place() -> None:
+    notes = (
+        "We drafted the quarterly board paper with Copilot and compared last quarter's drafts.\n"
+        "She wasn't sure whether the auditors would accept an AI draft.\n"
+        "Actions:\n- Katie to send the figures before the board meeting on the 12th\n"
+    )
+    request = make_request(notes).model_copy(update={"session_date": "2026-12-01"})
+    private = compose_summary(request, []).private
+    assert "Still open: whether the auditors would accept an AI draft." in private.summary
+    assert "before the board meeting on 2026-12-12." in private.summary
+    assert "the quarterly board paper" in private.covered
+    assert not any("quarter " in c for c in private.covered)  # "last quarter's" says when
