@@ -42,6 +42,7 @@ from coach.offline.action_cues import (
     subject_known,
 )
 from coach.offline.dates import find_due, has_deadline
+from coach.offline.meetings import arranges_meeting
 from coach.offline.notes import Sentence, is_action_heading
 from coach.offline.parse import opens_with_order, opens_with_verb, read_clause, subject_words
 from coach.offline.people import (
@@ -120,6 +121,9 @@ class _Reader:
         plain = " ".join(plain.split())
         if not plain or plain.endswith("?") or len(plain.split()) < 2 or NOT_ACTION.search(plain):
             return _Clause(text, False, frozenset())
+        # "We'll meet again on the 15th" books the next session; it is no work with a deadline.
+        if arranges_meeting(self.people.for_parse(LEAD_TAG.sub("", plain, count=1))):
+            return _Clause(text, False, frozenset())
         tags, speaker = self.tag(plain)
         asked = ASKED.search(plain)
         # "I asked Lukas to help me" tells what happened unless it sets a deadline.
@@ -144,6 +148,10 @@ class _Reader:
         # "Angela: invite Yusuf to co-host": the one asked is the object of the tagged order.
         if cue is not None and cue.owners == {"other"} and tags and self.tagged_task(plain):
             return _Clause(text, True, frozenset(tags))
+        # "Mark to lift the block by the 12th", on a list or dated: a third party's work.
+        if cue is not None and not cue.action and cue.owners == {"other"} and not tags:
+            listed = _listed(section) or has_deadline(plain)
+            return _Clause(text, listed and self.opens_commitment(plain), cue.owners)
         if cue is not None:
             return cue if cue.owners or not tags else _Clause(text, cue.action, frozenset(tags))
         mentions = self.people.find(plain)
@@ -265,7 +273,7 @@ def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
             or (semicolon and named_first(right, reader.people) and reader.opens_commitment(right))
             or (
                 reader.opens_commitment(right)
-                and (MODAL.search(left) or re.search(r"\bto\s", left))
+                and (_modal_in(left, reader.people) or re.search(r"\bto\s", left))
             )
             or outsider_commits(right, reader.people)
             or (
@@ -279,6 +287,14 @@ def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
             start = split.end()
     parts.append(subject + text[start:])
     return [p.strip() for p in parts if p.strip()]
+
+
+def _modal_in(text: str, people: People) -> bool:
+    """Tell whether a text holds a modal that is not a name: "Will and Grace" holds none."""
+    names = [m for m in people.find(text) if m.who in ("mentor", "mentee", "other")]
+    return any(
+        not any(n.start <= cue.start() < n.end for n in names) for cue in MODAL.finditer(text)
+    )
 
 
 def _states_work(text: str, section: str, reader: _Reader) -> bool:

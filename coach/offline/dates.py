@@ -14,7 +14,8 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _END_OF = re.compile(
     r"\b(?:the\s+)?end\s+of\s+(?:the\s+|(?P<next>next)\s+|this\s+)?"
-    r"(?P<what>day|week|month|quarter|year|[a-z]{3,9})\b"
+    r"(?P<what>day|week|month|quarter|year|q[1-4]|[a-z]{3,9})\b"
+    r"|\bmonth[- ](?P<month_end>end)\b"
     r"|\beo(?P<short>[dwm])\b",
     re.IGNORECASE,
 )
@@ -70,9 +71,9 @@ def _month_end(day: date, month: int | None = None) -> date:
 
 def _end_of(match: re.Match[str], base: date) -> date | None:
     """Resolve "end of the week/month/October", "EOD", "EOW"."""
-    what = (
-        match["what"] or {"d": "day", "w": "week", "m": "month"}[match["short"].lower()]
-    ).lower()
+    short = {"d": "day", "w": "week", "m": "month"}
+    what = match["what"] or ("month" if match["month_end"] else short[match["short"].lower()])
+    what = what.lower()
     if what == "day":
         return base
     if what == "week":
@@ -86,6 +87,8 @@ def _end_of(match: re.Match[str], base: date) -> date | None:
         return _month_end(base, _MONTHS[what])
     if what == "quarter":
         return _month_end(base, ((base.month - 1) // 3 + 1) * 3)
+    if re.fullmatch(r"q[1-4]", what):  # "end of Q1": the quarter's last month, next one due
+        return _month_end(base, int(what[1]) * 3)
     if what == "year":
         return date(base.year, 12, 31)
     return None
@@ -158,6 +161,7 @@ def resolve_due(
         return (base + timedelta(days=ahead + 7)).isoformat()
     if _WEEK_AFTER_NEXT.match(phrase):
         return (monday + timedelta(days=11)).isoformat()
+    phrase = re.sub(r"^(fortnight|week|month)$", r"a \1", phrase, flags=re.I)  # "the next week"
     phrase = re.sub(r"\ba\s+fortnight\b", "2 weeks", phrase, flags=re.I)
     phrase = re.sub(r"\ba\s+couple\s+of\b", "2", phrase, flags=re.I)
     if _THIS_WEEK.search(phrase):
@@ -233,7 +237,9 @@ def find_due(text: str) -> str | None:
     )
     if match is None:
         return None
-    when = match["iso"] or match["span"] or match["from"] or match["when"] or match["bare"]
+    when = (
+        match["iso"] or match["span"] or match["month_end"] or match["from"] or match["when"]
+    ) or match["bare"]
     return " ".join(when.rstrip(".").split())
 
 
@@ -242,6 +248,7 @@ def _sets_deadline(match: re.Match[str], text: str) -> bool:
     return bool(
         match["iso"]
         or match["span"]
+        or match["month_end"]
         or match["from"]
         or (match["when"] and _DEADLINE.search(text[: match.start("when")]))
     )

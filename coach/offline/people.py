@@ -51,6 +51,8 @@ class People:
     def __init__(self, roster: Roster, author: Owner) -> None:
         self.author = author
         self.last: Owner | None = None  # the pair member named last, for the pronouns after
+        # Whether the last sentence that named anyone named only people outside the pair.
+        self.outsider_last = False
         self.patterns: list[tuple[str, re.Pattern[str]]] = []
         for forms in name_forms(roster):
             who = forms.role if forms.role in ("mentor", "mentee") else "other"
@@ -128,7 +130,8 @@ class People:
         """Return each mention's side; a pronoun takes the pair member named just before it."""
         sides: list[str | None] = []
         last = self.last
-        named: set[str] = set()
+        # "Mark joined for ten minutes. He will set up ...": he is the one just named.
+        named: set[str] = {"other"} if self.outsider_last else set()
         for mention in mentions:
             # "Ruth is off, so she will ...": with only a third party named before it in the
             # text, the pronoun is that third party.
@@ -158,7 +161,10 @@ class People:
 
     def remember(self, text: str) -> None:
         """Note the pair member a sentence names last, for the pronouns that follow."""
-        named = [m for m in self.find(text) if m.who in ("mentor", "mentee", "both")]
+        found = [m for m in self.find(text) if m.who != THIRD]
+        if found:
+            self.outsider_last = all(m.who == "other" for m in found)
+        named = [m for m in found if m.who in ("mentor", "mentee", "both")]
         if named and named[-1].who != "both":
             self.last = named[-1].who  # type: ignore[assignment]
 

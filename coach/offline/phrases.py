@@ -201,7 +201,8 @@ _POINT_LABEL = re.compile(
 )
 _PARTNER_PRONOUN = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
 _UNSURE = re.compile(
-    r"^.*?\bnot\s+(?:yet\s+)?sure\s+(?:yet\s+)?(?P<rest>(?:whether|if|how|what|who|when)\b.*)$",
+    r"^.*?(?:\bnot\s+(?:yet\s+)?sure|n['’]t\s+(?:yet\s+)?sure|\bunsure)\s+(?:yet\s+)?"
+    r"(?P<rest>(?:whether|if|how|what|who|when)\b.*)$",
     re.IGNORECASE,
 )
 _LEAD_FILLER = re.compile(r"^(?:so|honestly|also|and|but|anyway|ok|okay)\b[,\s]*", re.I)

@@ -14,11 +14,12 @@ from coach.models import (
 )
 from coach.offline.actions import extract_actions, is_action
 from coach.offline.challenges import in_taxonomy_order, named_challenges
+from coach.offline.covered import noun_phrases
 from coach.offline.dates import date_order, find_due, resolve_due
 from coach.offline.goals import goal_progress
 from coach.offline.keypoints import key_points
+from coach.offline.meetings import arranges_meeting, next_meeting
 from coach.offline.notes import NEXT_TIME_HEADING, Sentence, parse_notes
-from coach.offline.parse import noun_phrases
 from coach.offline.people import note_author
 from coach.offline.phrases import (
     action_core,
@@ -36,7 +37,8 @@ from coach.privacy.roster import Roster
 
 _DECIDED = re.compile(r"\b(?:agreed|decided|settled on|chose|will go with|we'll go with)\b", re.I)
 _OPEN = re.compile(
-    r"\?\s*$|\b(?:not (?:yet )?sure (?:yet )?(?:whether|if|how)|unclear|open question|tbc|tbd)\b",
+    r"\?\s*$|(?:\bnot|n['’]t) (?:yet )?sure (?:yet )?(?:whether|if|how)\b"
+    r"|\b(?:unsure (?:whether|if|how)|unclear|open question|tbc|tbd)\b",
     re.I,
 )
 _NEXT = re.compile(r"\bnext (?:time|session|meeting|call)\b", re.I)
@@ -98,17 +100,22 @@ def _names(request: SummaryRequest) -> dict[str, str]:
     }
 
 
-def _dated(actions: list[ActionItem], request: SummaryRequest) -> list[ActionItem]:
+def _upcoming(request: SummaryRequest) -> str | None:
+    """The next session's date: the one booked, else the one the notes arrange."""
+    order = date_order(request.notes)
+    return request.next_session_date or next_meeting(request.notes, request.session_date, order)
+
+
+def _dated(
+    actions: list[ActionItem], request: SummaryRequest, upcoming: str | None
+) -> list[ActionItem]:
     """Turn each stated deadline into a date relative to the session, when there is one."""
     if not request.session_date:
         return actions
     order = date_order(request.notes)
+    # "Before our next session" is the next session's date, booked or arranged in the notes.
     return [
-        a.model_copy(
-            update={
-                "due": resolve_due(a.due, request.session_date, request.next_session_date, order)
-            }
-        )
+        a.model_copy(update={"due": resolve_due(a.due, request.session_date, upcoming, order)})
         for a in actions
     ]
 
@@ -119,7 +126,11 @@ def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
     due = f" by {item.due}" if item.due else ""
     text = item.text
     stated = find_due(text)
-    if stated and item.due:
+    # "before the board meeting on the 12th": the event stays, its day said as the date.
+    event = r"\b(?:before|ahead of)\s+(?:the|our|their|his|her)\s+[\w'’ -]{2,30}?\s+on\s+"
+    if stated and item.due and re.search(event + re.escape(stated), text, re.I):
+        text, due = text.replace(stated, item.due, 1), ""
+    elif stated and item.due:
         # The date is given once, resolved: "by Friday" becomes "by 2026-03-13".
         lead = r"(?:,?\s*\b(?:by|before|on|until|till|due|at|for|in|within)\s+)?"
         text = re.sub(lead + re.escape(stated) + r"\.?", "", text, count=1, flags=re.I)
@@ -157,12 +168,16 @@ def _private(
     topics: list[str],
     actions: list[ActionItem],
     author: str,
+    upcoming: str | None,
 ) -> PrivateSummary:
     """Write the pair's own summary in the third person, sorted by what each part is for."""
     names = _names(request)
     me = names[author]
     roster = Roster.from_request(request)
     rest = [s for s in sentences if not is_action(s, roster, author)]  # type: ignore[arg-type]
+    # "We'll meet again on the 15th" is said once, as the next session's date.
+    booking = [s for s in rest if arranges_meeting(s.text)]
+    rest = [s for s in rest if s not in booking]
     # What was covered is said from what happened, not from what is still open.
     points = key_points([s for s in rest if not _OPEN.search(s.text)] or rest or sentences)
     covered = noun_phrases(points, limit=MAX_COVERED)
@@ -170,6 +185,9 @@ def _private(
     decided = [restate(s.text, me, partner) for s in rest if _DECIDED.search(s.text)][:4]
     open_qs = [open_point(s.text, me, partner) for s in rest if _OPEN.search(s.text)][:4]
     nxt = [restate(s.text, me, partner) for s in rest if _next_time(s)][:4]
+    if not upcoming:  # "We meet again in the new year": no date, so said as the notes say it
+        nxt += [restate(s.text, me, partner) for s in booking][:1]
+    booked = [f"Next session: {upcoming}."] if upcoming else []
     lines = [action for action in (_action_line(a, names, me) for a in actions)]
     when = f" on {request.session_date}" if request.session_date else ""
     about = join(topics) if topics else "their goals"
@@ -181,13 +199,14 @@ def _private(
         " ".join(lines),
         _sentence_list("Still open", open_qs, names),
         _sentence_list("Next time", nxt, names),
+        *booked,
     ]
     return PrivateSummary(
         summary=" ".join(p for p in parts if p),
         covered=covered,
         decided=decided,
         open_questions=open_qs,
-        next_time=nxt,
+        next_time=nxt + booked,
         key_points=[third_person(p, me) for p in points],
         action_items=actions,
         topics=topics,
@@ -202,7 +221,8 @@ def compose_summary(request: SummaryRequest, passages: list[Passage]) -> Summary
     # One batch for what the readers below parse whole: the notes, each sentence, each goal.
     parse_ahead([request.notes, *(s.text for s in sentences), *request.goals])
     author = request.note_taker or note_author(request.notes, roster)
-    actions = _dated(extract_actions(sentences, roster, author), request)
+    upcoming = _upcoming(request)
+    actions = _dated(extract_actions(sentences, roster, author), request, upcoming)
     topics = topics_of(request.notes, passages)
     themes = matching(THEMES, request.notes)
     if actions:
@@ -210,6 +230,6 @@ def compose_summary(request: SummaryRequest, passages: list[Passage]) -> Summary
     challenges = _challenges(request.notes, sentences, passages)
     avoid = names_as_words(request.notes, roster)
     goals = goal_progress(request, sentences, " ".join(a.text for a in actions), avoid)
-    private = _private(request, sentences, topics, actions, author)
+    private = _private(request, sentences, topics, actions, author, upcoming)
     anonymized = write_view(request, topics, themes, challenges, actions, goals, avoid)
     return SummaryDraft(private=private, anonymized=anonymized)

@@ -227,16 +227,24 @@ _MONTH = (
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|weds?|thu(?:rs?)?|fri)\.?"
 _PERIOD = r"(?:session|meeting|week|month|catch[- ]?up|call|check[- ]?in|1:1|time)"
 _END = (
-    r"(?:the\s+)?end\s+of\s+(?:the\s+|next\s+|this\s+)?(?:day|week|month|quarter|year|sprint)"
+    r"(?:the\s+)?end\s+of\s+(?:the\s+|next\s+|this\s+)?(?:day|week|month|quarter|year|sprint|q[1-4])"
     r"|eo[dwm]\b|close\s+of\s+(?:play|business)|cob\b"
 )
+# Spans: "in two weeks", "within the next fortnight". Counts past four stay out: "come in
+# five days" tells how often, far more than it sets a deadline.
+_COUNT = r"(?:a|one|two|three|four|\d{1,2})"
+# The month's end said as one word: "by month-end". Only after a word of deadline: "email
+# chains for month-end" names the closing of the books. ("Before Christmas" is left undated:
+# it means before the break, whose first day differs from one workplace to the next.)
+_MONTH_END = r"(?:the\s+)?month[- ]end"
 # "EOD tomorrow", "close of play Friday": the end of that day.
 _END_ON = rf"(?:{_END})(?:\s+(?:on\s+)?(?:tomorrow|{_WEEKDAY}(?!\w)))?"
 DUE = re.compile(
     rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
-    rf"|\b(?:in|within|over)\s+(?:the\s+next\s+)?(?P<span>(?:a|one|two|three|four|\d{{1,2}}|a\s+couple\s+of)"
-    rf"\s+(?:hours?|days?|weeks?|months?|fortnight))"
-    rf"|\b(?P<from>(?:a|one|two|three|four|\d{{1,2}})\s+(?:days?|weeks?|fortnight)\s+from\s+(?:today|now))"
+    rf"|\b(?:in|within|over)\s+(?:the\s+next\s+)?(?P<span>(?:{_COUNT}|a\s+couple\s+of)"
+    rf"\s+(?:hours?|days?|weeks?|months?|fortnight)|(?<=next\s)(?:fortnight|week|month)\b)"
+    rf"|\b(?:by|before|until|till|ahead\s+of)\s+(?P<month_end>{_MONTH_END})\b"
+    rf"|\b(?P<from>{_COUNT}\s+(?:days?|weeks?|fortnight)\s+from\s+(?:today|now))"
     rf"|\b(?:by|before|on|until|till|due|for|at|in|within|ahead\s+of|first\s+thing(?:\s+on)?)\s+(?P<when>"
     rf"(?:next\s+|this\s+|coming\s+)?{_WEEKDAY}(?!\w)(?:\s+(?:(?:next|this)\s+)?week\b)?"
     rf"(?:,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTH})?(?!\w))?"

@@ -356,3 +356,38 @@ def test_one_tool_named_often_is_a_mention_when_retrieval_finds_another_topic() 
     assert topics_of(notes, passages)[0] == "cultural trends"
     # Cue words of one topic that retrieval also finds still lead.
     assert topics_of(notes, [_topic_passage("short-form-video")])[0] == "short-form video"
+
+
+def test_what_was_covered_leaves_out_a_story_told_and_vague_or_cut_phrases() -> None:
+    notes = (
+        "Session on Teams channels for the depot managers.\n"
+        "Marta sends most updates by email, so we set up a channel for the weekly rota.\n"
+        "She told a story about a colleague at her old council who lost a shared drive.\n"
+        "We pinned the holiday calendar and looked at the bigger picture."
+    )
+    covered = compose_summary(make_request(notes=notes), []).private.covered
+    assert "Teams channels" in covered and "the weekly rota" in covered
+    assert "the holiday calendar" in covered
+    assert not any("shared drive" in c or "council" in c for c in covered)
+    assert not any(c.endswith(("updates", "picture")) for c in covered)
+
+
+def test_a_hyphened_word_is_covered_whole_or_not_at_all() -> None:
+    notes = "We tried the self-service portal and planned a meeting-free afternoon."
+    covered = compose_summary(make_request(notes=notes), []).private.covered
+    assert "the self-service portal" in covered
+    assert not any(c.startswith(("-", "the -")) or " -" in c for c in covered)
+
+
+def test_a_doubt_said_wasnt_sure_is_still_open_and_an_events_day_is_dated_in_place() -> None:
+    notes = (
+        "We drafted the quarterly board paper with Copilot and compared last quarter's drafts.\n"
+        "She wasn't sure whether the auditors would accept an AI draft.\n"
+        "Actions:\n- Katie to send the figures before the board meeting on the 12th\n"
+    )
+    request = make_request(notes).model_copy(update={"session_date": "2026-12-01"})
+    private = compose_summary(request, []).private
+    assert "Still open: whether the auditors would accept an AI draft." in private.summary
+    assert "before the board meeting on 2026-12-12." in private.summary
+    assert "the quarterly board paper" in private.covered
+    assert not any("quarter " in c for c in private.covered)  # "last quarter's" says when

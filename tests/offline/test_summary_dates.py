@@ -60,6 +60,14 @@ from coach.offline.parse import read_clause
         ("2027-02-09", "tomorrow Ola preps the slides for Friday", "2027-02-10"),
         # "Friday mornings" is a habit, not a date.
         ("2027-02-09", "Ola will try quiet Friday mornings for a month", None),
+        # The next fortnight, month and quarter ends.
+        ("2026-12-01", "trial the form within the next fortnight", "2026-12-15"),
+        ("2026-12-01", "close the tickets by month-end", "2026-12-31"),
+        ("2026-12-01", "retire the old report by end of Q1", "2027-03-31"),
+        # Without a word of deadline month-end names the closing of the books; a holiday is
+        # the break before it, which differs by workplace: neither is given a date.
+        ("2026-12-01", "move the team off email chains for month-end", None),
+        ("2026-12-01", "send the cards before Christmas", None),
     ],
 )
 def test_due_dates_resolve_relative_to_the_session(session: str, text: str, due: str) -> None:

@@ -116,3 +116,38 @@ def test_a_third_party_asked_by_a_tagged_order_leaves_the_work_with_the_tag() ->
     notes = "Next steps:\n- Tomasz: invite Priya to join the demo\n- Priya will run the Q&A\n"
     items = extract_actions(parse_notes(notes), roster, note_author(notes, roster))
     assert [i.owner for i in items] == ["mentee", "other"]
+
+
+WORD_NAMES = Roster(mentor="Grace Okafor", mentee="Will Brennan", others=("Mark Ellis",))
+
+
+@pytest.mark.parametrize(
+    ("notes", "owners"),
+    [
+        # "Will and Grace will": the first "Will" is a name, so the pair is one subject.
+        ("Will and Grace will review the draft at the end of next week.", ["both"]),
+        ("Grace and Will will trial the new rota in a fortnight.", ["both"]),
+        # A pronoun right after a sentence that names only a third party is that person.
+        ("Mark Ellis joined for ten minutes. He will set up the mailbox by Thursday.", ["other"]),
+        ("Mark from IT dropped in. He'll lift the block by the 3rd.", ["other"]),
+        # Once a pair member is named again, the pronoun is the pair member.
+        ("Mark joined briefly. Will was keen. He will draft the FAQ by Friday.", ["mentee"]),
+    ],
+)
+def test_word_names_and_pronouns_after_a_third_party(notes: str, owners: list[Owner]) -> None:
+    items = extract_actions(parse_notes(notes), WORD_NAMES, "mentor")
+    assert [a.owner for a in items] == owners
+
+
+@pytest.mark.parametrize(
+    ("notes", "owners"),
+    [
+        ("Actions\n- Will - tidy the channel list\n- Mark (IT) to lift it", ["mentee", "other"]),
+        ("Mark to lift the block before the board meeting on the 12th.", ["other"]),
+        # Not listed and not dated: news of a plan, not work the pair set.
+        ("Mark to lift the block at some point, apparently.", []),
+    ],
+)
+def test_a_third_party_to_do_on_a_list_or_dated_is_theirs(notes: str, owners: list[Owner]) -> None:
+    items = extract_actions(parse_notes(notes), WORD_NAMES, "mentor")
+    assert [a.owner for a in items] == owners
