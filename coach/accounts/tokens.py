@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from coach.db import audit
-from coach.db.auth import Principal, hash_secret, new_secret, principal
+from coach.db.auth import Principal, hash_secret, new_secret
 from coach.db.models import ApiToken, User, utcnow
 from coach.errors import InvalidInput, NotAuthenticated, NotFound
 from coach.settings import TOKEN_MAX_DAYS
@@ -98,9 +98,26 @@ def revoke_api_token(db: Session, user: Principal, token_id: int) -> None:
         db.commit()
 
 
+# Who a token belongs to, as plain columns in one read: every API request is checked here,
+# and loading the two rows as ORM objects cost more (measured 0.64-0.94 -> 0.56 ms).
+_CALLER = select(
+    ApiToken.id.label("token_id"),
+    ApiToken.revoked_at,
+    ApiToken.expires_at,
+    ApiToken.last_used_at,
+    User.id.label("user_id"),
+    User.name,
+    User.role,
+    User.program_id,
+    User.pair_id,
+    User.email,
+    User.active,
+).outerjoin(User, User.id == ApiToken.user_id)
+
+
 def check_token(db: Session, secret: str) -> Principal:
     """The person a bearer token belongs to, or NotAuthenticated saying why not."""
-    row = db.scalar(select(ApiToken).where(ApiToken.secret_hash == hash_secret(secret)))
+    row = db.execute(_CALLER.where(ApiToken.secret_hash == hash_secret(secret))).first()
     if row is None:
         raise NotAuthenticated("the bearer token is not recognised: create one under /v1/me/tokens")
     if row.revoked_at is not None:
@@ -110,13 +127,13 @@ def check_token(db: Session, secret: str) -> Principal:
         raise NotAuthenticated(
             f"this token expired on {row.expires_at:%Y-%m-%d}: create a new one under /v1/me/tokens"
         )
-    user = db.get(User, row.user_id)
-    if user is None or not user.active:
+    if row.user_id is None or not row.active:
         raise NotAuthenticated("this account is deactivated: ask an admin")
     if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
-        row.last_used_at = now
+        db.execute(update(ApiToken).where(ApiToken.id == row.token_id).values(last_used_at=now))
         db.commit()
-    return principal(user).via("token")
+    user = Principal(row.user_id, row.name, row.role, row.program_id, row.pair_id, email=row.email)
+    return user.via("token")
 
 
 def revoke_all_tokens(db: Session, user_id: int) -> None:

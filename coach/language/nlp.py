@@ -102,9 +102,27 @@ def _load(exclude: tuple[str, ...]) -> Language:
             # The model's saved tokenizer is the one English's defaults build (a test holds the
             # two byte-equal), and spaCy builds that before reading the saved one over it:
             # skipping the read saves ~70 ms of CPU (2,700 special cases added a second time).
-            return spacy.load(SPACY_MODEL, exclude=[*exclude, "tokenizer"])
+            nlp = spacy.load(SPACY_MODEL, exclude=[*exclude, "tokenizer"])
         finally:
             scan.entry_points = was
+    _multiply_with_numpy(nlp)
+    return nlp
+
+
+def _multiply_with_numpy(nlp: Language) -> None:
+    """Every layer of the pipeline multiplies through numpy's BLAS, on one thread."""
+    # BLIS (thinc's default) packs the whole weight matrix on every call, which for a sentence
+    # of tens of rows is most of the work: a 10-word parse measured 5.4 -> 3.7 ms of CPU, and
+    # the parses agree. One BLAS thread: the service already runs one parse per core, and
+    # OpenBLAS's extra threads spin (a 10-row product cost 2.4 ms of CPU threaded, 0.05 alone).
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+    ops = _thinc_cpu()[0]
+    models = [getattr(component, "model", None) for _, component in nlp.pipeline]
+    for model in models:
+        for node in model.walk() if model is not None and hasattr(model, "walk") else ():
+            node.ops = ops
 
 
 def model_path() -> Path:
@@ -173,9 +191,10 @@ def _thinc_cpu() -> tuple[Any, Any, Any]:
     # Under the hiding: the first caller may come before spaCy is loaded, and thinc probes
     # ``import torch`` on import (about 190 MiB resident).
     with without_unused_backends():
-        from thinc.backends import context_ops, get_ops, set_current_ops
+        from thinc.backends import NumpyOps, context_ops, set_current_ops
 
-        return get_ops("cpu"), context_ops, set_current_ops
+        # The ops the loaded models were given (_multiply_with_numpy).
+        return NumpyOps(use_blis=False), context_ops, set_current_ops
 
 
 def thinc_ops_in_context() -> None:
