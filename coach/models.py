@@ -88,6 +88,9 @@ PRODUCTS: tuple[str, ...] = (
     "Teams", "Slack", "Miro", "Power BI", "Excel", "PowerPoint", "SharePoint", "OneDrive",
     "Outlook", "Planner", "Trello", "Asana", "Notion", "Zoom", "Canva", "LinkedIn", "TikTok",
     "Instagram", "YouTube", "ChatGPT", "Copilot", "Gemini", "Loom",
+    # Not a product but written in capitals like one: without it "an AI assistant" loses "AI"
+    # wherever capitalised words are left out as possible names.
+    "AI",
 )  # fmt: skip
 
 MAX_FEEDBACK_CHARS = 4_000

@@ -99,13 +99,12 @@ def _commitment_line(items: list[Commitment]) -> str:
 
 
 def _goal_lines(goals: list[GoalProgress]) -> list[str]:
-    """The goals grouped by status: "Goal progressed: <goal>." then discussed, not discussed."""
-    lines = []
-    for status in ("progressed", "discussed", "not discussed"):
-        said = [g.goal for g in goals if g.status == status]
-        if said:
-            lines.append(f"{'Goal' if len(said) == 1 else 'Goals'} {status}: {'; '.join(said)}.")
-    return lines
+    """One line naming each goal with its status: "Goals: <goal> (progressed); <goal> (...)"."""
+    # The status follows the goal in brackets: said as "<goal> progressed" it ran on, and a line
+    # opening "Goal progressed:" made spaCy's recognizer read "Goal" as a person's name.
+    if not goals:
+        return []
+    return ["Goals: " + "; ".join(f"{g.goal} ({g.status})" for g in goals) + "."]
 
 
 def write_view(

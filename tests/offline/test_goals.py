@@ -43,8 +43,8 @@ def test_each_goal_is_named_with_its_status_in_the_summary_line() -> None:
         "learn to record a podcast episode": "not discussed",
     }
     assert (
-        "Goal progressed: the mentee reads the weekly sales dashboard alone. "
-        "Goal not discussed: learn to record a podcast episode." in side.summary
+        "Goals: the mentee reads the weekly sales dashboard alone (progressed); "
+        "learn to record a podcast episode (not discussed)." in side.summary
     )
 
 
