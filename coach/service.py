@@ -138,6 +138,7 @@ class Coach:
         from coach.knowledge.labels import challenge_matches
         from coach.language.analyzer import keep_analyses
         from coach.offline.dates import resolve_due
+        from coach.offline.vocab import topic_patterns
         from coach.privacy.engine import warm
 
         # Each generation in flight keeps its request's and its answer's analyses until checked.
@@ -153,6 +154,7 @@ class Coach:
         compose_feedback(FeedbackRequest(text="You always interrupt me, it's so rude."), [])
         inflect("interrupt", "VBG")
         resolve_due("Friday", "2026-01-05")
+        topic_patterns()  # reads every topic file's tags and key concepts (~40 ms)
         if self.settings.llm.resolved_provider == "openai":
             import openai.resources  # noqa: F401  # the SDK loads these on first use: ~1 s
         if not self.settings.chroma.host and not self.settings.chroma_path.is_dir():

@@ -100,19 +100,17 @@ def _names(request: SummaryRequest) -> dict[str, str]:
     }
 
 
-def _upcoming(request: SummaryRequest) -> str | None:
+def _upcoming(request: SummaryRequest, order: str) -> str | None:
     """The next session's date: the one booked, else the one the notes arrange."""
-    order = date_order(request.notes)
     return request.next_session_date or next_meeting(request.notes, request.session_date, order)
 
 
 def _dated(
-    actions: list[ActionItem], request: SummaryRequest, upcoming: str | None
+    actions: list[ActionItem], request: SummaryRequest, upcoming: str | None, order: str
 ) -> list[ActionItem]:
     """Turn each stated deadline into a date relative to the session, when there is one."""
     if not request.session_date:
         return actions
-    order = date_order(request.notes)
     # "Before our next session" is the next session's date, booked or arranged in the notes.
     return [
         a.model_copy(update={"due": resolve_due(a.due, request.session_date, upcoming, order)})
@@ -221,8 +219,9 @@ def compose_summary(request: SummaryRequest, passages: list[Passage]) -> Summary
     # One batch for what the readers below parse whole: the notes, each sentence, each goal.
     parse_ahead([request.notes, *(s.text for s in sentences), *request.goals])
     author = request.note_taker or note_author(request.notes, roster)
-    upcoming = _upcoming(request)
-    actions = _dated(extract_actions(sentences, roster, author), request, upcoming)
+    order = date_order(request.notes)  # how the notes write slashed dates, read once
+    upcoming = _upcoming(request, order)
+    actions = _dated(extract_actions(sentences, roster, author), request, upcoming, order)
     topics = topics_of(request.notes, passages)
     themes = matching(THEMES, request.notes)
     if actions:
