@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from coach.db import audit
-from coach.db.auth import Principal, hash_secret, new_secret
+from coach.db.auth import Principal, hash_secret, new_secret, principal
 from coach.db.models import ApiToken, User, utcnow
 from coach.errors import InvalidInput, NotAuthenticated, NotFound
 from coach.settings import TOKEN_MAX_DAYS
@@ -105,7 +105,7 @@ _CALLER = select(
     ApiToken.revoked_at,
     ApiToken.expires_at,
     ApiToken.last_used_at,
-    User.id.label("user_id"),
+    User.id,  # None when the token's user row is gone (outer join)
     User.name,
     User.role,
     User.program_id,
@@ -127,13 +127,12 @@ def check_token(db: Session, secret: str) -> Principal:
         raise NotAuthenticated(
             f"this token expired on {row.expires_at:%Y-%m-%d}: create a new one under /v1/me/tokens"
         )
-    if row.user_id is None or not row.active:
+    if row.id is None or not row.active:
         raise NotAuthenticated("this account is deactivated: ask an admin")
     if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
         db.execute(update(ApiToken).where(ApiToken.id == row.token_id).values(last_used_at=now))
         db.commit()
-    user = Principal(row.user_id, row.name, row.role, row.program_id, row.pair_id, email=row.email)
-    return user.via("token")
+    return principal(row).via("token")
 
 
 def revoke_all_tokens(db: Session, user_id: int) -> None:

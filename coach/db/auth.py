@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, Protocol
 
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import select
@@ -62,7 +62,18 @@ def normalize_email(email: str, field: str = "email") -> str:
     return checked.normalized.lower()
 
 
-def principal(user: User) -> Principal:
+class UserColumns(Protocol):
+    """What a caller is made from: a User row, or the same columns read without the ORM."""
+
+    id: int
+    name: str
+    role: str
+    program_id: int | None
+    pair_id: int | None
+    email: str | None
+
+
+def principal(user: UserColumns) -> Principal:
     """The caller view of a user row."""
     return Principal(
         user.id,
