@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from coach.models import AgendaRequest, FeedbackRequest, PromptsRequest, SummaryRequest
+from evals.names import BLIND_SETS, blind_names
 
 DATASET_DIR = Path(__file__).resolve().parent / "datasets"
 
@@ -18,33 +19,12 @@ DATASET_DIR = Path(__file__).resolve().parent / "datasets"
 REQUESTS: dict[str, type[BaseModel] | None] = {
     "retrieval": None,
     "agenda": AgendaRequest,
-    # Topics typed as a mentor would, by a writer who read only knowledge/, each labelled with
-    # the file the session should be built from; dev is tuned on, test is frozen.
-    "agenda_blind_dev": AgendaRequest,
-    "agenda_blind_test": AgendaRequest,
     "prompts": PromptsRequest,
     "feedback": FeedbackRequest,
-    "feedback_blind_dev": FeedbackRequest,
-    "feedback_blind_test": FeedbackRequest,
-    # A second blind set by another writer: a held-out check that a change generalizes.
-    "feedback_blind2_dev": FeedbackRequest,
-    "feedback_blind2_test": FeedbackRequest,
-    # A third writer's set, written last: dev is a held-out check read in aggregate, test is frozen.
-    "feedback_blind3_dev": FeedbackRequest,
-    "feedback_blind3_test": FeedbackRequest,
     "summary": SummaryRequest,
-    # Notes written by someone who never read the summary code; the test split stays frozen.
-    "summary_blind_dev": SummaryRequest,
-    "summary_blind_test": SummaryRequest,
-    # A second writer's notes; dev is a held-out check (not tuned item by item), test is frozen.
-    "summary_blind2_dev": SummaryRequest,
-    "summary_blind2_test": SummaryRequest,
-    "summary_blind3_dev": SummaryRequest,
-    "summary_blind3_test": SummaryRequest,
-    # A fourth writer's notes, heavier on support signals and next-session dates; dev is readable.
-    "summary_blind4_dev": SummaryRequest,
-    "summary_blind4_test": SummaryRequest,
 }
+# A blind set's rows hold the same request as its generator's own set.
+REQUESTS |= {name: REQUESTS[kind] for kind in BLIND_SETS for name in blind_names(kind)}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from evals.metrics import privacy as pv
 from evals.metrics import questions as qs
 from evals.metrics import retrieval as rt
 from evals.metrics.schema import schema_errors
+from evals.names import blind_names
 from evals.results import Score
 
 if TYPE_CHECKING:
@@ -316,40 +317,22 @@ TASKS: dict[str, Task] = {
     "agenda": Task("agenda", "agenda", _call("agenda", "AgendaRequest"), score_agenda),
     **{
         name: Task(name, "agenda", _call("agenda", "AgendaRequest"), score_agenda_blind)
-        for name in ("agenda_blind_dev", "agenda_blind_test")
+        for name in blind_names("agenda")
     },
     "prompts": Task("prompts", "discussion", _call("prompts", "PromptsRequest"), score_prompts),
     "feedback": Task(
         "feedback", "feedback", _call("rewrite_feedback", "FeedbackRequest"), score_feedback
     ),
     "summary": Task("summary", "summary", _call("summarize", "SummaryRequest"), score_summary),
-    # Statements written by someone who never read the analyzer: dev is tuned on, test is not.
+    # The blind sets (evals.names): each scored alike across its writers and splits.
     **{
         name: Task(
             name, "feedback", _call("rewrite_feedback", "FeedbackRequest"), score_feedback_blind
         )
-        for name in (
-            "feedback_blind_dev",
-            "feedback_blind_test",
-            "feedback_blind2_dev",
-            "feedback_blind2_test",
-            "feedback_blind3_dev",
-            "feedback_blind3_test",
-        )
+        for name in blind_names("feedback")
     },
-    # Four blind sets by four writers; each dev split is tuned on (blind2, blind3: only
-    # checked), each test split is frozen.
     **{
         name: Task(name, "summary", _call("summarize", "SummaryRequest"), score_blind_summary)
-        for name in (
-            "summary_blind_dev",
-            "summary_blind_test",
-            "summary_blind2_dev",
-            "summary_blind2_test",
-            "summary_blind3_dev",
-            "summary_blind3_test",
-            "summary_blind4_dev",
-            "summary_blind4_test",
-        )
+        for name in blind_names("summary")
     },
 }

@@ -8,33 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from evals.names import TASK_NAMES
+
 if TYPE_CHECKING:
     from coach.settings import Settings
     from evals.results import CaseResult
-
-TASK_NAMES = (
-    "retrieval",
-    "agenda",
-    "agenda_blind_dev",
-    "agenda_blind_test",
-    "prompts",
-    "feedback",
-    "feedback_blind_dev",
-    "feedback_blind_test",
-    "feedback_blind2_dev",
-    "feedback_blind2_test",
-    "feedback_blind3_dev",
-    "feedback_blind3_test",
-    "summary",
-    "summary_blind_dev",
-    "summary_blind_test",
-    "summary_blind2_dev",
-    "summary_blind2_test",
-    "summary_blind3_dev",
-    "summary_blind3_test",
-    "summary_blind4_dev",
-    "summary_blind4_test",
-)
 
 
 def _settings(provider: str | None) -> Settings:

@@ -133,6 +133,14 @@ def test_judge_grades_through_the_provider_and_reasks_a_bad_verdict(
     assert score["value"] is None and "no verdict" in score["detail"]
 
 
+def test_every_task_name_has_a_request_model_and_a_task() -> None:
+    from coach.cli.evals import TASK_NAMES
+    from evals.tasks import TASKS
+
+    assert set(TASK_NAMES) == set(REQUESTS) == set(TASKS)
+    assert TASKS["summary_blind4_test"].score is TASKS["summary_blind_dev"].score
+
+
 def test_both_blind_feedback_sets_are_tasks_scored_alike() -> None:
     from coach.cli.evals import TASK_NAMES
     from evals.tasks import TASKS
