@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
+from coach.language.clauses import likening
 from coach.language.cues import CONDESCENSION, HEDGE, VERDICT_WORD
 from coach.language.fluency import fluency_problems
 from coach.language.nlp import content_words, valence
@@ -50,6 +51,7 @@ def key_terms(text: str) -> frozenset[str]:
                 valence(tok.text)
                 or VERDICT_WORD.search(tok.text)
                 or any(map(simile, [tok, *tok.ancestors]))  # "like legal contracts" is the verdict
+                or any(map(likening, [tok, *tok.ancestors]))  # so is "like I'm a nuisance"
                 or _called(tok, hits)
             )
             softened = any(s <= tok.idx < e for s, e in soft)
@@ -87,6 +89,8 @@ def _labelled_by_stereotype(tok: Token, sentence: Sentence) -> bool:
     spans = [(f.start, f.end) for f in sentence.findings if f.category == "stereotype"]
     # "People | your age never ...": the parser may split a label subject in two.
     beside = [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "nsubj" else []
+    if tok.dep_ == "nsubj" and any(s <= tok.head.idx < e for s, e in spans):
+        return True  # the group a clause judged as a stereotype is about ("You kids think ...")
     return any(
         c.dep_ in ("amod", "compound", "nsubj") and any(s <= c.idx < e for s, e in spans)
         for c in [*tok.children, *beside]
