@@ -151,6 +151,8 @@ def _groups(sentence: Sentence, findings: list[Finding]) -> list[tuple[Token, li
         for h, _ in clauses
         if h.i in verdict and likening(h) and not _objects(h.head, owns.get(h.head.i, []))
     }
+    # ... and a likening of a judged act is the verdict's own ("looks like it was done on a bus").
+    verdict |= {h.i for h, _ in clauses if likening(h) and h.head.i in verdict}
     merged: dict[int, tuple[Token, list[Token]]] = {}
     for head, own in clauses:
         if head.i not in verdict:
@@ -162,8 +164,9 @@ def _groups(sentence: Sentence, findings: list[Finding]) -> list[tuple[Token, li
 
 
 def _objects(head: Token, own: list[Token]) -> bool:
-    """Whether a clause names a thing acted on, beside where it happened ("in front of ...")."""
-    placed = {t.i for c in head.children if c.lower_ in _PLACE for t in c.subtree}
+    """Whether a clause names a thing acted on, beside its subject and where it happened."""
+    aside = [c for c in head.children if c.lower_ in _PLACE or c.dep_ == "nsubj"]
+    placed = {t.i for c in aside for t in c.subtree}
     return any(t.pos_ in ("NOUN", "PROPN") and t.i not in placed for t in own)
 
 

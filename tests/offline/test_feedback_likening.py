@@ -50,3 +50,16 @@ def test_a_group_wish_put_on_the_reader_becomes_the_act_as_a_frequency() -> None
     out = _rewrite("Boomers like you never want to learn new software.")
     assert "oomer" not in out and "want" not in out
     assert out.startswith("You rarely learn new software.")
+
+
+def test_a_group_named_beside_its_age_is_the_label_not_a_concern() -> None:
+    # "Folks | your age": the parser sets the age beside the noun; both are the stereotype.
+    out = _rewrite("Kids your age can't handle criticism.", UP)
+    assert "kids" not in out.lower() and "your age" not in out
+    assert out.startswith("You can't handle criticism.")
+
+
+def test_a_likening_of_a_judged_look_goes_with_the_verdict() -> None:
+    out = _rewrite("Your agenda looks like it was written on the bus.")
+    assert "bus" not in out and "like it was" not in out.lower()
+    assert "your agenda" in out and SLOT not in out
