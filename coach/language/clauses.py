@@ -60,6 +60,12 @@ def order_verb(span: Span) -> Token | None:
     return first
 
 
+def likening(head: Token) -> bool:
+    """A clause comparing the act it hangs on: "like I'm a child", "as if I knew nothing"."""
+    marks = {c.lower_ for c in head.children if c.dep_ == "mark"}
+    return head.dep_ == "advcl" and (marks == {"like"} or {"as", "if"} <= marks)
+
+
 CLAUSE_DEPS = ("ROOT", "conj", "ccomp", "advcl", "parataxis")
 
 

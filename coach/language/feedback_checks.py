@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
+from coach.language.clauses import likening
 from coach.language.cues import CONDESCENSION, HEDGE, VERDICT_WORD
 from coach.language.fluency import fluency_problems
 from coach.language.nlp import content_words, valence
@@ -50,9 +51,10 @@ def key_terms(text: str) -> frozenset[str]:
                 valence(tok.text)
                 or VERDICT_WORD.search(tok.text)
                 or any(map(simile, [tok, *tok.ancestors]))  # "like legal contracts" is the verdict
+                or any(map(likening, [tok, *tok.ancestors]))  # so is "like I'm a nuisance"
                 or _called(tok, hits)
             )
-            softened = any(s <= tok.idx < e for s, e in soft)
+            softened = any(s <= tok.idx < e for s, e in soft) or _likened(tok, sentence)
             if (not hits or about) and not softened and not _labelled_by_stereotype(tok, sentence):
                 terms.update(_noun(tok))
     return frozenset(terms - _NOT_CONCERN - DISCOURSE)  # "tbh" tags as a noun
@@ -87,10 +89,28 @@ def _labelled_by_stereotype(tok: Token, sentence: Sentence) -> bool:
     spans = [(f.start, f.end) for f in sentence.findings if f.category == "stereotype"]
     # "People | your age never ...": the parser may split a label subject in two.
     beside = [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "nsubj" else []
+    if tok.dep_ == "nsubj" and any(s <= tok.head.idx < e for s, e in spans):
+        return True  # the group a clause judged as a stereotype is about ("You kids think ...")
+    if tok.dep_ == "nsubj" and any(c.dep_ == "appos" and _within(c, spans) for c in tok.children):
+        return True  # the group a label beside it names ("Kids | your age can't ...")
     return any(
         c.dep_ in ("amod", "compound", "nsubj") and any(s <= c.idx < e for s, e in spans)
         for c in [*tok.children, *beside]
     )
+
+
+def _likened(tok: Token, sentence: Sentence) -> bool:
+    """A noun in the likening of a judged act ("looks like it was typed on a bus"): the verdict."""
+    return any(
+        likening(a) and any(f.start <= a.head.idx < f.end for f in sentence.findings)
+        for a in tok.ancestors
+    )
+
+
+def _within(tok: Token, spans: list[tuple[int, int]]) -> bool:
+    """Whether a token's whole phrase lies inside one of the spans."""
+    start, last = tok.left_edge.idx, tok.right_edge
+    return any(s <= start and last.idx + len(last) <= e for s, e in spans)
 
 
 def _noun(tok: Token) -> list[str]:

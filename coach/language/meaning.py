@@ -77,12 +77,16 @@ _WORDED = frozenset({"judgement", "personal_label", "stereotype", "insult"})
 def _group(sentence: Sentence, start: int, end: int) -> bool:
     """Whether a clause names a group or an age: a plural, a number, a generation word."""
     words = [t for t in sentence.span if start <= t.idx < end]
-    text = sentence.span.doc.text[start:end]
+    # A subject naming the reader as a group ("You kids think ...", "Managers like you ...")
+    # still says who is judged after the reduction said it as "it"; "some people" names no one.
+    subjects = [list(c.subtree) for t in words for c in t.children if c.dep_ == "nsubj"]
+    words += [w for sub in subjects if any(t.lower_ in ("you", "your") for t in sub) for w in sub]
+    text = " ".join(t.text for t in sorted(set(words), key=lambda t: t.i))
     # "about the data": a plural in a place phrase is a thing talked about, not a group judged.
     plural = [t for t in words if t.tag_ in ("NNS", "NNPS") and t.dep_ != "pobj"]
     return (
         any(plural)
-        or any(t.like_num for t in words)
+        or any(t.like_num and t.dep_ == "nummod" for t in words)  # "two interns", not "one-to-ones"
         or bool(cues.STEREOTYPE.search(text) or cues.GENERATION.search(text))
     )
 
@@ -149,11 +153,13 @@ def by_classifier(pieces: list[Clause]) -> None:
     open_ = _open(pieces)  # the classifier adds nothing where a finding is
     probs = classifier.predict([p[2] for p in open_], [p[1][2] for p in open_])
     for (sentence, piece, _), prob in zip(open_, probs, strict=True):
-        category = max(CLAUSE_MARGIN, key=lambda c: prob[c])
         if prob[classifier.ANY] < classifier.threshold():
             continue
-        if not sentence.praise or (category == "sarcasm" and not _contrasted(sentence)):
-            _add(sentence, category, piece, set())
+        # The likeliest category that fits the clause: "like I'm a child" names no group.
+        order = sorted(CLAUSE_MARGIN, key=lambda c: -prob[c])
+        if sentence.praise:  # praise is only read for irony
+            order = order[:1] if order[0] == "sarcasm" and not _contrasted(sentence) else []
+        next((c for c in order if _add(sentence, c, piece, set())), None)
 
 
 def _contrasted(sentence: Sentence) -> bool:
@@ -191,17 +197,18 @@ def by_examples(pieces: list[Clause], margins: list[dict[str, float]]) -> list[C
     return unread
 
 
-def _add(sentence: Sentence, category: str, piece: Piece, have: set[str]) -> None:
+def _add(sentence: Sentence, category: str, piece: Piece, have: set[str]) -> bool:
     """A whole-clause finding, unless the category does not fit what the clause says."""
     start, end, text, topic = piece
     if category == "personal_label" and "you" not in text.lower().split():
         category = "judgement"  # a label needs a person to be put on
     if category == "stereotype" and not _group(sentence, start, end):
-        return  # "you never listen" is about one person, not a generation
+        return False  # "you never listen" is about one person, not a generation
     verb = order_verb(sentence.span)
     if category == "assumed_intent" and verb is not None and start <= verb.idx < end:
-        return  # "keep doing it": an order or a request claims nothing about a motive
+        return False  # "keep doing it": an order or a request claims nothing about a motive
     if category not in have:
         found = Finding(category, start, end, text, topic, whole=True)  # type: ignore[arg-type]
         sentence.findings.append(found)
         have.add(category)
+    return True

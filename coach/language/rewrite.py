@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from coach.language import cues, semantic
 from coach.language.beside import MINDS, beside
-from coach.language.clauses import clause_tokens, order_verb, subject_of
+from coach.language.clauses import clause_tokens, likening, order_verb, subject_of
 from coach.language.edits import (
     Edit,
     Piece,
@@ -49,7 +49,9 @@ def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) 
     spans += [(s, e) for s, e, _ in skip]
 
     def clean(toks: list[Token]) -> bool:
-        return not any(
+        # A group label ("older managers") is a stereotype only as a phrase, never word by word.
+        group = cues.STEREOTYPE.search(" ".join(t.text for t in toks))
+        return not group and not any(
             any(s <= t.idx < e for s, e in spans)
             or abs(valence(t.text)) >= 1
             or cues.VERDICT_WORD.search(t.text)
@@ -70,13 +72,6 @@ def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) 
         text = doc.text[chunk.start_char : end.idx + len(end)]
         return text if chunk[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
     return ""
-
-
-def _whole(finding: Finding, findings: list[Finding]) -> bool:
-    """Whether a finding is a clause judged by meaning (its own flag, or one on the same span)."""
-    return any(
-        f.whole and (f.start, f.end) == (finding.start, finding.end) for f in [finding, *findings]
-    )
 
 
 def _labels_you(noun: Token) -> bool:
@@ -100,7 +95,9 @@ def _lead(
             clean = not any(overlaps(f, start, end) for f in findings)
             if order is not None and child.i == order.i:
                 continue  # an order is rewritten as a request of its own
-            if any(overlaps(f, child.idx, child.idx + len(child)) for f in findings):
+            if likening(child) or any(
+                overlaps(f, child.idx, child.idx + len(child)) for f in findings
+            ):
                 continue  # a clause whose own verb is judged ("you decided I'm ...") is the verdict
             place = child.dep_ == "prep" and child.lower_ in _PLACE and clean
             if child.dep_ == "advcl" or (place and any(c.dep_ == "pobj" for c in child.children)):
@@ -146,6 +143,16 @@ def _groups(sentence: Sentence, findings: list[Finding]) -> list[tuple[Token, li
     }
     # What someone is said to think or want belongs to the mind-reading that frames it.
     verdict |= {h.i for h, _ in clauses if h.dep_ in ("ccomp", "xcomp") and h.head.i in intent}
+    owns = {h.i: own for h, own in clauses}
+    # An act with no object of its own that a likening judges ("you talk down to me like I'm a
+    # child") is the verdict's manner; "you reply to my emails like ..." keeps its act.
+    verdict |= {
+        h.head.i
+        for h, _ in clauses
+        if h.i in verdict and likening(h) and not _objects(h.head, owns.get(h.head.i, []))
+    }
+    # ... and a likening of a judged act is the verdict's own ("looks like it was done on a bus").
+    verdict |= {h.i for h, _ in clauses if likening(h) and h.head.i in verdict}
     merged: dict[int, tuple[Token, list[Token]]] = {}
     for head, own in clauses:
         if head.i not in verdict:
@@ -154,6 +161,13 @@ def _groups(sentence: Sentence, findings: list[Finding]) -> list[tuple[Token, li
         base = merged.setdefault(top.i, (top, []))
         base[1].extend(own)
     return [(h, sorted(own, key=lambda t: t.i)) for h, own in merged.values()]
+
+
+def _objects(head: Token, own: list[Token]) -> bool:
+    """Whether a clause names a thing acted on, beside its subject and where it happened."""
+    aside = [c for c in head.children if c.lower_ in _PLACE or c.dep_ == "nsubj"]
+    placed = {t.i for c in aside for t in c.subtree}
+    return any(t.pos_ in ("NOUN", "PROPN") and t.i not in placed for t in own)
 
 
 _ACTION_DEPS = frozenset({"pcomp", "xcomp", "acl", "advcl", "appos", "relcl"})
@@ -255,10 +269,6 @@ def _verdicts(
         if said:
             pieces.append(Piece(said, "behavior"))
             named = True
-        if not named and topic and all(_whole(f, mine) for f in mine):
-            # Judged by meaning, no word is the verdict: what it is about stays, with a slot.
-            pieces.append(Piece(tidy(f"I'd like to talk about {topic}: {SLOT}"), "behavior"))
-            named, topic = True, ""
         if categories == {"vague"}:
             if not named:
                 about = tidy(f"I'd like to talk about {topic or 'this'}: {SLOT}")
@@ -317,23 +327,44 @@ def _to_you(sentence: Sentence) -> tuple[Sentence, list[Edit]]:
     root = sentence.span.root
     # The parser may split the label in two subjects ("People | your age").
     words = [t for c in root.children if c.dep_ == "nsubj" for t in c.subtree]
-    if not words or root.pos_ != "VERB" or root.lemma_ in MINDS:
+    if not words or root.pos_ != "VERB":
         return sentence, []
     words.sort(key=lambda t: t.i)
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     labels = [
-        f for f in sentence.findings if f.category == "stereotype" and overlaps(f, start, end)
+        f
+        for f in sentence.findings
+        if f.category == "stereotype" and (overlaps(f, start, end) or f.start <= root.idx < f.end)
     ]
     # Only a label put on the reader ("your age", "like you"); "Boomers ..." may mean others.
     if not labels or not any(t.lower_ in ("you", "your") for t in words):
         return sentence, []
+    edits = _mind(sentence, root, start, end) if root.lemma_ in MINDS else []
+    if root.lemma_ in MINDS and not edits:
+        return sentence, []
     # The act stays the person's own: "their email" is "your email", and the verb agrees.
-    edits: list[Edit] = [(start, end, "you")]
+    edits = edits or [(start, end, "you")]
     edits += [(t.idx, t.idx + len(t), "your") for t in root.subtree if t.lower_ == "their"]
-    if root.tag_ == "VBZ":
+    if root.tag_ == "VBZ" and root.lemma_ not in MINDS:
         edits.append((root.idx, root.idx + len(root), inflect(root.lemma_, "VBP")))
     rest = [f for f in sentence.findings if f not in labels]
     return replace(sentence, findings=rest), edits
+
+
+def _mind(sentence: Sentence, root: Token, start: int, end: int) -> list[Edit]:
+    """A group's belief as the writer's doubt, a group's wish as the act it is about."""
+    # "You kids think an app fixes it" -> "I'm not convinced an app fixes it"; "Older managers
+    # like you never want to try X" -> "You never try X" (an absolute is made a frequency after).
+    said = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    if root.lemma_ == "think" and said is not None:
+        s, e = said.left_edge.idx, said.right_edge.idx + len(said.right_edge)
+        judged = any(overlaps(f, s, e) for f in sentence.findings if f.category in VERDICT)
+        return [] if judged else [(start, s, "I'm not convinced ")]
+    act = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if root.lemma_ != "want" or act is None:
+        return []
+    tense = inflect(act.lemma_, "VBD" if root.tag_ == "VBD" else "VBP")
+    return [(start, end, "you"), (root.idx, act.idx + len(act), tense)]
 
 
 def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
@@ -367,12 +398,12 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
     role = _role(text, sentence) if kept else "behavior"
     if kept and role == "impact":
         # The writer said what it did to them: that stands for the impact a verdict would get.
-        # One that names the judged thing still says what the writer's clause may not.
-        pieces = [
-            p
-            for p in pieces
-            if p.role != "impact" or any(t and t.lower() in p.text.lower() for t in topics)
-        ] + [Piece(text, role)]
+        # The judged thing stays named, with a slot when nothing says what was observed.
+        about = [t for t in topics if t and any(t.lower() in p.text.lower() for p in pieces)]
+        pieces = [p for p in pieces if p.role != "impact"]
+        if about and not any(p.role == "behavior" for p in pieces):
+            pieces.append(Piece(tidy(f"I'd like to talk about {about[0]}: {SLOT}"), "behavior"))
+        pieces.append(Piece(text, role))
     elif kept:
         pieces.insert(0, Piece(text, role))
     said = kept and role != "impact"
