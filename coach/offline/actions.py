@@ -25,6 +25,7 @@ from coach.offline.action_cues import (
     NOT_ACTION,
     PAST_MODAL,
     PHRASAL,
+    PROHIBITION,
     SOMEONE_TO,
     TO_VERB,
     TOGETHER,
@@ -122,6 +123,8 @@ class _Reader:
         plain = re.sub(r"\([^()]*\)(?!\s*\.?\s*$)", " ", plain).strip()
         plain = " ".join(plain.split())
         if not plain or plain.endswith("?") or len(plain.split()) < 2 or NOT_ACTION.search(plain):
+            return _Clause(text, False, frozenset())
+        if PROHIBITION.match(LEAD_TAG.sub("", plain, count=1)):
             return _Clause(text, False, frozenset())
         # "We'll meet again on the 15th" books the next session; it is no work with a deadline.
         if arranges_meeting(self.people.for_parse(LEAD_TAG.sub("", plain, count=1))):
@@ -257,10 +260,18 @@ class _Reader:
         return bool(end) and bool(MODAL.match(rest.strip()) or TO_VERB.match(rest))
 
 
+def _reading(text: str, reader: _Reader) -> str:
+    """Read a clause on the parse, without its quotes and asides."""
+    plain = without_asides(QUOTED.sub(" ", text)) or text
+    return read_clause(reader.people.for_parse(plain))
+
+
 def _states_work(text: str, section: str, reader: _Reader) -> bool:
     """Check on the parse that an action clause is not reported speech or a past event."""
     plain = without_asides(QUOTED.sub(" ", text)) or text
     reading = read_clause(reader.people.for_parse(plain))
+    if reading == "promised":  # "Tom says he'll book it": his word on his own work
+        return True
     if reading == "reported":  # "Katie said she will post by Friday" still commits her
         return has_deadline(plain)
     if reading == "forecast":  # "Mark will probably say no"; a listed one is still work
@@ -335,7 +346,9 @@ def extract_actions(
                 reader.outsider_subject(text) or outsider_pronoun(text, before, reader.people)
             ):
                 owner = "other"
-            if owner == "other" and ASPIRES.search(text) and not _committed(text, sentence, reader):
+            # A third party's plan, or their word reported ("Oscar says he'll do it"), is news.
+            hearsay = ASPIRES.search(text) or _reading(text, reader) == "promised"
+            if owner == "other" and hearsay and not _committed(text, sentence, reader):
                 continue
             person = (
                 reader.people.person(text)
