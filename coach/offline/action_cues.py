@@ -72,6 +72,8 @@ NOT_ACTION = re.compile(
     r"|\b(?:joked|jokingly|laughed|kidding)\b",
     re.IGNORECASE,
 )
+# "Des: don't paste client names" sets a rule, not work ("don't forget to ..." is work).
+PROHIBITION = re.compile(r"^\s*(?:don['’]t|do\s+not|never)\s+(?!forget\b)", re.IGNORECASE)
 AGREED_D = re.compile(
     r"(?P<lead>\b(?:agreed|promised|offered|decided|said|committed)\s+(?:that\s+)?"
     r"(?:I|we|you|he|she|they|[A-Z][a-z]+))['’]d\b"

@@ -16,7 +16,6 @@ from coach.offline.action_cues import (
     AHEAD,
     ASKED,
     ASPIRES,
-    BINDING_TO,
     BRIDGE,
     CONTACT,
     DECIDED,
@@ -26,24 +25,22 @@ from coach.offline.action_cues import (
     NOT_ACTION,
     PAST_MODAL,
     PHRASAL,
+    PROHIBITION,
     SOMEONE_TO,
-    SPLIT,
     TO_VERB,
     TOGETHER,
     TRAIL_TAG,
     WITHDRAWN,
-    WORK_HEADING,
     future_in_past,
     is_narrative,
-    named_first,
     outsider,
     outsider_commits,
     outsider_pronoun,
-    subject_known,
 )
+from coach.offline.clauses import listed, split_clauses, without_asides
 from coach.offline.dates import find_due, has_deadline
 from coach.offline.meetings import arranges_meeting
-from coach.offline.notes import Sentence, is_action_heading
+from coach.offline.notes import Sentence
 from coach.offline.parse import opens_with_order, opens_with_verb, read_clause, subject_words
 from coach.offline.people import (
     AFTER_NAME,
@@ -51,6 +48,7 @@ from coach.offline.people import (
     THIRD,
     People,
     lead_group_end,
+    named_order,
 )
 from coach.offline.vocab import MENTEE_HEADING
 from coach.privacy.roles import is_role_word
@@ -113,13 +111,20 @@ class _Reader:
                 return owners, speaker  # type: ignore[return-value]
         return set(), None
 
-    def classify(self, text: str, section: str) -> _Clause:
-        """Decide whether a clause assigns work and name the sides its words make owner."""
+    def classify(self, text: str, section: str, followed: bool = False) -> _Clause:
+        """Decide whether a clause assigns work and name the sides its words make owner.
+
+        `followed`: a pair member commits in the same sentence ("I'll chase him on Monday"),
+        which makes a third party's "Oliver to share it" work the pair has arranged.
+        """
         # Asides in brackets ("Hope (hope@...) will share") are not part of the clause.
         # A trailing "(Katie)" is an owner tag, not an aside: it stays.
-        plain = re.sub(r"\([^()]*\)(?!\s*\.?\s*$)", " ", QUOTED.sub(" ", text)).strip()
+        plain = without_asides(QUOTED.sub(" ", text))
+        plain = re.sub(r"\([^()]*\)(?!\s*\.?\s*$)", " ", plain).strip()
         plain = " ".join(plain.split())
         if not plain or plain.endswith("?") or len(plain.split()) < 2 or NOT_ACTION.search(plain):
+            return _Clause(text, False, frozenset())
+        if PROHIBITION.match(LEAD_TAG.sub("", plain, count=1)):
             return _Clause(text, False, frozenset())
         # "We'll meet again on the 15th" books the next session; it is no work with a deadline.
         if arranges_meeting(self.people.for_parse(LEAD_TAG.sub("", plain, count=1))):
@@ -136,10 +141,10 @@ class _Reader:
             # "Sigrid asks Magnus to co-design it", on a list: the asking is Sigrid's to do.
             asker = self.subject(plain, asked.start(), speaker)
             present = asked.group(0).lower().startswith("asks")
-            if sides == {"other"} and present and asker and asker != {"other"} and _listed(section):
+            if sides == {"other"} and present and asker and asker != {"other"} and listed(section):
                 return _Clause(text, True, frozenset(asker))
             if sides:
-                work = sides != {"other"} and (not told or _listed(section))
+                work = sides != {"other"} and (not told or listed(section))
                 return _Clause(text, work, frozenset(sides))
         cue = self._cue(plain, speaker)
         # "IT need to reset my access" is work as much as "Dana will keep scheduling" is.
@@ -150,8 +155,10 @@ class _Reader:
             return _Clause(text, True, frozenset(tags))
         # "Mark to lift the block by the 12th", on a list or dated: a third party's work.
         if cue is not None and not cue.action and cue.owners == {"other"} and not tags:
-            listed = _listed(section) or has_deadline(plain)
-            return _Clause(text, listed and self.opens_commitment(plain), cue.owners)
+            on_list = listed(section) or has_deadline(plain) or followed
+            return _Clause(text, on_list and self.opens_commitment(plain), cue.owners)
+        if cue is None and not tags and followed and named_order(plain, self.people):
+            return _Clause(text, True, frozenset({"other"}))
         if cue is not None:
             return cue if cue.owners or not tags else _Clause(text, cue.action, frozenset(tags))
         mentions = self.people.find(plain)
@@ -171,13 +178,13 @@ class _Reader:
         opening = self.subject(plain, end, speaker) if end else None
         if opening is None and not tags:  # "Next month we both present it": ask the parse
             opening = self.parsed_subject(plain, speaker)
-        if opening == {"other"} and not (_listed(section) or has_deadline(plain)):
+        if opening == {"other"} and not (listed(section) or has_deadline(plain)):
             return _Clause(text, False, frozenset())
         # An owner tag with a date ("both: retro at next session") or "Owner:" assigns work too.
         dated = has_deadline(plain) or bool(tags and find_due(plain))
         dated = dated or bool(tags and re.match(r"\s*owners?\s*:", plain, re.IGNORECASE))
         dated = dated or self.tagged_task(plain)
-        action = _listed(section) or dated
+        action = listed(section) or dated
         return _Clause(text, action, frozenset(opening or tags))
 
     def _cue(self, text: str, speaker: Owner | None) -> _Clause | None:
@@ -253,69 +260,34 @@ class _Reader:
         return bool(end) and bool(MODAL.match(rest.strip()) or TO_VERB.match(rest))
 
 
-def _clauses(sentence: Sentence, reader: _Reader) -> list[str]:
-    """Split "Katie will post, and Priya will send the sheet" into one clause per owner.
-
-    Two more joins hold a clause of work of its own: a semicolon before someone's commitment
-    ("Daniel said his PA posts for him; Grace will keep scheduling them"), and a binding verb
-    sharing the first clause's subject ("He drafted a post and decided to publish it on
-    Thursday"), which is read with that subject put back ("He decided to publish it ...").
-    """
-    text, parts, start = sentence.text, [], 0
-    listed = _listed(sentence.section)
-    subject = ""
-    for split in SPLIT.finditer(text):
-        left, right = text[start : split.start()], text[split.end() :]
-        semicolon = ";" in split.group()
-        shared = not semicolon and BINDING_TO.match(right)
-        if (
-            (listed and semicolon)
-            or (semicolon and named_first(right, reader.people) and reader.opens_commitment(right))
-            or (
-                reader.opens_commitment(right)
-                and (_modal_in(left, reader.people) or re.search(r"\bto\s", left))
-            )
-            or outsider_commits(right, reader.people)
-            or (
-                shared
-                and subject_known(left, reader.people)
-                and (lead := lead_group_end(left, reader.people.find(left)))
-            )
-        ):
-            parts.append(subject + left)
-            subject = left[:lead].strip() + " " if shared else ""
-            start = split.end()
-    parts.append(subject + text[start:])
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _modal_in(text: str, people: People) -> bool:
-    """Tell whether a text holds a modal that is not a name: "Will and Grace" holds none."""
-    names = [m for m in people.find(text) if m.who in ("mentor", "mentee", "other")]
-    return any(
-        not any(n.start <= cue.start() < n.end for n in names) for cue in MODAL.finditer(text)
-    )
+def _reading(text: str, reader: _Reader) -> str:
+    """Read a clause on the parse, without its quotes and asides."""
+    plain = without_asides(QUOTED.sub(" ", text)) or text
+    return read_clause(reader.people.for_parse(plain))
 
 
 def _states_work(text: str, section: str, reader: _Reader) -> bool:
     """Check on the parse that an action clause is not reported speech or a past event."""
-    plain = QUOTED.sub(" ", text).strip() or text
+    plain = without_asides(QUOTED.sub(" ", text)) or text
     reading = read_clause(reader.people.for_parse(plain))
+    if reading == "promised":  # "Tom says he'll book it": his word on his own work
+        return True
     if reading == "reported":  # "Katie said she will post by Friday" still commits her
         return has_deadline(plain)
     if reading == "forecast":  # "Mark will probably say no"; a listed one is still work
-        return _listed(section)
+        return listed(section)
     return reading != "past" or has_deadline(plain)
+
+
+def _pair_commits(clauses: list[str], section: str, reader: _Reader) -> bool:
+    """Tell whether a pair member takes on work in one of the clauses."""
+    found = (reader.classify(c, section) for c in clauses)
+    return any(c.action and c.owners - {"other"} for c in found)
 
 
 def _committed(text: str, sentence: Sentence, reader: _Reader) -> bool:
     """Tell whether a clause is set as work: under an action heading, dated, or tagged."""
-    return _listed(sentence.section) or has_deadline(text) or reader.tagged_task(text)
-
-
-def _listed(section: str) -> bool:
-    """Tell whether a heading introduces work: "Next steps", "Katie will:", "Mentor to:"."""
-    return is_action_heading(section) or bool(WORK_HEADING.search(section))
+    return listed(sentence.section) or has_deadline(text) or reader.tagged_task(text)
 
 
 def _section_owner(section: str, reader: _Reader) -> Owner | None:
@@ -351,18 +323,20 @@ def extract_actions(
     last_start = 0
     # Notes that list their actions under a heading have said what the work is: a "that's
     # fine, I'll send more" in the prose around the list is an aside unless it sets a date.
-    listing = any(_listed(s.section) for s in sentences)
+    listing = any(listed(s.section) for s in sentences)
     for sentence in sentences:
         if WITHDRAWN.match(sentence.text):  # "Scratch that": the sentence before is taken back
             del items[last_start:]
         last_start = len(items)
         earlier = ""  # this sentence's clauses before the one read: a pronoun's antecedent
-        for text in _clauses(sentence, reader):
+        clauses = split_clauses(sentence, reader)
+        followed = _pair_commits(clauses[1:], sentence.section, reader)
+        for text in clauses:
             before, earlier = earlier, f"{earlier} {text}"
             reader.people.remember(before)  # "Will met Ruth, and he will ...": he is Will
             if listing and not _committed(text, sentence, reader):
                 continue
-            clause = reader.classify(text, sentence.section)
+            clause = reader.classify(text, sentence.section, followed)
             if not clause.action or not _states_work(text, sentence.section, reader):
                 continue
             carried = previous[1] if previous and previous[0] == sentence.section else None
@@ -372,10 +346,14 @@ def extract_actions(
                 reader.outsider_subject(text) or outsider_pronoun(text, before, reader.people)
             ):
                 owner = "other"
-            if owner == "other" and ASPIRES.search(text) and not _committed(text, sentence, reader):
+            # A third party's plan, or their word reported ("Oscar says he'll do it"), is news.
+            hearsay = ASPIRES.search(text) or _reading(text, reader) == "promised"
+            if owner == "other" and hearsay and not _committed(text, sentence, reader):
                 continue
             person = (
-                reader.people.person(text) or reader.people.person(before)
+                reader.people.person(text)
+                or reader.people.person(before)
+                or named_order(text, reader.people)
                 if owner == "other"
                 else None
             )
@@ -389,7 +367,7 @@ def extract_actions(
 def is_action(sentence: Sentence, roster: Roster, author: Owner = "mentor") -> bool:
     """Tell whether a sentence holds an action item (by cue, deadline or its heading)."""
     reader = _Reader(roster, author)
-    return any(reader.classify(t, sentence.section).action for t in _clauses(sentence, reader))
+    return any(reader.classify(t, sentence.section).action for t in split_clauses(sentence, reader))
 
 
 def resolve_owner(

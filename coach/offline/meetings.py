@@ -12,7 +12,9 @@ from coach.privacy.parses import parsed
 # "We'll meet again on 15 December", "next session is on the 15th", "see you on Tuesday 9th":
 # the words that book the next meeting, up to where its date starts.
 _BOOKED = re.compile(
-    r"\b(?:meet(?:ing)?\s+(?:again|up\s+again|next)|catch(?:ing)?\s+up\s+again|reconvene|next\s+meet(?:ing)?|see\s+(?:you|each\s+other)"
+    r"\b(?:meet\s+(?:again|up\s+again|next)|meeting\s+(?:again|up\s+again)"
+    # "We're meeting next Friday" books it; "her ops meeting next Wednesday" is hers.
+    r"|(?:are|['’]re|am|['’]m|is|be)\s+meeting(?=\s+next)|catch(?:ing)?\s+up\s+again|reconvene|next\s+meet(?:ing)?|see\s+(?:you|each\s+other)"
     r"(?:\s+again)?|(?:next|following)\s+(?:session|meeting|catch[- ]?up|call|check[- ]?in|1:1)"
     r"(?:\s+(?:is|will\s+be|booked|scheduled|set|pencilled\s+in|now|provisionally))*)"
     r"(?:\s*[:\-–—]\s*|\s+)"

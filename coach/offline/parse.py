@@ -28,7 +28,7 @@ STATES = frozenset("be become remain".split())
 LINKING = frozenset("feel seem look sound appear find".split())
 # Verbs of wanting and knowing: "want to learn" opens a wish, not an order.
 WISHES = frozenset("want wish hope like love need know understand prefer".split())
-Reading = Literal["reported", "past", "forecast", "main"]
+Reading = Literal["reported", "past", "forecast", "promised", "main"]
 
 
 def _binds(verb: Any, root: Any) -> bool:
@@ -43,9 +43,17 @@ def read_clause(text: str) -> Reading:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return "main"
+    lead = _spliced_lead(doc, root)
+    if lead:  # "I'll tell HR this week, I think they need to know": the work comes first
+        return read_clause(lead)
     children = list(root.children)
     if root.lemma_.lower() in REPORTING and any(c.dep_ in ("ccomp", "xcomp") for c in children):
-        return "reported"
+        promise = _own_promise(root)
+        if promise is not None:  # "Tom says he'll book it": his word on his own work
+            return "forecast" if _forecast(promise) else "promised"
+        # "Grace reckons I'll be hooked within a week": a guess, however dated.
+        verbs = _future_verbs(doc)
+        return "forecast" if verbs and all(_forecast(v) for v in verbs) else "reported"
     # "She reminded him that Ruth would want it": a reminder of a fact, not one to act.
     if root.lemma_.lower() == "remind" and any(c.dep_ == "ccomp" for c in children):
         return "reported"
@@ -61,9 +69,70 @@ def read_clause(text: str) -> Reading:
     return _future_reading(doc)
 
 
+def _spliced_lead(doc: Any, root: Any) -> str:
+    """The clause before a comma or dash splice, when the root after it has its own object.
+
+    "Ana will send the list - she mentioned two names" is work and then news; "We'll win,
+    he said" is one report (its "said" takes nothing else).
+    """
+    lead = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    own = any(c.dep_ in _OWN_COMPLEMENTS and c.i > root.i for c in root.children)
+    # Only a remark follows: a report or a past event ("; she plans to ..." is work itself).
+    remark = root.lemma_.lower() in REPORTING or root.tag_ == "VBD"
+    if lead is None or not own or not remark:
+        return ""
+    cut = next((t for t in doc[lead.right_edge.i + 1 : root.i] if t.text in _SPLICES), None)
+    return doc[: cut.i].text if cut is not None else ""
+
+
+_SPLICES = frozenset(", - – — ;".split())
+_OWN_COMPLEMENTS = frozenset("dobj ccomp xcomp attr".split())
+# Saying verbs that give one's word: "I said I will write it up" commits the one who said it.
+_GIVING_WORD = frozenset("say confirm insist".split())
+_PRONOUNS = frozenset("he she they".split())
+_WILL = frozenset("will shall 'll ’ll".split())
+
+
+def _own_promise(root: Any) -> Any:
+    """The verb a speaker promises to do ("Tom says he'll book it"), or None if none is."""
+    if root.lemma_.lower() not in _GIVING_WORD:
+        return None
+    speaker = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    for verb in (c for c in root.children if c.dep_ == "ccomp" and c.i > root.i):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        modal = any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children)
+        # "I said I will need to check" voices a need; "I said I'd do that" names no work.
+        vague = verb.lemma_.lower() == "do" and any(
+            c.dep_ == "dobj" and c.lower_ in ("that", "this", "it", "so") for c in verb.children
+        )
+        if speaker is None or subject is None or not modal or vague:
+            continue
+        if verb.lemma_.lower() in WISHES:
+            continue
+        same = subject.lower_ == speaker.lower_ or (
+            subject.lower_ in _PRONOUNS and speaker.pos_ in ("PROPN", "NOUN")
+        )
+        if same:
+            return verb
+    return None
+
+
+def _future_verbs(doc: Any) -> list[Any]:
+    """The verbs a will/should governs, and those of "going to": "is going to be away"."""
+    verbs = [t.head for t in doc if t.dep_ == "aux" and t.text.lower() in _MODALS]
+    for going in (t for t in doc if t.lower_ == "going" and t.tag_ == "VBG"):
+        if any(c.dep_ == "aux" for c in going.children):
+            verbs += [
+                c
+                for c in going.children
+                if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+            ]
+    return verbs
+
+
 def _future_reading(doc: Any) -> Reading:
     """Read what the clause's will/should says: work to do, a forecast, or someone's thought."""
-    verbs = [t.head for t in doc if t.dep_ == "aux" and t.text.lower() in _MODALS]
+    verbs = _future_verbs(doc)
     if not verbs:
         return "main"
     # "Graham is worried he will look silly": the future sits inside a feeling or a thought.

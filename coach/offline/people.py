@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from coach.models import Owner
 from coach.privacy.nicknames import COMMON_WORD_NAMES
+from coach.privacy.parses import parsed
 from coach.privacy.roster import Roster, name_forms, name_tokens
 
 # "who" of a mention: a side, "other" (a third party), or a pronoun to resolve.
@@ -210,3 +211,16 @@ def lead_group_end(text: str, mentions: list[Mention]) -> int:
             break
         end = after.end
     return end
+
+
+ORDER = re.compile(r"^\s*(?P<who>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+to\s+[a-z]")
+
+
+def named_order(text: str, people: People) -> str | None:
+    """Return the name a "Oliver to share it" order opens with, when no one known bears it."""
+    match = ORDER.match(text)
+    if match is None or people.find(match["who"]):
+        return None
+    # Read in its sentence: a lone "Oliver" parses as anything.
+    span = parsed(text).char_span(match.start("who"), match.end("who"))
+    return match["who"] if span and all(t.pos_ == "PROPN" for t in span) else None

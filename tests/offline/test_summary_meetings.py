@@ -23,6 +23,9 @@ from tests.offline.test_summary import compose_summary
         ("Sally will tidy the sheet before our next session.", None),
         ("We met on the 20th of November with her manager.", None),
         ("We meet again in the new year.", None),
+        # Someone else's meeting is no booking of the pair's; the pair "meeting next" is.
+        ("Sally presents the figures at her board meeting next Wednesday.", None),
+        ("We're meeting next Wednesday in the café.", "2026-12-09"),
     ],
 )
 def test_the_next_meeting_is_read_from_the_notes(text: str, date: str | None) -> None:
