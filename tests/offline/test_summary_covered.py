@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from coach.offline.covered import noun_phrases
 from coach.offline.keypoints import key_points, score_sentences
 from coach.offline.notes import parse_notes
 
@@ -67,3 +68,34 @@ def test_equal_scores_keep_the_earlier_sentence() -> None:
     low, high = score_sentences(sentences)
     assert low == high
     assert key_points(sentences, 1) == [sentences[0].text]
+
+
+def test_people_talked_of_are_not_what_was_covered() -> None:
+    texts = [
+        "We looked at why the night-shift supervisors skip the safety briefing app.",
+        "I described what it is like to be a newcomer among senior partners.",
+        "The customer service team rebuilt the complaints tracker in SharePoint lists.",
+    ]
+    covered = noun_phrases(texts, limit=8)
+    assert "the safety briefing app" in covered and "the complaints tracker" in covered
+    assert not any(w in c for c in covered for w in ("newcomer", "partners", "team"))
+
+
+def test_what_the_work_is_set_against_is_not_covered() -> None:
+    texts = [
+        "We moved the holiday requests into a shared form instead of the paper diary.",
+        "Booking desks in the app is quicker than the reception spreadsheet.",
+    ]
+    covered = noun_phrases(texts, limit=8)
+    assert "a shared form" in covered
+    assert not any("diary" in c or "reception spreadsheet" in c for c in covered)
+
+
+def test_what_someone_felt_about_is_not_covered_but_a_product_named_is() -> None:
+    texts = [
+        "She was anxious about the supplier updates, so we trimmed the alert rules.",
+        "He is wary of Copilot and the tender documents.",
+    ]
+    covered = noun_phrases(texts, limit=8)
+    assert "the alert rules" in covered and "Copilot" in covered
+    assert not any("supplier updates" in c or "tender" in c for c in covered)
