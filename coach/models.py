@@ -162,6 +162,9 @@ class Meta(BaseModel):
     degraded_reason: str | None = None
     # What a reader should know about the answer, e.g. that the knowledge base was thin.
     notices: list[str] = []
+    # The kinds of identifying content (never the values) the release gate took out of the
+    # offline engine's coordinator view, e.g. ["person"]; empty when nothing was withheld.
+    redacted: list[str] = []
     usage: Usage | None = None
     latency_ms: float = 0.0
     attempts: int = 1

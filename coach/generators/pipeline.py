@@ -39,6 +39,14 @@ def plain_context(request: Any, passages: list[Passage]) -> dict[str, Any]:
     return {"request": request, "passages": passages}
 
 
+def withheld_notice(kinds: list[str]) -> str:
+    """Tell the reader that part of the coordinator's view was left out, and of what kind."""
+    return (
+        "Part of the coordinator's view was left out because it read as identifying "
+        f"({', '.join(kinds)})."
+    )
+
+
 def invented_sources(label: str, sources: list[str], passages: list[Passage]) -> list[str]:
     """A problem sentence when something cites ids that retrieval did not return."""
     known = {p.id for p in passages}
@@ -52,6 +60,10 @@ def _no_notices(request: Any, passages: list[Passage]) -> list[str]:
 
 def _no_refusal(request: Any, draft: Any) -> None:
     return None
+
+
+def _nothing_withheld(request: Any, draft: Any) -> tuple[Any, list[str]]:
+    return draft, []
 
 
 def _no_texts(value: Any) -> list[str]:
@@ -80,6 +92,10 @@ class Task(Generic[Req, Draft]):
     # Raises the task's own error for a draft that must not go out at all (a summary that
     # identifies someone), so the caller hears "refused", not "the engine failed".
     refuse: Callable[[Req, Draft], None] = field(default=_no_refusal)
+    # Takes out of an offline draft that failed its checks the parts the engine wrote that
+    # identify someone (a line the recognizer misreads), returning the kinds taken out; the
+    # rest is checked again and released. A model's draft is re-asked or refused instead.
+    withhold: Callable[[Req, Draft], tuple[Draft, list[str]]] = field(default=_nothing_withheld)
     # The texts the prompt context and the checks analyse, of the request and of a draft: the
     # pipeline analyses them beforehand in one batch with other requests' (see Pipeline).
     request_texts: Callable[[Req], list[str]] = field(default=_no_texts)
@@ -176,16 +192,23 @@ class Pipeline:
         vet: Callable[[Draft], tuple[Draft, list[str]]],
     ) -> tuple[Draft, dict[str, Any]]:
         """The offline engine's checked draft; its failing a check is a bug, never the caller's."""
-        meta = {
+        notices = list(task.offline_notices(request, passages))
+        meta: dict[str, Any] = {
             "engine": OFFLINE,
             "model": "coach-offline",
             "prompt_template": f"offline/{task.name}",
             "prompt_hash": offline_hash(task),
             "degraded": reason is not None,
             "degraded_reason": reason,
-            "notices": task.offline_notices(request, passages),
+            "notices": notices,
         }
         draft, problems = vet(task.offline(request, passages))
+        if problems:
+            draft, withheld = task.withhold(request, draft)
+            if withheld:
+                problems = task.check(request, draft, passages)
+                meta["redacted"] = withheld
+                notices.append(withheld_notice(withheld))
         if problems:  # a bug in the offline engine, never the caller's fault
             task.refuse(request, draft)
             raise GenerationError(

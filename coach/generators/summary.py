@@ -19,7 +19,7 @@ from coach.models import (
 from coach.offline.notes import parse_notes
 from coach.offline.summary import compose_summary
 from coach.privacy.checks import summary_violations
-from coach.privacy.release import anonymize_side, refuse_leaks
+from coach.privacy.release import anonymize_side, refuse_leaks, withhold
 from coach.privacy.roles import names_as_words
 from coach.privacy.roster import Roster
 
@@ -56,6 +56,14 @@ def refuse(request: SummaryRequest, draft: SummaryDraft) -> None:
     refuse_leaks(draft.anonymized, request)
 
 
+def withhold_identifying(
+    request: SummaryRequest, draft: SummaryDraft
+) -> tuple[SummaryDraft, list[str]]:
+    """Take what still identifies out of the offline view, so the rest can be released."""
+    side, kinds = withhold(draft.anonymized, request)
+    return draft.model_copy(update={"anonymized": side}), kinds
+
+
 def context(request: SummaryRequest, passages: list[Passage]) -> dict[str, Any]:
     """Variables for prompts/summary."""
     return {
@@ -77,4 +85,5 @@ SUMMARY: Task[SummaryRequest, SummaryDraft] = Task(
     context=context,
     finalize=finalize,
     refuse=refuse,
+    withhold=withhold_identifying,
 )

@@ -7,6 +7,7 @@ from typing import Any
 
 from coach.offline.parse import REPORTING, hyphened
 from coach.privacy.parses import parse_ahead, parsed
+from coach.privacy.person_nouns import person_nouns
 from coach.privacy.roles import PRODUCT_WORDS, is_role_word
 
 # Phrases about when ("next time", "last week") say nothing about what was covered.
@@ -22,6 +23,12 @@ _POINTING = frozenset(
     "most other same own only whole real certain various such main particular usual entire "
     "more less many few several much".split()
 )
+# Nouns for a body of people ("the product team", "junior staff"): who was there or talked of,
+# not what was covered. Hand-written: WordNet's noun.group, the nearest list, mixes them with
+# things ("array", "network", "board"), and the planning board is what was covered.
+_PEOPLE = frozenset("team staff people workforce personnel crew squad audience committee".split())
+# What something is set against ("instead of email chains", "faster than the paper form").
+_CONTRAST = frozenset({"than"})
 # What someone told of elsewhere ("a story about a colleague who lost a shared drive").
 _STORY = frozenset("story anecdote tale experience".split())
 _TELLING = frozenset("tell recall recount describe share mention remember".split())
@@ -127,9 +134,36 @@ def _describes(token: Any, chunk: Any, timed: set[Any]) -> bool:
     return named or token.pos_ in ("NOUN", "ADJ", "ADP")
 
 
+def _people(root: Any) -> bool:
+    """Tell whether a noun names people ("senior managers", "a new joiner", "the team")."""
+    lemma = root.lemma_.lower()
+    if lemma in _PEOPLE:
+        return True
+    # With a noun before it, a person noun is as often a tool ("the complaints tracker", "a
+    # password manager") as a person ("the facilities manager"): only a bare one is a person.
+    compound = any(c.dep_ == "compound" for c in root.children)
+    return not compound and (is_role_word(lemma) or lemma in person_nouns())
+
+
+def _contrasted(root: Any) -> bool:
+    """Tell whether a noun is what the work is set against: "than the form", "instead of email"."""
+    if root.dep_ == "pobj":
+        link = root.head
+    elif root.dep_ == "conj":  # "into a form instead of the diary": "of" joins the two
+        link = next((c for c in root.head.children if c.dep_ == "cc" and c.i < root.i), None)
+    else:
+        return False
+    if link is None:
+        return False
+    instead = link.lower_ == "of" and any(c.lower_ == "instead" for c in link.children)
+    return instead or link.lower_ in _CONTRAST
+
+
 def _chunk_phrase(chunk: Any) -> str | None:
     """A noun chunk as a covered phrase, or None for people, pronouns, numbers and times."""
     if chunk.root.pos_ != "NOUN" or chunk.root.lemma_.lower() in _WHEN | _GENERAL:
+        return None
+    if _people(chunk.root) or _contrasted(chunk.root):
         return None
     if any(t.pos_ == "NUM" or (t.pos_ == "PROPN" and not _product_or_word(t)) for t in chunk):
         return None
@@ -160,6 +194,11 @@ def _about_someone(token: Any) -> bool:
     )
 
 
+def _worried_about(token: Any) -> bool:
+    """Tell whether a token is what someone felt about: "(I was) nervous about losing touch"."""
+    return any(a.lemma_.lower() in FEELINGS or a.lower_ in FEELINGS for a in token.ancestors)
+
+
 def _phrases_of(sentence: Any) -> list[tuple[int, str]]:
     """The covered phrases of one sentence with where each starts, in the order written."""
     found: list[tuple[int, str]] = []
@@ -167,8 +206,11 @@ def _phrases_of(sentence: Any) -> list[tuple[int, str]]:
         phrase = _product_phrase(token) or _activity(token)
         if phrase:
             found.append((token.i, phrase))
+    # A thing someone felt about ("anxious about the supplier updates") is a worry, not work;
+    # an activity stays ("nervous about it drafting replies" is what the tool was tried on).
     if not _felt(sentence):
-        found += [(c.start, p) for c in sentence.noun_chunks if (p := _chunk_phrase(c))]
+        chunks = [c for c in sentence.noun_chunks if not _worried_about(c.root)]
+        found += [(c.start, p) for c in chunks if (p := _chunk_phrase(c))]
     return sorted((i, p) for i, p in found if not _about_someone(sentence.doc[i]))
 
 

@@ -27,7 +27,10 @@ def score_sentences(sentences: list[Sentence]) -> list[float]:
         if len(words(sentence.text)) < MIN_WORDS or not bag:
             scores.append(0.0)
             continue
-        weight = sum(math.log1p(frequency[t]) * math.log(1 + n / spread[t]) for t in set(bag))
+        # fsum over the terms in written order: a plain sum over a set adds in hash order, and
+        # two near-equal sentences then swap places from one process to the next.
+        terms = dict.fromkeys(bag)
+        weight = math.fsum(math.log1p(frequency[t]) * math.log(1 + n / spread[t]) for t in terms)
         scores.append(weight / math.sqrt(len(bag)))
     return scores
 

@@ -25,6 +25,7 @@ from coach.offline.phrases import (
 )
 from coach.offline.support import support_reasons
 from coach.privacy.leaks import copies
+from coach.privacy.release import UNSAID_COMMITMENT
 from coach.privacy.roles import role_spans
 
 # A commitment said in fewer words than this falls back to the action's own plain words.
@@ -57,7 +58,7 @@ def coordinator_phrase(text: str, avoid: frozenset[str] = frozenset()) -> str:
     # would refuse it, so the phrase is then said without its compounds.
     if role_spans(said):
         said = _commitment_words(text, masked, avoid, compounds=False)
-    return said or "a follow-up"
+    return said or UNSAID_COMMITMENT
 
 
 def _commitment_words(text: str, masked: str, avoid: frozenset[str], compounds: bool) -> str:

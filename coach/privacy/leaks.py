@@ -132,6 +132,14 @@ def find_leaks(text: str, roster: Roster, source_notes: str | None = None) -> li
     return list(unique.values())
 
 
+def holds(text: str, leak: Leak) -> bool:
+    """Tell whether a text holds a leak's value: as written, folded to ASCII, or as its words."""
+    # The value is what a finder matched: the text itself, its folding (names) or its
+    # lower-case words (verbatim runs and quotes); whole words only, so "Goal" is not "Goals".
+    value = re.compile(rf"(?<!\w){re.escape(leak.value)}(?!\w)")
+    return any(value.search(form) for form in (text, fold(text), " ".join(_words(text))))
+
+
 def describe(leaks: list[Leak]) -> str:
     """Summarise leaks by kind and count only, so the message cannot leak the values."""
     counts = Counter(leak.kind for leak in leaks)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from coach.errors import PrivacyLeak
 from coach.models import AnonymizedSummary, SummaryRequest
 from coach.privacy.anonymizer import anonymize_all
-from coach.privacy.leaks import Leak, describe, find_leaks
+from coach.privacy.leaks import Leak, describe, find_leaks, holds
 from coach.privacy.roles import names_as_words
 from coach.privacy.roster import Roster
 from coach.privacy.vocabulary import (
@@ -16,8 +17,13 @@ from coach.privacy.vocabulary import (
     known_topics,
     safe_terms,
 )
+from coach.text import split_sentences
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What a commitment says when its own words cannot be shown; the offline view says it too.
+UNSAID_COMMITMENT = "a follow-up"
+# Withholding a part can change how the recognizer reads the rest; past this, refuse instead.
+MAX_WITHHOLD_ROUNDS = 3
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
 
@@ -122,3 +128,62 @@ def release(side: AnonymizedSummary, request: SummaryRequest) -> AnonymizedSumma
     released = anonymize_side(side, roster, names_as_words(request.notes, roster))
     refuse_leaks(released, request)
     return released
+
+
+def _kept_sentence(sentence: str, held: Callable[[str], bool]) -> str:
+    """A sentence without what identifies: "Goals: a (x); b (y)." keeps b when only a does."""
+    if not held(sentence):
+        return sentence
+    label, colon, body = sentence.partition(": ")
+    if not colon or held(label):
+        return ""
+    items = [i for i in body.rstrip(".").split("; ") if not held(i)]
+    kept = f"{label}: {'; '.join(items)}." if items else ""
+    # A value no single item holds (a run across two items) takes the whole sentence.
+    return "" if kept and held(kept) else kept
+
+
+def _withheld(side: AnonymizedSummary, leaks: list[Leak]) -> tuple[AnonymizedSummary, set[str]]:
+    """Drop each sentence, item or label of a view that holds a leak; return the kinds dropped."""
+    kinds: set[str] = set()
+
+    def held(text: str) -> bool:
+        found = {leak.kind for leak in leaks if holds(text, leak)}
+        kinds.update(found)
+        return bool(found)
+
+    sentences = (_kept_sentence(s.text, held) for s in split_sentences(side.summary))
+    commitments = [
+        c.model_copy(update={"what": UNSAID_COMMITMENT}) if held(c.what) else c
+        for c in side.commitments
+    ]
+    reason = side.support_reason
+    update = {
+        "summary": " ".join(s for s in sentences if s),
+        "topic": None if side.topic and held(side.topic) else side.topic,
+        "topics": [t for t in side.topics if not held(t)],
+        "themes": [t for t in side.themes if not held(t)],
+        "challenges": [c for c in side.challenges if not held(c)],
+        "goal_progress": [g for g in side.goal_progress if not held(g.goal)],
+        "commitments": commitments,
+        "support_reason": None if reason and held(reason) else reason,
+    }
+    return side.model_copy(update=update), kinds
+
+
+def withhold(
+    side: AnonymizedSummary, request: SummaryRequest
+) -> tuple[AnonymizedSummary, list[str]]:
+    """Take the parts that still identify out of a released view; return it and their kinds."""
+    # For the offline engine's own view only: a model's answer that identifies is re-asked or
+    # refused whole. What cannot be located stays, and the release check then refuses the view.
+    kinds: set[str] = set()
+    for _ in range(MAX_WITHHOLD_ROUNDS):
+        leaks = view_leaks(side, request)
+        if not leaks:
+            break
+        side, dropped = _withheld(side, leaks)
+        if not dropped:
+            break
+        kinds |= dropped
+    return side, sorted(kinds)

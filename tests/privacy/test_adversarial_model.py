@@ -240,3 +240,28 @@ def test_a_name_that_is_also_a_word_is_not_said_in_goals_or_commitments(
     words = " ".join(shown).lower().split()
     assert "dates" in words and "roster" in words
     assert not {"will", "mark", "reading"} & set(words)
+
+
+def test_a_model_answer_that_still_identifies_is_refused_whole_not_trimmed(
+    indexed_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import coach.generators.summary as summary_task
+
+    # Only the offline engine's own lines are taken out; a model's answer is never patched up.
+    trimmed: list[object] = []
+    monkeypatch.setattr(summary_task, "anonymize_side", lambda side, *_: side)
+    monkeypatch.setattr(summary_task, "withhold", lambda side, request: trimmed.append(side))
+    monkeypatch.setenv("COACH_LLM__BASE_URL", BASE)
+    monkeypatch.setenv("COACH_LLM__MODEL", "adversary")
+    monkeypatch.setenv("COACH_LLM__MAX_REASKS", "0")
+    monkeypatch.setenv("COACH_LLM__MAX_RETRIES", "0")
+    monkeypatch.setenv("COACH_LLM__FALLBACK_OFFLINE", "false")
+    settings = load_settings(data_dir=tmp_path, chroma={"path": indexed_settings.chroma_path})
+    value = IDENTIFIERS["roster full name"]
+    with respx.mock() as router:
+        router.post(URL).mock(return_value=_chat(_answer("summary", value)))
+        with pytest.raises(CoachError) as caught:
+            Coach(settings).summarize(REQUEST)
+    shown = json.dumps([caught.value.detail, caught.value.errors], ensure_ascii=False).lower()
+    assert not any(v in shown for v in _variants(value))
+    assert trimmed == []
