@@ -247,21 +247,31 @@ _WORD_BANKS = ("negative_words", "plain_words")
 # same plain clauses, and a rewrite's clauses often repeat what was analysed before (~9 floats
 # a text, so many are kept; the vectors they come from are kept in _SEEN likewise).
 _SCORES: Lru[tuple[str, tuple[str, ...], int], np.ndarray] = Lru(_SEEN_MAX)
+# The stacked banks and the scores above hold for one load of the banks (tests reload them).
+_STACKS: dict[tuple[str, ...], tuple[np.ndarray, list[tuple[int, int]]]] = {}
+_LOADED: list[dict[str, np.ndarray]] = []
 
 
-@lru_cache(maxsize=4)
 def _stacked(names: tuple[str, ...]) -> tuple[np.ndarray, list[tuple[int, int]]]:
     """The named banks as one matrix (one product for all), with each bank's column range."""
-    banks = [_examples()[name] for name in names]
-    ends = np.cumsum([len(b) for b in banks]).tolist()
-    return np.ascontiguousarray(np.concatenate(banks).T), list(zip([0, *ends], ends, strict=False))
+    banks = _examples()
+    if not _LOADED or _LOADED[0] is not banks:
+        _STACKS.clear()
+        _SCORES.clear()
+        _LOADED[:] = [banks]
+    if names not in _STACKS:
+        parts = [banks[name] for name in names]
+        ends = np.cumsum([len(b) for b in parts]).tolist()
+        stacked = np.ascontiguousarray(np.concatenate(parts).T)
+        _STACKS[names] = stacked, list(zip([0, *ends], ends, strict=False))
+    return _STACKS[names]
 
 
 def _scores(texts: list[str], names: tuple[str, ...], k: int) -> np.ndarray:
     """Each text's `_near` score to each named bank (rows: texts, columns: banks)."""
+    stacked, ranges = _stacked(names)
     missing = [t for t in dict.fromkeys(texts) if _SCORES.get((t, names, k)) is None]
     if missing:
-        stacked, ranges = _stacked(names)
         sims = embed(missing) @ stacked
         columns = [_top_mean(sims[:, a:b], k) for a, b in ranges]
         for text, row in zip(missing, np.stack(columns, axis=1), strict=True):

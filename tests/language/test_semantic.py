@@ -115,6 +115,15 @@ def test_a_clause_is_compared_with_the_banks_once(monkeypatch: pytest.MonkeyPatc
     """praise_margins reuses what margins found for the same clauses: no second product."""
     semantic._SCORES.clear()
     first = semantic.margins([], _CLAUSES)
-    monkeypatch.setattr(semantic, "_stacked", lambda names: pytest.fail("compared again"))
+    monkeypatch.setattr(semantic, "_top_mean", lambda sims, k: pytest.fail("compared again"))
     assert semantic.margins([], _CLAUSES) == first
     assert len(semantic.praise_margins(list(reversed(_CLAUSES)))) == len(_CLAUSES)
+
+
+def test_reloaded_banks_are_compared_afresh() -> None:
+    """Scores belong to one load of the banks: a reload (new vectors) drops them."""
+    semantic.margins([], _CLAUSES)
+    semantic._examples.cache_clear()
+    semantic.margins([], _CLAUSES)
+    assert semantic._examples.cache_info().currsize == 1
+    assert semantic._LOADED[0] is semantic._examples()
