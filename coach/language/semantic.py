@@ -14,6 +14,7 @@ import numpy as np
 
 from coach.language import cues
 from coach.language.nlp import parse_all, pipeline, valence
+from coach.lru import Lru
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -229,12 +230,9 @@ def _embed_examples() -> dict[str, np.ndarray]:
 
 def _near(bank: np.ndarray, vectors: np.ndarray, k: int = TOP_K) -> np.ndarray:
     """Mean of the top-k similarities of each vector to a bank of examples."""
-    sims = vectors @ bank.T
-    k = min(k, bank.shape[0])
     # A partition finds the top k without sorting the bank; sorting those k keeps the mean's
     # summation order, so the result is bit-for-bit the full sort's.
-    top = np.partition(sims, sims.shape[1] - k, axis=1)[:, -k:]
-    return np.sort(top, axis=1).mean(axis=1)
+    return _top_mean(vectors @ bank.T, k)
 
 
 def margin_texts(words: list[str], clauses: list[str]) -> list[str]:
@@ -242,34 +240,87 @@ def margin_texts(words: list[str], clauses: list[str]) -> list[str]:
     return [WORD_FRAME.format(w) for w in words] + clauses
 
 
+# What the clause and word margins compare against, in a fixed order (see `_scores`).
+_CLAUSE_BANKS = (*CATEGORIES, "neutral", "praise")
+_WORD_BANKS = ("negative_words", "plain_words")
+# Each text's nearness to every bank, per (banks, k): margins and praise_margins ask about the
+# same plain clauses, and a rewrite's clauses often repeat what was analysed before (~9 floats
+# a text, so many are kept; the vectors they come from are kept in _SEEN likewise).
+_SCORES: Lru[tuple[str, tuple[str, ...], int], np.ndarray] = Lru(_SEEN_MAX)
+# The stacked banks and the scores above hold for one load of the banks (tests reload them).
+_STACKS: dict[tuple[str, ...], tuple[np.ndarray, list[tuple[int, int]]]] = {}
+_LOADED: list[dict[str, np.ndarray]] = []
+
+
+def _stacked(names: tuple[str, ...]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """The named banks as one matrix (one product for all), with each bank's column range."""
+    banks = _examples()
+    if not _LOADED or _LOADED[0] is not banks:
+        _STACKS.clear()
+        _SCORES.clear()
+        _LOADED[:] = [banks]
+    if names not in _STACKS:
+        parts = [banks[name] for name in names]
+        ends = np.cumsum([len(b) for b in parts]).tolist()
+        stacked = np.ascontiguousarray(np.concatenate(parts).T)
+        _STACKS[names] = stacked, list(zip([0, *ends], ends, strict=False))
+    return _STACKS[names]
+
+
+def _scores(texts: list[str], names: tuple[str, ...], k: int) -> np.ndarray:
+    """Each text's `_near` score to each named bank (rows: texts, columns: banks)."""
+    stacked, ranges = _stacked(names)
+    missing = [t for t in dict.fromkeys(texts) if _SCORES.get((t, names, k)) is None]
+    if missing:
+        sims = embed(missing) @ stacked
+        columns = [_top_mean(sims[:, a:b], k) for a, b in ranges]
+        for text, row in zip(missing, np.stack(columns, axis=1), strict=True):
+            _SCORES.put((text, names, k), row)
+    return np.stack([_cached_score(t, names, k) for t in texts])
+
+
+def _cached_score(text: str, names: tuple[str, ...], k: int) -> np.ndarray:
+    row = _SCORES.get((text, names, k))
+    if row is None:  # dropped by a concurrent batch since: computed again, alone
+        return _scores([text], names, k)[0]
+    return row
+
+
+def _top_mean(sims: np.ndarray, k: int) -> np.ndarray:
+    """Mean of each row's top-k similarities (as `_near`, on similarities already made)."""
+    k = min(k, sims.shape[1])
+    top = np.partition(sims, sims.shape[1] - k, axis=1)[:, -k:]
+    return np.sort(top, axis=1).mean(axis=1)
+
+
 def margins(words: list[str], clauses: list[str]) -> tuple[list[float], list[dict[str, float]]]:
     """Word negativity (framed words vs plain ones) and clause margins per category vs neutral.
 
     Clauses come in their plain form (``plain_form``).
     """
-    bank = _examples()
     framed = [WORD_FRAME.format(w) for w in words]
     if not framed and not clauses:
         return [], []
-    vectors = embed(margin_texts(words, clauses))
-    wv, cv = vectors[: len(framed)], vectors[len(framed) :]
-    neg = list(_near(bank["negative_words"], wv) - _near(bank["plain_words"], wv)) if framed else []
+    embed(margin_texts(words, clauses))  # one batch for both kinds
+    neg: list[float] = []
+    if framed:
+        near = _scores(framed, _WORD_BANKS, TOP_K)
+        neg = [float(x) for x in near[:, 0] - near[:, 1]]
     if not clauses:
-        return [float(x) for x in neg], []
-    neutral = _near(bank["neutral"], cv, CLAUSE_K)
-    per = {c: _near(bank[c], cv, CLAUSE_K) - neutral for c in CATEGORIES}
-    rows = [{c: float(per[c][i]) for c in CATEGORIES} for i in range(len(clauses))]
-    return [float(x) for x in neg], rows
+        return neg, []
+    near = _scores(clauses, _CLAUSE_BANKS, CLAUSE_K)
+    per = near[:, : len(CATEGORIES)] - near[:, [_CLAUSE_BANKS.index("neutral")]]
+    return neg, [dict(zip(CATEGORIES, map(float, row), strict=True)) for row in per]
 
 
 def praise_margins(clauses: list[str]) -> list[float]:
     """How much nearer sincere praise each plain clause is than any verdict but irony."""
     if not clauses:
         return []
-    bank, vectors = _examples(), embed(clauses)
-    rivals = [c for c in (*CATEGORIES, "neutral") if c != "sarcasm"]
-    nearest = np.max(np.stack([_near(bank[c], vectors, CLAUSE_K) for c in rivals]), axis=0)
-    return [float(x) for x in _near(bank["praise"], vectors, CLAUSE_K) - nearest]
+    near = _scores(clauses, _CLAUSE_BANKS, CLAUSE_K)
+    rivals = [i for i, c in enumerate(_CLAUSE_BANKS) if c not in ("sarcasm", "praise")]
+    nearest = near[:, rivals].max(axis=1)
+    return [float(x) for x in near[:, _CLAUSE_BANKS.index("praise")] - nearest]
 
 
 @lru_cache(maxsize=1)

@@ -89,3 +89,41 @@ def test_bank_vectors_are_kept_on_disk_and_rebuilt_when_their_inputs_change(tmp_
     monkeypatch.setattr(semantic, "_bank_key", lambda: "changed-inputs")
     rebuilt = semantic._stored("probe", lambda: {"a": np.zeros((1, 3), dtype=np.float32)})
     assert rebuilt["a"].shape == (1, 3)
+
+
+_CLAUSES = ["it was a total shambles", "you shrugged it off", "I loved how it went", "it is late"]
+
+
+def test_clause_margins_match_each_bank_compared_on_its_own() -> None:
+    """One product over the stacked banks gives what a product per bank gave."""
+    import numpy as np
+
+    semantic._SCORES.clear()
+    bank, vectors = semantic._examples(), semantic.embed(_CLAUSES)
+    neutral = semantic._near(bank["neutral"], vectors, semantic.CLAUSE_K)
+    _, rows = semantic.margins(["sloppy"], _CLAUSES)
+    for name in semantic.CATEGORIES:
+        alone = semantic._near(bank[name], vectors, semantic.CLAUSE_K) - neutral
+        assert np.allclose([row[name] for row in rows], alone, atol=1e-5), name
+    rivals = [c for c in (*semantic.CATEGORIES, "neutral") if c != "sarcasm"]
+    nearest = np.max([semantic._near(bank[c], vectors, semantic.CLAUSE_K) for c in rivals], axis=0)
+    praise = semantic._near(bank["praise"], vectors, semantic.CLAUSE_K) - nearest
+    assert np.allclose(semantic.praise_margins(_CLAUSES), praise, atol=1e-5)
+
+
+def test_a_clause_is_compared_with_the_banks_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """praise_margins reuses what margins found for the same clauses: no second product."""
+    semantic._SCORES.clear()
+    first = semantic.margins([], _CLAUSES)
+    monkeypatch.setattr(semantic, "_top_mean", lambda sims, k: pytest.fail("compared again"))
+    assert semantic.margins([], _CLAUSES) == first
+    assert len(semantic.praise_margins(list(reversed(_CLAUSES)))) == len(_CLAUSES)
+
+
+def test_reloaded_banks_are_compared_afresh() -> None:
+    """Scores belong to one load of the banks: a reload (new vectors) drops them."""
+    semantic.margins([], _CLAUSES)
+    semantic._examples.cache_clear()
+    semantic.margins([], _CLAUSES)
+    assert semantic._examples.cache_info().currsize == 1
+    assert semantic._LOADED[0] is semantic._examples()
