@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -125,15 +126,32 @@ def _one_line(value: str) -> str:
     return value
 
 
-class _Documented:
-    """Puts the rule into the JSON schema as a pattern, so OpenAPI clients know it too."""
+# Dates the relative-date arithmetic can always step from ("in two weeks", "next Friday").
+_FIRST_YEAR, _LAST_YEAR = 1970, 2999
 
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
+
+def _real_date(value: str) -> str:
+    """A calendar date as YYYY-MM-DD: "2026-02-30" matches a pattern, not the calendar."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a calendar date: use YYYY-MM-DD") from None
+    if not _FIRST_YEAR <= day.year <= _LAST_YEAR:
+        raise ValueError(f"the year must be between {_FIRST_YEAR} and {_LAST_YEAR}")
+    return value
+
+
+class _Documented:
+    """Puts the rule into the JSON schema as a pattern (and format), so OpenAPI clients know it."""
+
+    def __init__(self, pattern: str, format: str | None = None) -> None:
+        self.pattern, self.format = pattern, format
 
     def __get_pydantic_json_schema__(self, core: Any, handler: Any) -> dict[str, Any]:
         schema: dict[str, Any] = handler(core)
         schema["pattern"] = self.pattern
+        if self.format:
+            schema["format"] = self.format
         return schema
 
 
@@ -143,6 +161,9 @@ _INVISIBLE = "\\u0009\\u000A\\u000D\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2066-
 # The validators, not the patterns, decide (their messages name the character to remove).
 Text = Annotated[str, AfterValidator(_visible), _Documented(f"^[^{_CONTROLS}]*$")]
 Label = Annotated[str, AfterValidator(_one_line), _Documented(f"^[^{_CONTROLS}{_INVISIBLE}]*$")]
+# A date's pattern bounds its year and month; the format says the day must exist in that month.
+_DATE_PATTERN = r"^(?:19[7-9][0-9]|2[0-9]{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])$"
+IsoDate = Annotated[str, AfterValidator(_real_date), _Documented(_DATE_PATTERN, "date")]
 
 
 class _Request(BaseModel):
@@ -315,14 +336,13 @@ class SummaryRequest(_Request):
     mentor_name: Label = Field(min_length=1, max_length=120)
     mentee_name: Label = Field(min_length=1, max_length=120)
     other_names: list[Label] = Field(default=[], max_length=50)
-    session_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    session_date: IsoDate | None = None
     goals: list[str] = Field(default=[], max_length=10)
     # Who wrote the notes, when the app knows: "I" and "me" in them are that person.
     note_taker: Literal["mentor", "mentee"] | None = None
-    previous_session_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
-    next_session_date: str | None = Field(
+    previous_session_date: IsoDate | None = None
+    next_session_date: IsoDate | None = Field(
         default=None,
-        pattern=r"^\d{4}-\d{2}-\d{2}$",
         description=(
             "Date of the pair's next scheduled session, when one is booked: a deadline such as "
             "'before our next session' or 'by next time' resolves to it. Without it such a "

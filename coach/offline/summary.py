@@ -188,7 +188,9 @@ def _private(
     booked = [f"Next session: {upcoming}."] if upcoming else []
     lines = [_action_line(a, names, me) for a in actions]
     # The list says each item as the summary does, its date beside it, not as the notes did.
-    items = [a.model_copy(update={"text": _action_line(a, names, me, dated=False)}) for a in actions]
+    items = [
+        a.model_copy(update={"text": _action_line(a, names, me, dated=False)}) for a in actions
+    ]
     when = f" on {request.session_date}" if request.session_date else ""
     about = join(topics) if topics else "their goals"
     head = f"{request.mentor_name} (mentor) and {request.mentee_name} (mentee) met{when}"

@@ -63,6 +63,20 @@ def test_stateless_limits(world: World, path: str, body: dict[str, Any], field: 
     assert field in _fields(response)
 
 
+@pytest.mark.parametrize("day", ["0000-01-01", "2026-02-30", "9999-12-31"])
+def test_a_date_that_matches_the_pattern_but_not_the_calendar_is_a_422(
+    world: World, day: str
+) -> None:
+    # Year 0 once reached the support check's date arithmetic and answered 500.
+    body = {"notes": "We met and talked about dashboards.", "mentor_name": "A", "mentee_name": "B"}
+    for field in ("session_date", "previous_session_date", "next_session_date"):
+        response = world.client.post(
+            "/v1/summaries", json={**body, field: day}, headers=world.as_("mentor")
+        )
+        assert _fields(response) == [field]
+        assert "YYYY-MM-DD" in response.text or "year" in response.text
+
+
 def test_unknown_field_says_so(world: World) -> None:
     response = world.client.post(
         "/v1/pairs",
