@@ -6,12 +6,20 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from coach.db.coordinator import Insights, ReleasedSummary
 from coach.db.models import AuditEntry, CoachingSession
 from coach.knowledge.models import Passage
 from coach.models import (
+    DATE_YEARS,
     MAX_NOTES_CHARS,
     Agenda,
     AgendaEdit,
@@ -39,7 +47,16 @@ def _iso_day(value: object) -> object:
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-Day = Annotated[date, BeforeValidator(_iso_day)]
+
+
+def _in_years(value: date) -> date:
+    """A session date in the years a summary request accepts, so its notes can be summarised."""
+    if not DATE_YEARS[0] <= value.year <= DATE_YEARS[1]:
+        raise ValueError(f"the year must be between {DATE_YEARS[0]} and {DATE_YEARS[1]}")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_iso_day), AfterValidator(_in_years)]
 Duration = Annotated[int, Field(ge=15, le=180, description="Minutes.")]
 
 

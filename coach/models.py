@@ -127,7 +127,7 @@ def _one_line(value: str) -> str:
 
 
 # Dates the relative-date arithmetic can always step from ("in two weeks", "next Friday").
-_FIRST_YEAR, _LAST_YEAR = 1970, 2999
+DATE_YEARS = (1970, 2999)
 
 
 def _real_date(value: str) -> str:
@@ -136,8 +136,8 @@ def _real_date(value: str) -> str:
         day = date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a calendar date: use YYYY-MM-DD") from None
-    if not _FIRST_YEAR <= day.year <= _LAST_YEAR:
-        raise ValueError(f"the year must be between {_FIRST_YEAR} and {_LAST_YEAR}")
+    if not DATE_YEARS[0] <= day.year <= DATE_YEARS[1]:
+        raise ValueError(f"the year must be between {DATE_YEARS[0]} and {DATE_YEARS[1]}")
     return value
 
 

@@ -77,6 +77,15 @@ def test_a_date_that_matches_the_pattern_but_not_the_calendar_is_a_422(
         assert "YYYY-MM-DD" in response.text or "year" in response.text
 
 
+def test_a_session_dated_outside_the_summarisable_years_is_a_422(world: World) -> None:
+    response = world.client.post(
+        f"/v1/pairs/{world.ids['pair']}/sessions",
+        json={"date": "0001-01-01", "topic": "social media"},
+        headers=world.as_("mentor"),
+    )
+    assert _fields(response) == ["date"]
+
+
 def test_unknown_field_says_so(world: World) -> None:
     response = world.client.post(
         "/v1/pairs",
