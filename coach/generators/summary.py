@@ -6,8 +6,9 @@ from typing import Any
 
 from coach.generators.pipeline import Task
 from coach.knowledge.labels import challenge_matches
-from coach.knowledge.models import Passage, SearchFilters
+from coach.knowledge.models import Passage
 from coach.knowledge.retrieval import Retriever
+from coach.knowledge.subjects import topic_evidence
 from coach.models import (
     CHALLENGE_GLOSSES,
     KNOWLEDGE_TOPICS,
@@ -23,17 +24,13 @@ from coach.privacy.release import anonymize_side, refuse_leaks, withhold
 from coach.privacy.roles import names_as_words
 from coach.privacy.roster import Roster
 
-QUERY_CHARS = 1_000
-
 
 def retrieve(request: SummaryRequest, retriever: Retriever) -> list[Passage]:
     """Topic passages close to the notes, and the challenge files its sentences resemble."""
-    # The embedder reads about this much anyway; the topic vote (offline/vocab) uses the ranking.
-    query = request.notes[:QUERY_CHARS]
     # Topics alone, so the coordinator's view always has one to name, however the notes read;
-    # four is about as many as the topic vote saw when challenges shared the five places.
-    topics = retriever.search(query, k=4, filters=SearchFilters(kinds=["topic"]))
+    # read over all the notes and the goals, since the opening often is greetings and dates.
     sentences = [s.text for s in parse_notes(request.notes)]
+    topics = topic_evidence(retriever, sentences, request.goals)
     return topics + challenge_matches(retriever, sentences)
 
 

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from coach.models import SummaryRequest
+from coach.offline.outsiders import outsider_pries
 from coach.offline.vocab import CHALLENGE_PATTERNS
 from coach.text import split_sentences
 
@@ -30,7 +31,26 @@ _UNMET = re.compile(
     r"keeps?\s+(?:finding reasons|putting (?:it|this|that) off|cancell?ing|forgetting))\b",
     re.IGNORECASE,
 )
+# A commitment missed across sessions said in other words: "once more it was not done",
+# "the second meeting he cancelled", "skipped it every week since".
+_UNMET_AGAIN = re.compile(
+    r"(?:^|[;:]\s*)(?:once more|yet again|again),?\s+(?:\w+\s+){0,4}(?:had not|hadn't|has not|"
+    r"hasn't|didn't|did not|wasn't|was not|were not|weren't)\b"
+    r"|\bsame as (?:the )?last (?:two |three )?(?:times?|sessions?|weeks?)\b.*\b(?:not|n't)\b"
+    r"|\b(?:skipp|miss|dodg)(?:ed|ing) (?:\w+ ){0,3}every (?:week|session|time)\b"
+    r"|\b(?:second|third|fourth|fifth) (?:session|meeting|call|catch-up)s? (?:that )?(?:\w+ )?"
+    r"(?:has |had )?(?:cancell?ed|missed|skipped|postponed|dropped)\b",
+    re.IGNORECASE,
+)
 _LEAK = re.compile(r"\bleak", re.IGNORECASE)
+# Asking that something stay out of the record: "she asked me not to put this in the notes".
+_OFF_RECORD = re.compile(
+    r"\b(?:asked|asks|ask|wants?|wanted|prefers?|preferred|please)\s+(?:me\s+|us\s+|that\s+I\s+)?"
+    r"(?:not to|to not|don't|do not)\s+(?:write|put|include|record|mention|share|note|repeat)\b"
+    r"|\b(?:leave|keep) (?:this|that|it) (?:out of|off) (?:the |our )?(?:notes|summary|record|"
+    r"write-up|minutes)\b|\b(?:don't|do not|didn't) (?:write|put) (?:this|that|it) (?:down|in)\b",
+    re.IGNORECASE,
+)
 # Someone asking one of the pair to pass on what happens in the sessions.
 _ASKED = re.compile(r"\b(?:ask\w*|want\w*|expect\w*|push\w*|request\w*)\b", re.IGNORECASE)
 _PASS_ON = re.compile(
@@ -76,6 +96,55 @@ _NOT_SAFE = re.compile(
 )
 
 
+# Not being able to voice disagreement to the other member: an inability, then a way of
+# voicing it ("I don't feel I can push back", "I didn't dare challenge her").
+_CANNOT = (
+    r"(?:can't|cannot|can not|couldn't|could not|(?:don't|do not|didn't|did not) feel (?:I|we) "
+    r"(?:can|could)|(?:don't|didn't|did not|wouldn't|would not) dare(?: to)?|daren't|dared not|not "
+    r"(?:able|free|safe) to|(?:afraid|scared|too nervous) to)"
+)
+_VOICE = (
+    r"(?:push(?:ing)? back|say no|disagree|challenge|object|argue|contradict|refuse|question|"
+    r"speak (?:up|freely|my mind)|be (?:honest|candid|frank|open)|tell (?:him|her|them) the truth)"
+)
+_UNVOICED = re.compile(
+    rf"\b{_CANNOT} (?:really |just |ever )?{_VOICE}\b|\b(?:had|felt I had|have) no choice but to "
+    r"(?:agree|go along|say yes)\b|\boutrank\w*",
+    re.IGNORECASE,
+)
+# One member deciding the other's standing: "he decides my bonus", "she signs off my review".
+_RANKS_ME = re.compile(
+    r"\b(?:decides?|controls?|signs? off|approves?|sets?|chairs?|sits? on|writes?)\s+(?:my|our)\s+"
+    r"(?:\w+\s+){0,2}(?:bonus|pay|rating|review|appraisal|promotion|probation|contract|calibration|"
+    r"panel|board)\b",
+    re.IGNORECASE,
+)
+# A gap the notes state: "first time we've met in three months", "ten weeks since we met".
+_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_GAP_SAID = re.compile(
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<unit>weeks?|months?)\b",
+    re.IGNORECASE,
+)
+_MEETING = re.compile(
+    r"\b(?:met|meet|meeting|seen each other|see each other|session|sessions|spoke|caught up|"
+    r"catch-up|since (?:our|we|the) (?:last|previous))\b",
+    re.IGNORECASE,
+)
+# Said of the time already gone by, not of a plan ("we next meet in two months").
+_GAP_CONTEXT = re.compile(
+    r"\b(?:first (?:time|session|chance)|haven't|hadn't|have not|had not|didn't|did not|"
+    r"no sessions?|since (?:our|we|the) (?:last|previous)|last (?:met|spoke|saw)|ago|without)\b",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(r"\b(?:will|'ll|next|going to|plan\w*|every|until|book\w*)\b", re.I)
+
+
 def support_reasons(request: SummaryRequest) -> list[str]:
     """Return why the pair may need a coordinator's help, in fixed words."""
     notes = request.notes
@@ -83,14 +152,24 @@ def support_reasons(request: SummaryRequest) -> list[str]:
     reasons: list[str] = []
     if _gap_weeks(request) > SUPPORT_GAP_WEEKS:
         reasons.append(f"no session for more than {SUPPORT_GAP_WEEKS} weeks")
-    if _UNMET.search(notes):
+    elif any(map(_gap_said, sentences)):
+        reasons.append("a long gap between sessions was mentioned")
+    if _UNMET.search(notes) or any(_UNMET_AGAIN.search(s) for s in sentences):
         reasons.append("commitments or sessions repeatedly missed")
-    if CHALLENGE_PATTERNS["power-dynamics"].search(notes) or _NOT_SAFE.search(notes):
+    if (
+        CHALLENGE_PATTERNS["power-dynamics"].search(notes)
+        or _NOT_SAFE.search(notes)
+        or _UNVOICED.search(notes)
+        or _RANKS_ME.search(notes)
+    ):
         reasons.append("a power-dynamics concern was raised")
+    pair = [request.mentor_name, request.mentee_name]
     if (
         _CONFIDENTIAL.search(notes)
+        or _OFF_RECORD.search(notes)
         or any(map(_leaks_information, sentences))
         or any(map(_asked_to_report, sentences))
+        or any(outsider_pries(s, pair) for s in sentences)
     ):
         reasons.append("a confidentiality concern was raised")
     if _wants_coordinator(sentences):
@@ -108,6 +187,21 @@ def _wants_coordinator(sentences: list[str]) -> bool:
         _PROGRAM.search(s) and (_STEP_IN.search(s) or (uneasy and _TELL.search(s)))
         for s in sentences
     )
+
+
+def _gap_said(sentence: str) -> bool:
+    """The sentence says the pair have not met for longer than SUPPORT_GAP_WEEKS."""
+    if not (_MEETING.search(sentence) and _GAP_CONTEXT.search(sentence)):
+        return False
+    if _PLANNED.search(sentence):
+        return False
+    for found in _GAP_SAID.finditer(sentence):
+        n = found["n"].lower()
+        count = int(n) if n.isdigit() else _NUMBERS[n]
+        weeks = count * (4.3 if found["unit"].lower().startswith("month") else 1)
+        if weeks > SUPPORT_GAP_WEEKS:
+            return True
+    return False
 
 
 def _gap_weeks(request: SummaryRequest) -> float:

@@ -128,36 +128,25 @@ MAX_CUE_HITS = 4
 
 
 def _retrieved_votes(passages: list[Passage]) -> dict[str, float]:
-    """Score topics by where their knowledge file ranked among the retrieved passages."""
+    """Each topic's share of the evidence retrieval found for it over the whole notes (0 to 1)."""
     votes: dict[str, float] = {}
-    for rank, passage in enumerate(passages):
+    for passage in passages:
         label = KNOWLEDGE_TOPICS.get(passage.doc_id.removeprefix("topic-"))
         if passage.kind == "topic" and label:
-            votes[label] = votes.get(label, 0.0) + (len(passages) - rank) / len(passages)
+            votes[label] = votes.get(label, 0.0) + passage.score
     return votes
-
-
-def _cue_hits(pattern: re.Pattern[str], notes: str, retrieved: bool) -> int:
-    """Count a topic's cue words in the notes, up to MAX_CUE_HITS.
-
-    One cue said again and again ("TikTok" three times in notes about how younger guests
-    choose) counts once unless retrieval also finds the topic: it is a mention, not the subject.
-    """
-    found = [m.lower() for m in pattern.findall(notes)]
-    if len(set(found)) <= 1 and not retrieved:
-        return min(len(found), 1)
-    return min(len(found), MAX_CUE_HITS)
 
 
 def topics_of(notes: str, passages: list[Passage]) -> list[str]:
     """Return the knowledge topics the notes touch, the main one first.
 
     Cue words and retrieval each miss topics the other finds ("TikTok" in notes about
-    cultural trends; notes about a channel that never name the tool), so both vote.
+    cultural trends; notes about a channel that never name the tool), so both vote with equal
+    weight: the cue words as a fraction of MAX_CUE_HITS, retrieval as the score it gave.
     """
     votes = _retrieved_votes(passages)
-    hits = {label: _cue_hits(p, notes, label in votes) for label, p in topic_patterns().items()}
-    score = {label: float(n) for label, n in hits.items()}
+    hits = {label: len(p.findall(notes)) for label, p in topic_patterns().items()}
+    score = {label: min(n, MAX_CUE_HITS) / MAX_CUE_HITS for label, n in hits.items()}
     for label, vote in votes.items():
         score[label] = score.get(label, 0.0) + vote
     ranked = sorted((t for t in score if score[t] > 0), key=lambda t: -score[t])
