@@ -118,10 +118,10 @@ def _dated(
     ]
 
 
-def _action_line(item: ActionItem, names: dict[str, str], me: str, dated: bool = True) -> str:
-    """One action for the pair in the third person: who will do what, by when if `dated`."""
+def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
+    """One action for the pair in the third person: who will do what, by when."""
     who = item.person or names.get(item.owner, "Someone")
-    due = f" by {item.due}" if item.due and dated else ""
+    due = f" by {item.due}" if item.due else ""
     text = item.text
     stated = find_due(text)
     # "before the board meeting on the 12th": the event stays, its day said as the date.
@@ -187,10 +187,6 @@ def _private(
         nxt += [restate(s.text, me, partner) for s in booking][:1]
     booked = [f"Next session: {upcoming}."] if upcoming else []
     lines = [_action_line(a, names, me) for a in actions]
-    # The list says each item as the summary does, its date beside it, not as the notes did.
-    items = [
-        a.model_copy(update={"text": _action_line(a, names, me, dated=False)}) for a in actions
-    ]
     when = f" on {request.session_date}" if request.session_date else ""
     about = join(topics) if topics else "their goals"
     head = f"{request.mentor_name} (mentor) and {request.mentee_name} (mentee) met{when}"
@@ -210,7 +206,7 @@ def _private(
         open_questions=open_qs,
         next_time=nxt + booked,
         key_points=[third_person(p, me) for p in points],
-        action_items=items,
+        action_items=actions,
         topics=topics,
         commitments=[s.text for s in sentences if _is_commitment(s.text)],
     )

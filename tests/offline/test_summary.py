@@ -83,21 +83,20 @@ def test_no_sentence_of_the_notes_is_copied_to_the_anonymized_side(draft: Summar
 
 def test_private_side_keeps_action_items_with_owners_and_due_dates(draft: SummaryDraft) -> None:
     assert draft.private.action_items == [
-        # Each item is said in the third person as the summary says it; its date stands beside it.
         ActionItem(
-            text="Katherine will post one 30-second video.", owner="mentee", due="2026-11-27"
+            text="Katie will post one 30-second video by Friday.", owner="mentee", due="2026-11-27"
         ),
         ActionItem(
-            text="Priya will send a prompt cheat sheet.",
+            text="Priya to send a prompt cheat sheet before Dec 3.",
             owner="mentor",
             due="2026-12-03",
         ),
         # "the next session" has no date the notes give: no due date rather than a guess.
         ActionItem(
-            text="Both will review the dashboard at the next session.", owner="both", due=None
+            text="We agreed to review the dashboard at the next session.", owner="both", due=None
         ),
         ActionItem(
-            text="Katherine will book a hybrid team demo.",
+            text="mentee to book a hybrid team demo by 2026-12-01.",
             owner="mentee",
             due="2026-12-01",
         ),
@@ -187,7 +186,7 @@ def test_prompt_injection_in_notes_is_just_data() -> None:
     released = result.anonymized.model_dump_json().lower()
     assert "ignore the rules" not in released and "acme" not in released
     assert result.private.action_items == [
-        ActionItem(text="Katherine will try ChatGPT.", owner="mentee", due="2026-11-27")
+        ActionItem(text="The mentee will try ChatGPT by Friday.", owner="mentee", due="2026-11-27")
     ]
 
 
