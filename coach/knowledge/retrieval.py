@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property, lru_cache
-from typing import Any
 
 import numpy as np
 
 from coach.errors import NotIndexed
+from coach.knowledge.bm25 import TermScores
 from coach.knowledge.documents import EXAMPLES_ONLY
 from coach.knowledge.embeddings import build_embeddings
 from coach.knowledge.models import Chunk, Passage, SearchFilters
@@ -74,12 +74,10 @@ class Retriever:
         self._cached = lru_cache(maxsize=settings.retrieval.cache_size)(self._ranked)
 
     @cached_property
-    def _bm25(self) -> Any:
-        from rank_bm25 import BM25Okapi
-
+    def _bm25(self) -> TermScores:
         self._bm25_ids = list(self.chunks)
         corpus = [tokenize(f"{c.title} {c.heading} {c.text}") for c in self.chunks.values()]
-        return BM25Okapi(corpus)
+        return TermScores(corpus)
 
     def _sparse(self, query: str, filters: SearchFilters | None, n: int) -> list[str]:
         scores = self._bm25.get_scores(tokenize(query))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
+from coach.knowledge.bm25 import TermScores
 from coach.knowledge.models import Passage, SearchFilters
 from coach.knowledge.retrieval import Retriever
 from coach.text import tokenize
@@ -22,16 +22,14 @@ _TOPICS = SearchFilters(kinds=["topic"])
 
 
 @lru_cache(maxsize=4)
-def _files(retriever: Retriever) -> tuple[tuple[str, ...], Any]:
+def _files(retriever: Retriever) -> tuple[tuple[str, ...], TermScores]:
     """Every topic file as one BM25 document, built once per retriever."""
-    from rank_bm25 import BM25Okapi
-
     docs = tuple(sorted({c.doc_id for c in retriever.chunks.values() if c.kind == "topic"}))
     corpus = [
         tokenize(" ".join(f"{c.title} {c.heading} {c.text}" for c in retriever.document(d)))
         for d in docs
     ]
-    return docs, BM25Okapi(corpus)
+    return docs, TermScores(corpus)
 
 
 def _share(votes: dict[str, float]) -> dict[str, float]:
@@ -57,7 +55,7 @@ def _window_votes(
 def _word_votes(retriever: Retriever, text: str) -> dict[str, float]:
     """Each topic file's BM25 score for all of a text's words, as a fraction of the best."""
     docs, bm25 = _files(retriever)
-    scores = bm25.get_scores(tokenize(text)) if docs else []
+    scores = [float(s) for s in bm25.get_scores(tokenize(text))] if docs else []
     top = max(scores, default=0.0)
     return {d: float(s / top) for d, s in zip(docs, scores, strict=True)} if top > 0 else {}
 
