@@ -99,9 +99,10 @@ _NOT_SAFE = re.compile(
 # Not being able to voice disagreement to the other member: an inability, then a way of
 # voicing it ("I don't feel I can push back", "I didn't dare challenge her").
 _CANNOT = (
-    r"(?:can't|cannot|can not|couldn't|could not|(?:don't|do not|didn't|did not) feel (?:I|we) "
-    r"(?:can|could)|(?:don't|didn't|did not|wouldn't|would not) dare(?: to)?|daren't|dared not|not "
-    r"(?:able|free|safe) to|(?:afraid|scared|too nervous) to)"
+    r"(?:can't|cannot|can not|couldn't|could not|"
+    r"(?:don't|doesn't|do not|does not|didn't|did not) feel (?:I|we|he|she|they) (?:can|could)|"
+    r"(?:don't|didn't|did not|wouldn't|would not) dare(?: to)?|daren't|dared not|"
+    r"not (?:able|free|safe) to|(?:afraid|scared|too nervous) to)"
 )
 _VOICE = (
     r"(?:push(?:ing)? back|say no|disagree|challenge|object|argue|contradict|refuse|question|"

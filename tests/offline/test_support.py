@@ -176,6 +176,8 @@ _GAP = "a long gap between sessions was mentioned"
         ),
         # One of the pair cannot speak freely or push back.
         ("I don't feel I can push back on that when she is in the room.", _POWER),
+        # Reported by the other one of the pair, in the third person.
+        ("Tomasz said he doesn't feel he can push back when his boss asks.", _POWER),
         ("Honestly I couldn't disagree with him, not with the restructure coming.", _POWER),
         ("I didn't dare challenge her figures, she outranks my whole department.", _POWER),
         (
