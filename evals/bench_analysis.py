@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -32,7 +32,9 @@ STEPS = (
 Pair = tuple[FeedbackRequest, FeedbackDraft]
 
 
-def _timed(fn: Callable[..., Any], label: str, spent: Counter[str]) -> Callable[..., Any]:
+def _timed(
+    fn: Callable[..., Any], label: str, spent: defaultdict[str, float]
+) -> Callable[..., Any]:
     def timed(*args: Any, **kwargs: Any) -> Any:
         started = time.thread_time()
         try:
@@ -67,7 +69,7 @@ def main() -> None:
     nlp.forget_parses()
     semantic._SEEN.clear()
     semantic._SCORES.clear()
-    spent: Counter[str] = Counter()
+    spent: defaultdict[str, float] = defaultdict(float)
     for module, name, label in STEPS:
         setattr(module, name, _timed(getattr(module, name), label, spent))
     analyzer.parse_many = nlp.parse_many  # the analyzer imported the name before it was timed
