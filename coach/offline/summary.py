@@ -142,6 +142,8 @@ def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
     if first in ("will", "shall") and who.lower() == first:  # the modal left of "will will"
         return f"{who} will {rest}{due}."
     if first.lower() in (who.lower(), (item.person or "").lower()):
+        # "Will to rebuild the page", an actions-list form, is said "Will will rebuild the page".
+        rest = f"will {rest[3:]}" if rest.startswith("to ") else rest
         return f"{who if first.lower() == who.lower() else first} {rest}{due}."
     return f"{who} will {core}{due}."
 

@@ -595,3 +595,20 @@ def test_on_a_list_inviting_or_asking_someone_is_the_askers_work() -> None:
     )
     items = extract_actions(parse_notes(notes), GRAHAM)
     assert [i.owner for i in items] == ["mentee", "mentee"]
+
+
+def test_an_actions_list_item_named_for_a_modal_is_said_with_will() -> None:
+    # "Will to rebuild ..." on a list, for a mentee named Will, once read "Will to rebuild".
+    request = make_request(
+        notes=(
+            "We went through the new expenses app together.\nActions:\n"
+            "- Will to rebuild the team's landing page by Friday\n"
+            "- Grace to send Will the template tomorrow"
+        ),
+        mentor_name="Grace Okafor",
+        mentee_name="Will Turner",
+    )
+    summary = compose_summary(request, []).private.summary
+    assert "Will will rebuild the team's landing page by 2026-11-27." in summary
+    assert "Grace will send Will the template by 2026-11-21." in summary
+    assert "Will to rebuild" not in summary
