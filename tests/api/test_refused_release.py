@@ -93,8 +93,8 @@ def test_the_api_answers_an_offline_view_it_cannot_clean_with_a_refusal(
     assert unwithholdable and all(name.split()[0] not in response.text for name in unwithholdable)
 
 
-@pytest.mark.usefixtures("leaky")
-def test_the_notes_page_says_what_kind_was_left_out(real_app: TestClient) -> None:
+def _summarise_on_the_notes_page(real_app: TestClient) -> Any:
+    """Sign in as the mentor, make a session and ask the notes page for its summary."""
     world = web_helpers.seed(real_app.app)  # type: ignore[arg-type]
     person = world.people["mentor"]
     page = real_app.post("/sign-in", data={"email": person.email, "password": person.password})
@@ -110,27 +110,19 @@ def test_the_notes_page_says_what_kind_was_left_out(real_app: TestClient) -> Non
         f"/sessions/{session_id}/notes",
         data={"csrf_token": csrf, "notes": notes, "action": "summarize"},
     )
+    return r
+
+
+@pytest.mark.usefixtures("leaky")
+def test_the_notes_page_says_what_kind_was_left_out(real_app: TestClient) -> None:
+    r = _summarise_on_the_notes_page(real_app)
     assert r.status_code == 200
     assert "left out because it read as identifying (" in r.text and "name" in r.text
 
 
 @pytest.mark.usefixtures("unwithholdable")
 def test_the_notes_page_says_nothing_was_released(real_app: TestClient) -> None:
-    world = web_helpers.seed(real_app.app)  # type: ignore[arg-type]
-    person = world.people["mentor"]
-    page = real_app.post("/sign-in", data={"email": person.email, "password": person.password})
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
-    made = real_app.post(
-        "/sessions",
-        data={"csrf_token": csrf, "date": "2030-01-10", "topic": "Social media"},
-        follow_redirects=False,
-    )
-    session_id = int(made.headers["location"].rsplit("/", 1)[1])
-    notes = "Priya showed Tom how to schedule posts; Tom will post twice a week by Friday."
-    r = real_app.post(
-        f"/sessions/{session_id}/notes",
-        data={"csrf_token": csrf, "notes": notes, "action": "summarize"},
-    )
+    r = _summarise_on_the_notes_page(real_app)
     assert r.status_code == 422
     assert "Nothing was released" in r.text
     assert "could not be written just now" not in r.text
