@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal
 
 from coach.language import cues
 from coach.language.clauses import clause_tokens, order_verb
-from coach.language.nlp import gerund, plural_noun, plural_verb
+from coach.language.nlp import finite, gerund, plural_noun, plural_verb
 from coach.language.sentence import Sentence
 
 if TYPE_CHECKING:
@@ -93,9 +93,25 @@ def absolute_edits(sentence: Sentence) -> list[Edit]:
             edits.append((noun.idx, noun.idx + len(noun), plural_noun(noun)))
             tok = noun
         if new in ("most", "some people") and tok.dep_ == "nsubj":
-            verb = tok.head
+            verb = finite(tok.head)
             edits.append((verb.idx, verb.idx + len(verb), plural_verb(verb)))
+        if new == "not everyone" and tok.dep_ == "nsubj":
+            edits += _polarity(tok.head)
     return edits
+
+
+# Words only a negative licenses ("nobody gets anything"); a closed class of English grammar,
+# so listed: after "not everyone" they read as "not everyone gets anything".
+_NEGATIVE_ONLY = {"anything": "much", "ever": ""}
+
+
+def _polarity(verb: Token) -> list[Edit]:
+    """The negative-only words a "nobody" licensed, said for "not everyone"."""
+    return [
+        (t.idx - (0 if _NEGATIVE_ONLY[t.lower_] else 1), t.idx + len(t), _NEGATIVE_ONLY[t.lower_])
+        for t in verb.subtree
+        if t.lower_ in _NEGATIVE_ONLY
+    ]
 
 
 def request_edits(sentence: Sentence) -> list[Edit]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coach.language.nlp import parse
+from coach.language.nlp import finite, parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -26,7 +26,7 @@ def _fragment(sent: Span) -> bool:
 
 def _disagrees(subject: Token) -> bool:
     """A plural subject with "-s", or a plainly singular one without it."""
-    verb = subject.head
+    verb = finite(subject.head)
     low = subject.lower_
     if verb.tag_ == "VBZ":
         return subject.tag_ == "NNS" or low in _PLURAL_PRONOUNS

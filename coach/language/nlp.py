@@ -251,6 +251,12 @@ def gerund(token: Token) -> str:
     return inflect(token.lemma_, "VBG")
 
 
+def finite(verb: Token) -> Token:
+    """The word of a verb group that agrees with the subject: "has" in "has noticed"."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return next((a for a in aux if a.tag_ in ("VBZ", "VBP", "VBD", "MD")), verb)
+
+
 def plural_verb(token: Token) -> str:
     """A verb agreeing with a plural subject ("was" -> "were", "has" -> "have")."""
     if token.lower_ in ("was", "wasn't"):

@@ -100,6 +100,9 @@ def _lead(
             ):
                 continue  # a clause whose own verb is judged ("you decided I'm ...") is the verdict
             place = child.dep_ == "prep" and child.lower_ in _PLACE and clean
+            said_of = subject_of(child) if child.dep_ == "advcl" else None
+            if said_of is not None and said_of.lower_ in _COMMENT:
+                continue  # ", which makes it useless" comments on the verdict; no situation
             if child.dep_ == "advcl" or (place and any(c.dep_ == "pobj" for c in child.children)):
                 parts.append(child)
     texts, edits = [], []
@@ -108,7 +111,7 @@ def _lead(
             t for t in part.subtree if not any(overlaps(f, t.idx, t.idx + len(t)) for f in findings)
         ]
         sub = sub[: next((k for k in range(1, len(sub)) if sub[k].i != sub[k - 1].i + 1), len(sub))]
-        if len(sub) < 3:
+        if len(sub) < 3 or _follows_kept(head, sub[0]):
             continue
         start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
         texts.append(apply(head.doc.text[start:end], start, changes))
@@ -116,9 +119,18 @@ def _lead(
     return ", ".join(texts), edits
 
 
+def _follows_kept(head: Token, first: Token) -> bool:
+    """A clause the parser hung on a verdict but written straight after a kept clause."""
+    # "You cut me off when I explain X, it's rude": "when ..." says when the act happened.
+    prev = head.doc[first.i - 1] if first.i > head.sent.start else None
+    inside = {t.i for t in head.subtree}
+    return prev is not None and not prev.is_punct and prev.i not in inside
+
+
 def _impact(judged: str, topic: str, lead: str) -> str:
     impact = semantic.impact_for(judged, topic)
     if lead:
+        lead = _past(lead)  # the impact is told in the past: "When I explained it, I felt ..."
         keep_case = lead[:2] == "I " or (lead[:1].isupper() and lead.split()[0] not in _OPENERS)
         return tidy(f"{lead if keep_case else lead[:1].lower() + lead[1:]}, {impact}")
     return tidy(impact)
@@ -184,7 +196,11 @@ def _behavior(own: list[Token], findings: list[Finding]) -> tuple[str, list[Edit
     ]
     for tok in [*own, *hung]:
         infinitive = tok.dep_ == "ROOT" and any(c.lower_ == "to" for c in tok.children)
-        if tok.tag_ not in ("VBG", "VB", "VBZ") or not (tok.dep_ in _ACTION_DEPS or infinitive):
+        # "Great job answering it": the parser may make the act the root, the praise its subject.
+        praised = tok.dep_ == "ROOT" and tok.tag_ == "VBG" and _praise_subject(tok)
+        if tok.tag_ not in ("VBG", "VB", "VBZ") or not (
+            tok.dep_ in _ACTION_DEPS or infinitive or praised
+        ):
             continue
         if tok.lemma_ == "be" or tok.lemma_ in MINDS:
             continue  # a copula or a mind ("which is rude", "you don't want to") is no action
@@ -193,6 +209,8 @@ def _behavior(own: list[Token], findings: list[Finding]) -> tuple[str, list[Edit
         if tok.dep_ == "pcomp" and tok.head.lower_ == "at":
             continue  # "hopeless at answering on time" judges a skill; nothing was observed
         marks = [f for f in findings if f.category != "sarcasm"]
+        if not _own_act(tok, marks):
+            continue
         sub = [t for t in tok.subtree if not any(overlaps(f, t.idx, t.idx + len(t)) for f in marks)]
         if not sub:
             continue
@@ -210,13 +228,36 @@ def _behavior(own: list[Token], findings: list[Finding]) -> tuple[str, list[Edit
     return "", []
 
 
+def _own_act(verb: Token, marks: list[Finding]) -> bool:
+    """Whether a verb is something the person did, told apart from its verdict."""
+    # "Stop ..." orders, "which makes it useless" is a comment's verb, "treat them like X" is
+    # all manner: none is an act to restate once the verdict words go.
+    subject = subject_of(verb)
+    if verb.lemma_ in ("stop", "quit") or (subject is not None and subject.lower_ in _COMMENT):
+        return False
+    manner = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("like", "as")]
+    judged = [verb, *(t for c in manner for t in c.subtree)]
+    # A clause judged by meaning as a whole still holds the act ("like you're not reading it").
+    worded = [f for f in marks if not f.whole]
+    return not any(overlaps(f, t.idx, t.idx + len(t)) for f in worded for t in judged)
+
+
+_COMMENT = frozenset({"which", "that", "it", "this"})
+
+
+def _praise_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a praise noun phrase ("great job", "nice work")."""
+    subject = subject_of(verb)
+    return subject is not None and any(valence(t.text) > 0 for t in subject.subtree)
+
+
 def _past(text: str) -> str:
     """A clause told in the present put in the past, as the behaviour is ("when I explained")."""
     doc = parse(text)
     edits = [
         (t.idx, t.idx + len(t), inflect(t.lemma_, "VBD"))
         for t in doc
-        if t.pos_ == "VERB" and t.tag_ in ("VBP", "VBZ")
+        if t.pos_ == "VERB" and t.tag_ in ("VBP", "VBZ") and subject_of(t) is not None
     ]
     return apply(text, 0, edits)
 

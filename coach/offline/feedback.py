@@ -128,20 +128,42 @@ def _acted(chunk: Span, text: str, verdicts: list[Finding]) -> str:
     return text if judged else f"{gerund(act)} {text}"
 
 
-def _plain(request: FeedbackRequest, sentences: list[Sentence], pieces: list[Piece]) -> str:
+def _plain(
+    request: FeedbackRequest, sentences: list[Sentence], pieces: list[Piece], acts: bool = True
+) -> str:
     """The fallback when a reworded sentence would still break a check: topics, impacts, a slot."""
-    topics = _topics(sentences)
+    # A restated act that passes the checks on its own stays: a list of nouns says less.
+    kept = [p.text for p in pieces if acts and p.role == "behavior" and "[" not in p.text]
+    said_acts = [a for a in kept if _sound(a, sentences)]
     impacts = [p.text for p in pieces if p.role == "impact"]
-    said = stem_words(content_words(" ".join(topics + impacts)))
+    said = set(stem_words(content_words(" ".join(said_acts))))
+    topics = [t for t in _topics(sentences) if not set(stem_words(content_words(t))) <= said]
+    said |= set(stem_words(content_words(" ".join(topics + impacts))))
     # Any concern word no phrase carried (a mis-parsed noun) is named too, rather than lost.
     missing = [w for w in sorted(key_terms(request.text)) if stem(w) not in said]
     # Such a word was only ever quoted speech in the original (flags are not key terms).
     missing = [f"'{w}'" if any(p.search(w) for p in _VERDICT_CUES) else w for w in missing]
     named = topics + missing
     opening = f"I'd like to talk about {join(named)}." if named else ""
-    return " ".join(
-        [opening, *impacts, f"What I noticed was {SLOT}.", _CLOSING[request.direction]]
-    ).strip()
+    slot = "" if said_acts else f"What I noticed was {SLOT}."
+    parts = [opening, *said_acts, *impacts, slot, _CLOSING[request.direction]]
+    return " ".join(p for p in parts if p)
+
+
+def _sound(act: str, sentences: list[Sentence]) -> bool:
+    """Whether an act is restated, not written as it was, in plain words with no verdict cue."""
+    # The fallback runs because the checks found something: a sentence as written may hold the
+    # verdict by its context, so only a restatement in plain words stays.
+    body = f" {_words(act)} "
+    if any(f" {_words(s.text)} " in body for s in sentences):
+        return False
+    loaded = any(abs(valence(w)) >= 1 for w in act.split())
+    return not loaded and not any(p.search(act) for p in _VERDICT_CUES) and not _flagged(act)
+
+
+def _words(text: str) -> str:
+    """A sentence's words alone, to tell a restatement from the sentence as written."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower().replace("’", "'")))
 
 
 def compose_feedback(request: FeedbackRequest, passages: list[Passage]) -> FeedbackDraft:
@@ -150,7 +172,12 @@ def compose_feedback(request: FeedbackRequest, passages: list[Passage]) -> Feedb
     if draft.issues and feedback_violations(request, draft):
         closing = _CLOSING[request.direction]
         sbi = _sbi(pieces, draft.sbi.situation, closing)
-        for text in (_scrub(_plain(request, sentences, pieces)), _bare(request)):
+        # Built one at a time: each later try is needed only when the one before fails.
+        for attempt in (True, False, None):
+            if attempt is None:
+                text = _bare(request)
+            else:
+                text = _scrub(_plain(request, sentences, pieces, attempt))
             draft = draft.model_copy(update={"rewritten": text, "sbi": sbi})
             if not feedback_violations(request, draft):
                 break
