@@ -96,22 +96,17 @@ def absolute_edits(sentence: Sentence) -> list[Edit]:
             verb = finite(tok.head)
             edits.append((verb.idx, verb.idx + len(verb), plural_verb(verb)))
         if new == "not everyone" and tok.dep_ == "nsubj":
-            edits += _polarity(tok.head)
+            # "nobody gets anything" -> "not everyone gets much"; the " ever" goes with its space.
+            words = [t for t in tok.head.subtree if t.lower_ in _NEGATIVE_ONLY]
+            edits += [
+                (t.idx - (t.lower_ == "ever"), t.idx + len(t), _NEGATIVE_ONLY[t.lower_])
+                for t in words
+            ]
     return edits
 
 
-# Words only a negative licenses ("nobody gets anything"); a closed class of English grammar,
-# so listed: after "not everyone" they read as "not everyone gets anything".
+# Words only a negative licenses: a closed class of English grammar, so listed.
 _NEGATIVE_ONLY = {"anything": "much", "ever": ""}
-
-
-def _polarity(verb: Token) -> list[Edit]:
-    """The negative-only words a "nobody" licensed, said for "not everyone"."""
-    return [
-        (t.idx - (0 if _NEGATIVE_ONLY[t.lower_] else 1), t.idx + len(t), _NEGATIVE_ONLY[t.lower_])
-        for t in verb.subtree
-        if t.lower_ in _NEGATIVE_ONLY
-    ]
 
 
 def request_edits(sentence: Sentence) -> list[Edit]:

@@ -197,7 +197,7 @@ def _behavior(own: list[Token], findings: list[Finding]) -> tuple[str, list[Edit
     for tok in [*own, *hung]:
         infinitive = tok.dep_ == "ROOT" and any(c.lower_ == "to" for c in tok.children)
         # "Great job answering it": the parser may make the act the root, the praise its subject.
-        praised = tok.dep_ == "ROOT" and tok.tag_ == "VBG" and _praise_subject(tok)
+        praised = tok.dep_ == "ROOT" and tok.tag_ == "VBG" and _praised(subject_of(tok))
         if tok.tag_ not in ("VBG", "VB", "VBZ") or not (
             tok.dep_ in _ACTION_DEPS or infinitive or praised
         ):
@@ -245,9 +245,7 @@ def _own_act(verb: Token, marks: list[Finding]) -> bool:
 _COMMENT = frozenset({"which", "that", "it", "this"})
 
 
-def _praise_subject(verb: Token) -> bool:
-    """Whether a verb's subject is a praise noun phrase ("great job", "nice work")."""
-    subject = subject_of(verb)
+def _praised(subject: Token | None) -> bool:
     return subject is not None and any(valence(t.text) > 0 for t in subject.subtree)
 
 
