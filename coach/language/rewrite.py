@@ -61,7 +61,12 @@ def _noun_topic(tokens: list[Token], findings: list[Finding], skip: list[Edit]) 
     for chunk in doc.noun_chunks:
         if chunk.root.i not in ids or chunk.root.pos_ not in ("NOUN", "PROPN", "NUM"):
             continue
-        if chunk[0].lower_ in ("my", "me") or _labels_you(chunk.root) or not clean(list(chunk)):
+        # "you guys on the night shift" addresses the reader as a group: a label, no topic.
+        if (
+            chunk[0].lower_ in ("my", "me", "you")
+            or _labels_you(chunk.root)
+            or not clean(list(chunk))
+        ):
             continue
         end = chunk[-1]
         for prep in (c for c in chunk.root.rights if c.dep_ == "prep"):
@@ -295,7 +300,12 @@ def _verdicts(
         edits.extend(moved)
         topic = next((f.topic for f in mine if f.topic), "")
         flagged = [doc.text[f.start : f.end].lower() for f in sentence.findings]
-        if cues.STEREOTYPE.search(topic) or any(w and w in topic.lower() for w in flagged):
+        addressed = topic.lower().startswith("you ")  # "you guys on ..." is a label, as above
+        if (
+            addressed
+            or cues.STEREOTYPE.search(topic)
+            or any(w and w in topic.lower() for w in flagged)
+        ):
             topic = ""
         about = _noun_topic(own, sentence.findings, moved)
         # The clause's own phrase also says where and when ("your messages at 11pm").

@@ -101,8 +101,10 @@ def _topics(sentences: list[Sentence]) -> list[str]:
         verdicts = [f for f in sentence.findings if f.category in _NAMING]
         for chunk in sentence.span.noun_chunks:
             # A predicate noun ("I'm a kid", "it was a mess") is what something is called.
+            # "you people", "you lot": the reader addressed as a group is a label, not a topic.
             if (
                 chunk.root.pos_ == "PRON"
+                or chunk[0].lower_ == "you"
                 or chunk.root.dep_ == "attr"
                 or any(f.start < chunk.end_char and chunk.start_char < f.end for f in verdicts)
             ):

@@ -77,3 +77,11 @@ def test_the_fallback_keeps_a_sound_restated_act_instead_of_a_slot() -> None:
     judged = Piece("You were lazy about the release.", "behavior")
     out = _plain(request, inspect(text), [judged, impact])
     assert "lazy" not in out and SLOT in out
+
+
+def test_the_reader_addressed_as_a_group_is_no_topic_to_name() -> None:
+    out = _rewrite("You lot in marketing never read the briefs I send.", UP)
+    assert "you lot" not in out.lower() and "marketing" in out
+    # A clause about the reader inside a phrase is still its topic.
+    out = _rewrite("The way you ran the budget review was a joke, you skipped half the slides.")
+    assert "budget review" in out and "joke" not in out
