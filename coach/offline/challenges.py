@@ -99,6 +99,7 @@ MEANING_CUES: dict[str, tuple[str, ...]] = {
         r"the tool|the software|installs?)", r"it (?:blocked|banned|won['’]?t approve)",
         r"(?:the |our )?old (?:report|way|system|process|tool|one)s? (?:is|was|are|were) fine",
         r"(?:don['’]?t|doesn['’]?t|didn['’]?t) want (?:another|a new|to change)",
+        r"(?:won['’]?t|will not|wouldn['’]?t|didn['’]?t|don['’]?t|doesn['’]?t) (?:even )?bother",
         r"set in (?:his|her|their|my|our) ways", r"why change", r"not (?:convinced|sold)",
     ),
     "inadequate-training": (
@@ -142,11 +143,22 @@ _ABOVE = re.compile(
 )
 
 
+# An old medium kept up is an old habit ("her team still fills in paper forms"), wherever the
+# words fall in the sentence; a plan ("we still need to print the badges") is not.
+_STILL = re.compile(r"(?<![\w-])still(?! (?:need|have|has|want|wants|to|got)\b)(?![\w-])", re.I)
+_OLD_MEDIUM = re.compile(
+    r"(?<![\w-])(?:paper|print(?:s|ed|ing|outs?)?|fax\w*|by hand|handwritten|pen and)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 def named_challenges(notes: str, sentences: Sequence[str] = ()) -> set[str]:
     """The challenge categories the notes name by a cue word or say in other words."""
     found = set(matching(CHALLENGE_PATTERNS, notes)) | set(matching(MEANINGS, notes))
     if any(_WORRY.search(s) and _ABOVE.search(s) for s in sentences):
         found |= {"fear-of-judgement", "power-dynamics"}
+    if any(_STILL.search(s) and _OLD_MEDIUM.search(s) for s in sentences):
+        found.add("resistance-to-change")
     return found
 
 

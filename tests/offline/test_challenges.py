@@ -70,6 +70,8 @@ def test_the_support_flag_keeps_its_own_cues() -> None:
         ("He forwards everything to his assistant rather than reading the thread.",
          "resistance-to-change"),
         ("IT blocked the app on the shop laptops last week.", "resistance-to-change"),
+        ("The night shift still hands in timesheets on paper.", "resistance-to-change"),
+        ("He thinks the reps won't bother with the new claims screen.", "resistance-to-change"),
         ("She doesn't see the point of a shared planner.", "resistance-to-change"),
         ("There is no time between meetings for her to try any of it.", "lack-of-time"),
         ("His calendar is wall-to-wall until the audit closes.", "lack-of-time"),
@@ -102,6 +104,7 @@ def test_an_obstacle_said_in_everyday_words_is_mapped(line: str, label: str) -> 
         ("His review of my draft was kind and quick.", "power-dynamics"),
         ("We posted in the public channel together.", "fear-of-judgement"),
         ("I'll email it to her tomorrow.", "resistance-to-change"),
+        ("We still need to print the badges for the open day.", "resistance-to-change"),
     ],
 )
 def test_a_near_miss_names_no_challenge(line: str, label: str) -> None:
