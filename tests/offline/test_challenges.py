@@ -79,6 +79,7 @@ def test_the_support_flag_keeps_its_own_cues() -> None:
         ("Our call got bumped again by the pricing review.", "scheduling-conflicts"),
         ("This was our first session in six weeks.", "scheduling-conflicts"),
         ("He has never had any proper training on the booking system.", "inadequate-training"),
+        ("I'm not sure how to give her feedback on her posts.", "inadequate-training"),
         ("She doesn't know how to use the filters yet and was expected to just pick it up.",
          "inadequate-training"),
         ("Her director called the scheme a box-ticking exercise.", "uneven-acceptance"),
@@ -105,6 +106,10 @@ def test_an_obstacle_said_in_everyday_words_is_mapped(line: str, label: str) -> 
         ("We posted in the public channel together.", "fear-of-judgement"),
         ("I'll email it to her tomorrow.", "resistance-to-change"),
         ("We still need to print the badges for the open day.", "resistance-to-change"),
+        ("It won't change the totals, only the layout.", "resistance-to-change"),
+        ("Don't bother with hashtags on the first post.", "resistance-to-change"),
+        ("The session was quite brief because the room was booked.", "communication-styles"),
+        ("She didn't know how to use pivot tables, so we built one.", "inadequate-training"),
     ],
 )
 def test_a_near_miss_names_no_challenge(line: str, label: str) -> None:
