@@ -145,22 +145,11 @@ _ABOVE = re.compile(
 )
 
 
-# An old medium kept up is an old habit ("her team still fills in paper forms"), wherever the
-# words fall in the sentence; a plan ("we still need to print the badges") is not.
-_STILL = re.compile(r"(?<![\w-])still(?! (?:need|have|has|want|wants|to|got)\b)(?![\w-])", re.I)
-_OLD_MEDIUM = re.compile(
-    r"(?<![\w-])(?:paper|print(?:s|ed|ing|outs?)?|fax\w*|by hand|handwritten|pen and)(?![\w-])",
-    re.IGNORECASE,
-)
-
-
 def named_challenges(notes: str, sentences: Sequence[str] = ()) -> set[str]:
     """The challenge categories the notes name by a cue word or say in other words."""
     found = set(matching(CHALLENGE_PATTERNS, notes)) | set(matching(MEANINGS, notes))
     if any(_WORRY.search(s) and _ABOVE.search(s) for s in sentences):
         found |= {"fear-of-judgement", "power-dynamics"}
-    if any(_STILL.search(s) and _OLD_MEDIUM.search(s) for s in sentences):
-        found.add("resistance-to-change")
     return found
 
 

@@ -70,7 +70,6 @@ def test_the_support_flag_keeps_its_own_cues() -> None:
         ("He forwards everything to his assistant rather than reading the thread.",
          "resistance-to-change"),
         ("IT blocked the app on the shop laptops last week.", "resistance-to-change"),
-        ("The night shift still hands in timesheets on paper.", "resistance-to-change"),
         ("He thinks the reps won't bother with the new claims screen.", "resistance-to-change"),
         ("She doesn't see the point of a shared planner.", "resistance-to-change"),
         ("There is no time between meetings for her to try any of it.", "lack-of-time"),
