@@ -9,6 +9,7 @@ from coach.models import GoalProgress, SummaryRequest
 from coach.offline.notes import Sentence
 from coach.offline.parse import mask_people
 from coach.offline.phrases import ends_on_noun, plain_words, shortenings
+from coach.offline.vocab import matching, topic_patterns
 from coach.privacy.leaks import copies
 from coach.privacy.parses import parsed
 from coach.privacy.roster import Roster, name_forms
@@ -26,6 +27,8 @@ DISCUSSED_SHARE = 0.4
 DISCUSSED_WORDS = 3
 # The action items plan work on a goal when they share this much of its words.
 PLANNED_SHARE = 0.3
+# A knowledge topic named this often is what the session was about; once is a passing word.
+SUBJECT_HITS = 2
 _ROLE_WORDS = {"mentor": "the mentor", "mentee": "the mentee"}
 # Role words and pronouns say who, not what the goal is about; they match any goal.
 _WHO = frozenset(
@@ -110,6 +113,28 @@ def goal_status(goal: set[str], sentences: Sequence[Sentence], acted: set[str]) 
     return "not discussed"
 
 
+def on_subject(goal: str, notes: str) -> bool:
+    """Tell whether a goal names the knowledge topic the notes talk about most."""
+    # Words alone miss it: "a professional presence on LinkedIn" shares one word with notes
+    # about drafting a post and accounts to follow, yet both are social media.
+    named = matching(topic_patterns(), goal)
+    if not named:
+        return False
+    hits = {label: len(p.findall(notes)) for label, p in topic_patterns().items()}
+    top = max(hits.values())
+    return top >= SUBJECT_HITS and any(hits[label] == top for label in named)
+
+
+def _status(goal: str, request: SummaryRequest, sentences: Sequence[Sentence], acted: str) -> str:
+    """A goal's status from its words, raised when the session's subject is the goal's."""
+    roster = Roster.from_request(request)
+    status = goal_status(_stems(_with_roles(goal, roster)), sentences, _stems(acted))
+    if status == "progressed" or not on_subject(goal, request.notes):
+        return status
+    # The whole session was on the goal's subject: commitments there are work planned on it.
+    return "progressed" if acted.strip() else "discussed"
+
+
 def goal_progress(
     request: SummaryRequest,
     sentences: Sequence[Sentence],
@@ -118,12 +143,11 @@ def goal_progress(
 ) -> list[GoalProgress]:
     """Say each stated goal in plain words with whether the session moved it."""
     roster = Roster.from_request(request)
-    planned = _stems(acted)
     result: list[GoalProgress] = []
     for goal in request.goals:
         if not goal.strip():
             continue
-        status = goal_status(_stems(_with_roles(goal, roster)), sentences, planned)
+        status = _status(goal, request, sentences, acted)
         said = goal_words(goal, roster, request.notes, avoid) or "a stated goal"
         result.append(GoalProgress(goal=said, status=status))  # type: ignore[arg-type]
     return result

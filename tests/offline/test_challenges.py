@@ -61,3 +61,55 @@ def test_the_support_flag_keeps_its_own_cues() -> None:
     request = SummaryRequest(notes=notes, mentor_name="Ines Varga", mentee_name="Colm Brady")
     assert "power-dynamics" in _named(notes)
     assert support_reasons(request) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Her whole department still prints the rota and pins it up.", "resistance-to-change"),
+        ("He forwards everything to his assistant rather than reading the thread.",
+         "resistance-to-change"),
+        ("IT blocked the app on the shop laptops last week.", "resistance-to-change"),
+        ("He thinks the reps won't bother with the new claims screen.", "resistance-to-change"),
+        ("She doesn't see the point of a shared planner.", "resistance-to-change"),
+        ("There is no time between meetings for her to try any of it.", "lack-of-time"),
+        ("His calendar is wall-to-wall until the audit closes.", "lack-of-time"),
+        ("We only had fifteen minutes because his flight was early.", "lack-of-time"),
+        ("Our call got bumped again by the pricing review.", "scheduling-conflicts"),
+        ("This was our first session in six weeks.", "scheduling-conflicts"),
+        ("He has never had any proper training on the booking system.", "inadequate-training"),
+        ("I'm not sure how to give her feedback on her posts.", "inadequate-training"),
+        ("She doesn't know how to use the filters yet and was expected to just pick it up.",
+         "inadequate-training"),
+        ("Her director called the scheme a box-ticking exercise.", "uneven-acceptance"),
+        ("His peers joked about having a junior mentor.", "uneven-acceptance"),
+        ("I couldn't push back when he rewrote my slide.", "power-dynamics"),
+        ("She is scared of posting in the staff group in case it looks bad.", "fear-of-judgement"),
+        ("He hates being on camera, so we tried a voice-over first.", "fear-of-judgement"),
+        ("Back in his day nobody had a phone at their desk.", "generational-differences"),
+        ("He prefers a phone call to a message and rarely reads Slack.", "communication-styles"),
+    ],
+)  # fmt: skip
+def test_an_obstacle_said_in_everyday_words_is_mapped(line: str, label: str) -> None:
+    assert label in _named(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("She printed the agenda for the offsite.", "resistance-to-change"),
+        ("We set the review for month-end.", "lack-of-time"),
+        ("Our first session in person is next month.", "scheduling-conflicts"),
+        ("She laughed at my joke about the printer.", "uneven-acceptance"),
+        ("His review of my draft was kind and quick.", "power-dynamics"),
+        ("We posted in the public channel together.", "fear-of-judgement"),
+        ("I'll email it to her tomorrow.", "resistance-to-change"),
+        ("We still need to print the badges for the open day.", "resistance-to-change"),
+        ("It won't change the totals, only the layout.", "resistance-to-change"),
+        ("Don't bother with hashtags on the first post.", "resistance-to-change"),
+        ("The session was quite brief because the room was booked.", "communication-styles"),
+        ("She didn't know how to use pivot tables, so we built one.", "inadequate-training"),
+    ],
+)
+def test_a_near_miss_names_no_challenge(line: str, label: str) -> None:
+    assert label not in _named(line)

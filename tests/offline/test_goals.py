@@ -110,3 +110,42 @@ def test_the_goal_line_passes_the_release_gate_whatever_the_goals(goals: list[st
     side = finalize(request, compose_summary(request, [])).anonymized
     assert "Goals: " in side.summary
     assert len(side.goal_progress) == len(goals)
+
+
+LINKEDIN_NOTES = """Whole session on LinkedIn today.
+We drafted Odile's first post about the new warehouse opening and cut it to four lines.
+She picked eight accounts to follow, mostly logistics people she already knows.
+We looked at when her LinkedIn audience is online and set the post for Tuesday morning.
+
+Actions
+- Odile will publish the warehouse post on Tuesday.
+- I'll send her three more accounts to follow by Friday.
+"""
+
+
+def test_a_goal_worked_on_under_other_words_is_progressed() -> None:
+    request = SummaryRequest(
+        notes=LINKEDIN_NOTES,
+        mentor_name="Bram Keating",
+        mentee_name="Odile Marchetti",
+        session_date="2026-05-04",
+        goals=["Build a professional presence on LinkedIn"],
+    )
+    (progress,) = compose_summary(request, []).anonymized.goal_progress
+    assert progress.status == "progressed"
+
+
+def test_a_goal_whose_subject_is_only_mentioned_in_passing_stays_not_discussed() -> None:
+    notes = (
+        "We rebuilt the weekly stock chart and added a filter for the Leeds depot.\n"
+        "She mentioned she saw a chart like it on LinkedIn once.\n"
+        "Actions\n- Odile will share the chart with her team by Friday."
+    )
+    request = SummaryRequest(
+        notes=notes,
+        mentor_name="Bram Keating",
+        mentee_name="Odile Marchetti",
+        goals=["Build a professional presence on LinkedIn"],
+    )
+    (progress,) = compose_summary(request, []).anonymized.goal_progress
+    assert progress.status == "not discussed"
