@@ -68,6 +68,12 @@ def _requested(head: Token) -> bool:
     return head.dep_ in _BACKGROUND and any(map(_request, head.ancestors))
 
 
+def _own_words(head: Token) -> list[Token]:
+    """A clause's words without the clauses hanging from it."""
+    nested = {t.i for c in head.children if c.dep_ in _NESTED for t in c.subtree}
+    return [t for t in head.subtree if t.i not in nested]
+
+
 def _positive(words: list[Token]) -> bool:
     """Some praise word and no negative one ("you've clearly put a lot of work into it")."""
     # "feels like you're ...": VADER rates "like" as liking, here it only compares.
@@ -87,7 +93,7 @@ def unjudged(span: Span, finding: Finding) -> bool:
     head = _clause_head(span, finding.start, finding.end)
     if head is None:
         return False
-    clause = [t for t in head.subtree if t.dep_ not in _NESTED or t == head]
+    clause = _own_words(head)
     inside = [t for t in span if finding.start <= t.idx < finding.end]
     yours = any(t.lower_ in _YOURS for t in clause)
     writer = [t for t in inside if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _WRITER]
@@ -96,7 +102,7 @@ def unjudged(span: Span, finding: Finding) -> bool:
     writer = [] if likened else writer
     return (
         (bool(writer) and not any(t.lower_ in _YOURS for t in inside))
-        or any(map(experienced, head.subtree))
+        or (not yours and any(map(experienced, head.subtree)))
         or (not yours and _requested(head))
         or (_positive(clause) and not negated(head))
     )

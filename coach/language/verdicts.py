@@ -180,7 +180,7 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
         for head, subject in _predicates(sentence.span):
             if subject is not None and subject.lower_ in SELF:
                 continue
-            if in_ranges(head.idx, quotes + hedged) or experienced(head):
+            if in_ranges(head.idx, quotes + hedged) or (experienced(head) and not _yours(subject)):
                 continue
             slang = bool(cues.SLANG.search(_phrase(head)[2]))
             if head.pos_ in ("PROPN", "PRON") and not slang:
@@ -191,6 +191,13 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
                 continue
             found.append((sentence, head, subject, _phrase(head)))
     return found
+
+
+def _yours(subject: Token | None) -> bool:
+    """Whether a subject is the reader or theirs ("your feedback was useless for me")."""
+    return subject is not None and any(
+        t.lower_ in ("you", "your", "ur", "u") for t in subject.subtree
+    )
 
 
 def _in_story(head: Token) -> bool:

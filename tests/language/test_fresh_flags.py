@@ -2,8 +2,8 @@
 
 `tests/data/feedback_fresh.jsonl` holds constructive feedback (situation, behaviour, impact, in
 both directions, with numbers and dates), light hedges, praise, praise with a request (expect
-null), and blunt neighbours with a category each must still raise. `known_false_flag` marks what
-this analyzer still flags wrongly, kept visible as strict expected failures.
+null), and blunt neighbours with a category each must still raise. `known` marks what this
+analyzer still gets wrong (a false flag or a miss), kept visible as strict expected failures.
 """
 
 from __future__ import annotations
@@ -21,14 +21,12 @@ CASES = [
     .read_text()
     .splitlines()
 ]
-_KNOWN = pytest.mark.xfail(strict=True, reason="a false flag left to fix")
+_KNOWN = pytest.mark.xfail(strict=True, reason="left to fix")
 
 
 def _params(good: bool) -> list:
     return [
-        pytest.param(
-            c["text"], c["direction"], c["expect"], marks=_KNOWN if c["known_false_flag"] else ()
-        )
+        pytest.param(c["text"], c["direction"], c["expect"], marks=_KNOWN if c["known"] else ())
         for c in CASES
         if (c["expect"] is None) == good
     ]
