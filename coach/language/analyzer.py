@@ -28,6 +28,7 @@ from coach.language.sentence import (
     quoted,
     reported,
 )
+from coach.language.targets import drop_untargeted
 from coach.language.verdicts import COPULAS, candidates, drop_described, evaluate
 from coach.lru import Lru
 from coach.models import Direction, FeedbackAnalysis, FeedbackIssue, IssueCategory
@@ -132,8 +133,22 @@ def _absolutes(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
         return
     base = sentence.span.start_char
     for m in cues.ABSOLUTE.finditer(text):
-        if not in_ranges(base + m.start(), quotes):
+        if not in_ranges(base + m.start(), quotes) and not _aside(sentence.span, base + m.start()):
             sentence.findings.append(Finding("absolute", base + m.start(), base + m.end()))
+
+
+def _aside(span: Span, start: int) -> bool:
+    """An absolute about someone else in a side clause ("which the panel always asks about")."""
+    tok = next((t for t in span if t.idx == start), None)
+    verb = tok.head if tok is not None else None
+    if verb is None or verb.dep_ not in ("relcl", "advcl"):
+        return False
+    subject = subject_of(verb)
+    return (
+        subject is not None
+        and subject.pos_ in ("NOUN", "PROPN")
+        and not any(t.lower_ in ("you", "your", "ur", "u") for t in subject.subtree)
+    )
 
 
 def _imperative(sentence: Sentence) -> None:
@@ -306,6 +321,7 @@ def _steps(text: str) -> Generator[list[str], None, tuple[Sentence, ...]]:
     yield meaning.classifier_texts(pieces)
     meaning.by_classifier(pieces)
     drop_described(live)
+    drop_untargeted(live)
     _echoed_sarcasm(live)
     _vague(live)
     for sentence in live:

@@ -17,6 +17,7 @@ from coach.language.sentence import (
     praises,
     sincere_praise,
 )
+from coach.language.targets import asks, experienced
 from coach.models import IssueCategory
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 COPULAS = frozenset({"be", "seem", "look", "sound", "feel", "get", "become", "come"})
 NEGATIVE_VALENCE = -1.0
 STRONG_VALENCE = -1.5
+# Only a noun this negative ("disaster") is a verdict when it names a kind ("failure rate").
+KIND_VALENCE = -2.5
 # MiniLM margins (nearer the category's examples than the neutral ones), set on the dev split.
 WORD_MARGIN = 0.035
 # A noun put on "you" ("you're a ...") needs less: a role noun there rarely reads as negative.
@@ -177,17 +180,24 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
         for head, subject in _predicates(sentence.span):
             if subject is not None and subject.lower_ in SELF:
                 continue
-            if in_ranges(head.idx, quotes + hedged):
+            if in_ranges(head.idx, quotes + hedged) or (experienced(head) and not _yours(subject)):
                 continue
             slang = bool(cues.SLANG.search(_phrase(head)[2]))
-            if head.pos_ == "PROPN" and not slang:
-                continue
-            if head.dep_ == "compound" and valence(head.text) >= 0 and not slang:
-                continue  # "the budget figures": a noun naming a kind of thing, not a verdict
+            if head.pos_ in ("PROPN", "PRON") and not slang:
+                continue  # a name, or "anything (I could do)", is no verdict in itself
+            if head.dep_ == "compound" and valence(head.text) > KIND_VALENCE and not slang:
+                continue  # "the error messages": a noun naming a kind of thing, not a verdict
             if valence(head.text) >= 0.5 and not negated(head):
                 continue
             found.append((sentence, head, subject, _phrase(head)))
     return found
+
+
+def _yours(subject: Token | None) -> bool:
+    """Whether a subject is the reader or theirs ("your feedback was useless for me")."""
+    return subject is not None and any(
+        t.lower_ in ("you", "your", "ur", "u") for t in subject.subtree
+    )
 
 
 def _in_story(head: Token) -> bool:
@@ -206,20 +216,13 @@ def circumstance(span: Span, head: Token, subject: Token | None) -> bool:
     if any(c.dep_ in ("poss", "relcl") for c in subject.children):
         return False  # "your email", "the deck you sent": the person's own work
     results = [c for c in head.head.children if c.dep_ in ("conj", "advcl") and c.pos_ == "VERB"]
+    # "..., so let's use the phone": the parser puts the subject one clause down.
+    results += [c for r in results if r.lemma_ == "let" for c in r.children if c.dep_ == "ccomp"]
     if any(s.dep_ == "nsubj" and s.lower_ != "you" for r in results for s in r.children):
         return True
     listed = cues.SLANG.search(head.text) or cues.VERDICT_WORD.search(head.text)
     mild = min((valence(t.text) for t in head.subtree), default=0.0) > STRONG_VALENCE
-    return mild and not listed and any(_asks(t) for t in span if t.i > head.i)
-
-
-def _asks(aux: Token) -> bool:
-    """A request's modal: "could we", "can you", "I'd like" (not "even I could tell")."""
-    if aux.dep_ != "aux" or aux.lower_ not in ("could", "can", "would", "will", "'d", "’d"):
-        return False
-    subjects = [c for c in aux.head.children if c.dep_ == "nsubj"]
-    inverted = any(s.lower_ in ("we", "you") and s.i > aux.i for s in subjects)
-    return inverted or aux.head.lemma_ in ("like", "love", "prefer", "appreciate")
+    return mild and not listed and any(asks(t) for t in span if t.i > head.i)
 
 
 def drop_described(sentences: list[Sentence]) -> None:
