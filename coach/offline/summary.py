@@ -13,6 +13,7 @@ from coach.models import (
     SummaryRequest,
 )
 from coach.offline.actions import extract_actions, is_action
+from coach.offline.antecedents import resolve_object
 from coach.offline.challenges import in_taxonomy_order, named_challenges
 from coach.offline.covered import noun_phrases
 from coach.offline.dates import date_order, find_due, resolve_due
@@ -38,7 +39,7 @@ from coach.privacy.roster import Roster
 _DECIDED = re.compile(r"\b(?:agreed|decided|settled on|chose|will go with|we'll go with)\b", re.I)
 _OPEN = re.compile(
     r"\?\s*$|(?:\bnot|n['’]t) (?:yet )?sure (?:yet )?(?:whether|if|how)\b"
-    r"|\b(?:unsure (?:whether|if|how)|unclear|open question|tbc|tbd)\b",
+    r"|\b(?:unsure (?:whether|if|how)|unclear|open question|still open|tbc|tbd)\b",
     re.I,
 )
 _NEXT = re.compile(r"\bnext (?:time|session|meeting|call)\b", re.I)
@@ -162,6 +163,11 @@ def _sentence_list(label: str, items: list[str], names: dict[str, str]) -> str:
     return f"{label}: {body}" + ("" if body.endswith("?") else ".")
 
 
+def _texts_before(sentences: list[Sentence], sentence: Sentence) -> list[str]:
+    """The texts of the sentences before one, nearest last."""
+    return [s.text for s in sentences[: sentences.index(sentence)]]
+
+
 def _private(
     request: SummaryRequest,
     sentences: list[Sentence],
@@ -183,7 +189,11 @@ def _private(
     covered = noun_phrases(points, limit=MAX_COVERED)
     partner = names["mentee" if author == "mentor" else "mentor"]
     decided = [restate(s.text, me, partner) for s in rest if _DECIDED.search(s.text)][:4]
-    open_qs = [open_point(s.text, me, partner) for s in rest if _OPEN.search(s.text)][:4]
+    open_qs = [
+        open_point(resolve_object(s.text, _texts_before(sentences, s)), me, partner)
+        for s in rest
+        if _OPEN.search(s.text)
+    ][:4]
     nxt = [restate(s.text, me, partner) for s in rest if _next_time(s)][:4]
     if not upcoming:  # "We meet again in the new year": no date, so said as the notes say it
         nxt += [restate(s.text, me, partner) for s in booking][:1]
