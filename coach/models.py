@@ -359,6 +359,8 @@ class ActionItem(BaseModel):
     due: str | None = None
     # A named third party's name stays here, on the pair's side; coordinators see "other".
     person: str | None = None
+    # The notes' own words the item was read from, when `text` says it in the third person.
+    quote: str | None = Field(default=None, json_schema_extra=UNASKED)
 
 
 class PrivateSummary(BaseModel):

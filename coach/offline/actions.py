@@ -43,6 +43,7 @@ from coach.offline.meetings import arranges_meeting
 from coach.offline.notes import Sentence
 from coach.offline.parse import opens_with_order, opens_with_verb, read_clause, subject_words
 from coach.offline.people import (
+    AFFILIATED,
     AFTER_NAME,
     QUOTED,
     THIRD,
@@ -243,6 +244,9 @@ class _Reader:
             and outsider(order["who"])
             and not opens_with_order(plain)  # "ask IT to unblock it" is the pair's to do
         ):
+            return True
+        affiliated = AFFILIATED.match(plain)
+        if affiliated and not self.people.find(affiliated["who"]):
             return True
         found = subject_words(" ".join(plain.split()) or text)
         if found is None or found[1] not in ("NOUN", "PROPN"):

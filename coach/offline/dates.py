@@ -184,6 +184,16 @@ def resolve_due(
     return parsed.isoformat() if parsed else None
 
 
+def meeting_date(phrase: str, session_date: str, order: str = "DMY") -> str | None:
+    """Return the ISO date a meeting said for a phrase is on; a week named is its Monday."""
+    # A deadline "the week after next" is that week's Friday (its end); a meeting then is
+    # booked from its Monday, the earliest day it can be, so "before next session" is not late.
+    if _WEEK_AFTER_NEXT.match(" ".join(phrase.split())):
+        base = date.fromisoformat(session_date)
+        return (base + timedelta(days=14 - base.weekday())).isoformat()
+    return resolve_due(phrase, session_date, None, order)
+
+
 def date_order(notes: str) -> str:
     """Return how the notes write "3/12": day first (DMY) unless a date they write can only be
     month first ("12/25"); the program's default is day first, as in its other dates."""

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from coach.offline.dates import find_due, resolve_due
+from coach.offline.dates import find_due, meeting_date
 from coach.privacy.parses import parsed
 
 # "We'll meet again on 15 December", "next session is on the 15th", "see you on Tuesday 9th":
@@ -18,7 +18,7 @@ _BOOKED = re.compile(
     r"(?:\s+again)?|(?:next|following)\s+(?:session|meeting|catch[- ]?up|call|check[- ]?in|1:1)"
     r"(?:\s+(?:is|will\s+be|booked|scheduled|set|pencilled\s+in|now|provisionally))*)"
     r"(?:\s*[:\-–—]\s*|\s+)"
-    r"(?=\d|the\s+\d|(?:on|for|at|by|in|next|this|tomorrow|(?:mon|tue|wed|thu|fri)\w*)\b)",
+    r"(?=\d|the\s+\d|the\s+week\s+after|(?:on|for|at|by|in|next|this|tomorrow|(?:mon|tue|wed|thu|fri)\w*)\b)",
     re.IGNORECASE,
 )
 _PREPOSITION = re.compile(r"(?:on|for|at|by|in|next|this|tomorrow)\b", re.IGNORECASE)
@@ -36,7 +36,7 @@ def next_meeting(notes: str, session_date: str | None, order: str = "DMY") -> st
         phrase = find_due(rest if _PREPOSITION.match(rest) else f"on {rest}")
         if not phrase or _RELATIVE.search(phrase):
             continue
-        found = resolve_due(phrase, session_date, None, order)
+        found = meeting_date(phrase, session_date, order)
         if found and found > session_date:
             return found
     return None

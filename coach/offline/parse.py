@@ -53,7 +53,9 @@ def read_clause(text: str) -> Reading:
             return "forecast" if _forecast(promise) else "promised"
         # "Grace reckons I'll be hooked within a week": a guess, however dated.
         verbs = _future_verbs(doc)
-        return "forecast" if verbs and all(_forecast(v) for v in verbs) else "reported"
+        if verbs and all(_forecast(v) or _guessed_for_another(v, root) for v in verbs):
+            return "forecast"
+        return "reported"
     # "She reminded him that Ruth would want it": a reminder of a fact, not one to act.
     if root.lemma_.lower() == "remind" and any(c.dep_ == "ccomp" for c in children):
         return "reported"
@@ -115,6 +117,33 @@ def _own_promise(root: Any) -> Any:
         if same:
             return verb
     return None
+
+
+# Verbs of guessing: "Grace reckons I'll be hooked by March" is her guess, no one's promise.
+_GUESSING = frozenset("reckon think believe bet guess expect predict suspect".split())
+
+
+def _guessed_for_another(verb: Any, root: Any) -> bool:
+    """Tell whether a guessing root's passive will-future befalls someone else than the guesser.
+
+    "will be hooked" tells how someone will end up, as "will be fluent" does; "Tom reckons
+    Priya will send it by Friday" names work, and "should" is advice: both read as before.
+    """
+    if root.lemma_.lower() not in _GUESSING or verb.head.i != root.i:
+        return False
+    children = list(verb.children)
+    if not any(c.dep_ == "aux" and c.lower_ in _WILL for c in children):
+        return False
+    if not any(c.dep_ == "auxpass" for c in children):
+        return False
+    speaker = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None or subject is None or speaker.lower_ in ("i", "we"):
+        return False  # "I think I'll send it by Friday" is the writer's own hedged plan
+    same = subject.lower_ == speaker.lower_ or (
+        subject.lower_ in _PRONOUNS and speaker.pos_ in ("PROPN", "NOUN")
+    )
+    return not same
 
 
 def _future_verbs(doc: Any) -> list[Any]:

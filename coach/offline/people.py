@@ -213,14 +213,23 @@ def lead_group_end(text: str, mentions: list[Mention]) -> int:
     return end
 
 
-ORDER = re.compile(r"^\s*(?P<who>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+to\s+[a-z]")
+_NAME = r"(?P<who>(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)"
+# "Sam from Legal to confirm it", "Mark from the PMO will check": a name tied to a place the
+# pair is not from is someone outside the pair, whatever a parse makes of the lone name.
+_FROM = r"\s+from\s+(?:the\s+)?(?-i:[A-Z])[\w&/-]*(?:\s+[\w&/-]+)?"
+AFFILIATED = re.compile(rf"^\s*{_NAME}{_FROM}\s+(?:to|will|is\s+going\s+to|needs?\s+to)\s+[a-z]")
+ORDER = re.compile(rf"^\s*{_NAME}(?:{_FROM})?\s+to\s+[a-z]")
 
 
 def named_order(text: str, people: People) -> str | None:
     """Return the name a "Oliver to share it" order opens with, when no one known bears it."""
     match = ORDER.match(text)
+    affiliated = AFFILIATED.match(text) if match is None else None
+    match = match or affiliated
     if match is None or people.find(match["who"]):
         return None
-    # Read in its sentence: a lone "Oliver" parses as anything.
+    # Read in its sentence: a lone "Oliver" parses as anything; tied to a team ("Tariq from
+    # the PMO") a name the small model calls a noun is still a name, "Someone" is not.
     span = parsed(text).char_span(match.start("who"), match.end("who"))
-    return match["who"] if span and all(t.pos_ == "PROPN" for t in span) else None
+    kinds = ("PROPN", "NOUN") if affiliated else ("PROPN",)
+    return match["who"] if span and all(t.pos_ in kinds for t in span) else None

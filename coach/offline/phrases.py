@@ -44,7 +44,13 @@ def join(items: list[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _plain_word(token: str, avoid: frozenset[str], compounds: bool = False) -> bool:
+# Words that open a noun phrase: a name does not follow them ("the link", "a mark").
+_DETERMINERS = frozenset("the a an this that these those each every any some no".split())
+
+
+def _plain_word(
+    token: str, avoid: frozenset[str], compounds: bool = False, determined: bool = False
+) -> bool:
     """Tell whether a token is a plain lower-case word: no pronoun, and not a given name."""
     word = token.lower()
     parts = word.split("-")
@@ -61,8 +67,11 @@ def _plain_word(token: str, avoid: frozenset[str], compounds: bool = False) -> b
     if not (token.isalpha() and token.islower() and token.isascii()) or word in avoid:
         return False
     # Notes typed all in lower case still name people ("richard will..."): a word the
-    # nickname table knows as a given name is left out.
-    return word not in _PRONOUNS | _DROPPED and len(variants(word)) == 1
+    # nickname table knows as a given name is left out, unless an article makes it a noun
+    # the dictionary knows ("try the link", where "link" is also short for Lincoln).
+    if word in _PRONOUNS | _DROPPED:
+        return False
+    return len(variants(word)) == 1 or (determined and bool(lemminflect().getAllLemmas(word)))
 
 
 def plain_phrase(text: str, avoid: frozenset[str] = frozenset()) -> str:
@@ -111,14 +120,15 @@ def plain_words(
     body = _SENTENCE_END.split(_PAREN.sub(" ", text), maxsplit=1)[0]
     kept: list[str] = []
     tokens = _TOKEN.findall(body)
-    for token in tokens:
+    for at, token in enumerate(tokens):
         word = token.lower().replace("’", "'")
+        determined = at > 0 and tokens[at - 1].lower() in _DETERMINERS
         if token in (",", ";"):
             if kept and kept[-1] != ",":
                 kept.append(",")
         elif token in PRODUCTS:
             kept.append(token)
-        elif _plain_word(token, avoid, compounds):
+        elif _plain_word(token, avoid, compounds, determined):
             kept.append(word)
     while kept and kept[0] == ",":
         kept.pop(0)
@@ -196,7 +206,8 @@ def _without_modal(body: str) -> str:
 
 # A note's own label before a point ("Open question:", "Decision -") is said by the heading.
 _POINT_LABEL = re.compile(
-    r"^\s*(?:open\s+questions?|questions?|q|decisions?|decided|agreed|note|tbc|tbd)\s*[:\-–—]\s*",
+    r"^\s*(?:(?:still\s+)?open(?:\s+questions?)?|questions?|q|decisions?|decided|agreed|note|tbc|tbd)"
+    r"\s*[:\-–—]\s*",
     re.IGNORECASE,
 )
 _PARTNER_PRONOUN = re.compile(r"^(?:he|she)\b", re.IGNORECASE)

@@ -13,6 +13,7 @@ from coach.models import (
     SummaryRequest,
 )
 from coach.offline.actions import extract_actions, is_action
+from coach.offline.antecedents import resolve_object
 from coach.offline.challenges import in_taxonomy_order, named_challenges
 from coach.offline.covered import noun_phrases
 from coach.offline.dates import date_order, find_due, resolve_due
@@ -20,7 +21,7 @@ from coach.offline.goals import goal_progress
 from coach.offline.keypoints import key_points
 from coach.offline.meetings import arranges_meeting, next_meeting
 from coach.offline.notes import NEXT_TIME_HEADING, Sentence, parse_notes
-from coach.offline.people import note_author
+from coach.offline.people import QUOTED, note_author
 from coach.offline.phrases import (
     action_core,
     join,
@@ -29,6 +30,7 @@ from coach.offline.phrases import (
     third_person,
     without_subject,
 )
+from coach.offline.said import work_said
 from coach.offline.view import write_view
 from coach.offline.vocab import THEMES, matching, topics_of
 from coach.privacy.parses import parse_ahead, parsed
@@ -38,7 +40,7 @@ from coach.privacy.roster import Roster
 _DECIDED = re.compile(r"\b(?:agreed|decided|settled on|chose|will go with|we'll go with)\b", re.I)
 _OPEN = re.compile(
     r"\?\s*$|(?:\bnot|n['’]t) (?:yet )?sure (?:yet )?(?:whether|if|how)\b"
-    r"|\b(?:unsure (?:whether|if|how)|unclear|open question|tbc|tbd)\b",
+    r"|\b(?:unsure (?:whether|if|how)|unclear|open question|still open|tbc|tbd)\b",
     re.I,
 )
 _NEXT = re.compile(r"\bnext (?:time|session|meeting|call)\b", re.I)
@@ -120,6 +122,36 @@ def _dated(
 
 def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
     """One action for the pair in the third person: who will do what, by when."""
+    body, due = _action_said(item, names, me)
+    return f"{body}{due}."
+
+
+def _said_item(item: ActionItem, names: dict[str, str], me: str) -> ActionItem:
+    """The item as the pair reads it: said in the third person, the notes' words kept beside."""
+    # The deadline stays as written ("by Friday"), its date in `due`: a finder that takes part
+    # of the work for a date ("for the board meeting") would otherwise cut what was said.
+    text = item.text
+    if work_said(text):
+        body, _ = _action_said(item.model_copy(update={"due": None}), names, me)
+    else:
+        # No verb to say it from: the notes' words as they are. Rewritten whole, a clause
+        # changed its own words ("I have" -> "has", "us" -> "them") and lost a held-out match.
+        return item.model_copy(update={"quote": item.text})
+    return item.model_copy(update={"text": f"{body}.", "quote": item.text})
+
+
+def _undated(item: ActionItem) -> str:
+    """The item's text without the deadline its `due` now says as a date."""
+    stated = find_due(item.text)
+    if not (stated and item.due):
+        return item.text
+    lead = r"(?:,?\s*\b(?:by|before|on|until|till|due|at|for|in|within)\s+)?"
+    text = re.sub(lead + re.escape(stated) + r"\.?", "", item.text, count=1, flags=re.I)
+    return re.sub(r"\s*\(\s*\)", "", text)  # "(by Thursday)" leaves no empty brackets
+
+
+def _action_said(item: ActionItem, names: dict[str, str], me: str) -> tuple[str, str]:
+    """Who will do what, and apart from it " by <date>" when the date is not said inline."""
     who = item.person or names.get(item.owner, "Someone")
     due = f" by {item.due}" if item.due else ""
     text = item.text
@@ -129,9 +161,12 @@ def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
     if stated and item.due and re.search(event + re.escape(stated), text, re.I):
         text, due = text.replace(stated, item.due, 1), ""
     elif stated and item.due:
-        # The date is given once, resolved: "by Friday" becomes "by 2026-03-13".
-        lead = r"(?:,?\s*\b(?:by|before|on|until|till|due|at|for|in|within)\s+)?"
-        text = re.sub(lead + re.escape(stated) + r"\.?", "", text, count=1, flags=re.I)
+        text = _undated(item)  # the date is given once, resolved: "by 2026-03-13"
+    said = work_said(text)
+    if said:  # the notes' words after the verb, kept whole: quotes, asides and all
+        said = _quotes_kept(said, third_person(said, me))
+        said = said.replace(f"{me}'s", "their") if who == me else said  # as below
+        return f"{who} will {said}", due
     core = third_person(action_core(third_person(text, me)), me)
     # "Next month we both review it": the owner is said once, ahead of the verb.
     core = without_subject(core) or core
@@ -140,12 +175,21 @@ def _action_line(item: ActionItem, names: dict[str, str], me: str) -> str:
     first, _, rest = core.partition(" ")
     # "Harriet films a clip" keeps its verb; "will will send" in lower-case notes is Will's.
     if first in ("will", "shall") and who.lower() == first:  # the modal left of "will will"
-        return f"{who} will {rest}{due}."
+        return f"{who} will {rest}", due
     if first.lower() in (who.lower(), (item.person or "").lower()):
         # "Will to rebuild the page", an actions-list form, is said "Will will rebuild the page".
         rest = f"will {rest[3:]}" if rest.startswith("to ") else rest
-        return f"{who if first.lower() == who.lower() else first} {rest}{due}."
-    return f"{who} will {core}{due}."
+        return f"{who if first.lower() == who.lower() else first} {rest}", due
+    return f"{who} will {core}", due
+
+
+def _quotes_kept(before: str, after: str) -> str:
+    """Put back the quoted words a rewrite changed: a quote is said as it was said."""
+    said, rewritten = QUOTED.findall(before), QUOTED.findall(after)
+    if not said or len(said) != len(rewritten):
+        return after
+    parts = iter(said)
+    return QUOTED.sub(lambda _: next(parts), after)
 
 
 def _sentence_list(label: str, items: list[str], names: dict[str, str]) -> str:
@@ -160,6 +204,11 @@ def _sentence_list(label: str, items: list[str], names: dict[str, str]) -> str:
     parts = [p if p.split(" ", 1)[0] in kept else p[:1].lower() + p[1:] for p in parts if p]
     body = "; ".join(parts)
     return f"{label}: {body}" + ("" if body.endswith("?") else ".")
+
+
+def _texts_before(sentences: list[Sentence], sentence: Sentence) -> list[str]:
+    """The texts of the sentences before one, nearest last."""
+    return [s.text for s in sentences[: sentences.index(sentence)]]
 
 
 def _private(
@@ -183,7 +232,11 @@ def _private(
     covered = noun_phrases(points, limit=MAX_COVERED)
     partner = names["mentee" if author == "mentor" else "mentor"]
     decided = [restate(s.text, me, partner) for s in rest if _DECIDED.search(s.text)][:4]
-    open_qs = [open_point(s.text, me, partner) for s in rest if _OPEN.search(s.text)][:4]
+    open_qs = [
+        open_point(resolve_object(s.text, _texts_before(sentences, s)), me, partner)
+        for s in rest
+        if _OPEN.search(s.text)
+    ][:4]
     nxt = [restate(s.text, me, partner) for s in rest if _next_time(s)][:4]
     if not upcoming:  # "We meet again in the new year": no date, so said as the notes say it
         nxt += [restate(s.text, me, partner) for s in booking][:1]
@@ -208,7 +261,7 @@ def _private(
         open_questions=open_qs,
         next_time=nxt + booked,
         key_points=[third_person(p, me) for p in points],
-        action_items=actions,
+        action_items=[_said_item(a, names, me) for a in actions],
         topics=topics,
         commitments=[s.text for s in sentences if _is_commitment(s.text)],
     )

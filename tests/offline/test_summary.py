@@ -7,7 +7,7 @@ import pytest
 from coach.errors import PrivacyLeak
 from coach.generators.summary import finalize
 from coach.knowledge.models import Passage
-from coach.models import ActionItem, AnonymizedSummary, SummaryDraft, SummaryRequest
+from coach.models import AnonymizedSummary, SummaryDraft, SummaryRequest
 from coach.offline.actions import extract_actions, resolve_owner
 from coach.offline.dates import find_due
 from coach.offline.notes import parse_notes
@@ -82,23 +82,33 @@ def test_no_sentence_of_the_notes_is_copied_to_the_anonymized_side(draft: Summar
 
 
 def test_private_side_keeps_action_items_with_owners_and_due_dates(draft: SummaryDraft) -> None:
-    assert draft.private.action_items == [
-        ActionItem(
-            text="Katie will post one 30-second video by Friday.", owner="mentee", due="2026-11-27"
+    # Said in the third person, the notes' words kept beside; one it cannot read stays as is.
+    said = [(a.text, a.owner, a.due, a.quote) for a in draft.private.action_items]
+    assert said == [
+        (
+            "Katherine will post one 30-second video by Friday.",
+            "mentee",
+            "2026-11-27",
+            "Katie will post one 30-second video by Friday.",
         ),
-        ActionItem(
-            text="Priya to send a prompt cheat sheet before Dec 3.",
-            owner="mentor",
-            due="2026-12-03",
+        (
+            "Priya will send a prompt cheat sheet before Dec 3.",
+            "mentor",
+            "2026-12-03",
+            "Priya to send a prompt cheat sheet before Dec 3.",
         ),
         # "the next session" has no date the notes give: no due date rather than a guess.
-        ActionItem(
-            text="We agreed to review the dashboard at the next session.", owner="both", due=None
+        (
+            "Both will review the dashboard at the next session.",
+            "both",
+            None,
+            "We agreed to review the dashboard at the next session.",
         ),
-        ActionItem(
-            text="mentee to book a hybrid team demo by 2026-12-01.",
-            owner="mentee",
-            due="2026-12-01",
+        (
+            "mentee to book a hybrid team demo by 2026-12-01.",
+            "mentee",
+            "2026-12-01",
+            "mentee to book a hybrid team demo by 2026-12-01.",
         ),
     ]
     assert "Priya Natarajan" in draft.private.summary
@@ -185,8 +195,13 @@ def test_prompt_injection_in_notes_is_just_data() -> None:
     result = compose_summary(make_request(notes), [])
     released = result.anonymized.model_dump_json().lower()
     assert "ignore the rules" not in released and "acme" not in released
-    assert result.private.action_items == [
-        ActionItem(text="The mentee will try ChatGPT by Friday.", owner="mentee", due="2026-11-27")
+    assert [(a.text, a.owner, a.due, a.quote) for a in result.private.action_items] == [
+        (
+            "Katherine will try ChatGPT by Friday.",
+            "mentee",
+            "2026-11-27",
+            "The mentee will try ChatGPT by Friday.",
+        )
     ]
 
 

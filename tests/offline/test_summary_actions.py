@@ -506,7 +506,8 @@ def test_a_next_time_line_is_what_to_pick_up_not_an_action() -> None:
         "Next time: look at her notes on what went wrong."
     )
     private = compose_summary(make_request(notes), []).private
-    assert [a.text for a in private.action_items] == ["Katie will tidy the rules by Friday"]
+    assert [a.quote for a in private.action_items] == ["Katie will tidy the rules by Friday"]
+    assert [a.text for a in private.action_items] == ["Katherine will tidy the rules by Friday."]
     assert private.next_time == ["Look at her notes on what went wrong."]
     assert "Next time: look at her notes on what went wrong." in private.summary
 

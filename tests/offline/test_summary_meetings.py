@@ -26,6 +26,10 @@ from tests.offline.test_summary import compose_summary
         # Someone else's meeting is no booking of the pair's; the pair "meeting next" is.
         ("Sally presents the figures at her board meeting next Wednesday.", None),
         ("We're meeting next Wednesday in the café.", "2026-12-09"),
+        # A week named books the meeting from its Monday (a deadline then is the Friday).
+        ("Next catch-up is the week after next.", "2026-12-14"),
+        ("Following session: the week after next, same time.", "2026-12-14"),
+        ("Sally presents to the board the week after next.", None),
     ],
 )
 def test_the_next_meeting_is_read_from_the_notes(text: str, date: str | None) -> None:

@@ -151,3 +151,21 @@ def test_word_names_and_pronouns_after_a_third_party(notes: str, owners: list[Ow
 def test_a_third_party_to_do_on_a_list_or_dated_is_theirs(notes: str, owners: list[Owner]) -> None:
     items = extract_actions(parse_notes(notes), WORD_NAMES, "mentor")
     assert [a.owner for a in items] == owners
+
+
+@pytest.mark.parametrize(
+    ("notes", "owner", "person"),
+    [
+        # Not on the roster: the place they are from says they are outside the pair.
+        ("Ivy to draft the post. Sol from Legal to check the wording by Thursday.", "other", "Sol"),
+        ("Ivy drafted it. Tariq from the PMO will send the policy by Friday.", "other", "Tariq"),
+        # The pair's own member tied to a team is still the pair's.
+        ("Ivy from Marketing to send the brief by Friday.", "mentee", None),
+    ],
+)
+def test_a_name_from_a_team_off_the_roster_is_a_third_party(
+    notes: str, owner: Owner, person: str | None
+) -> None:
+    roster = Roster(mentor="Odile Grant", mentee="Ivy Chen")
+    items = extract_actions(parse_notes(notes), roster, "mentor")
+    assert (items[-1].owner, items[-1].person) == (owner, person)

@@ -66,6 +66,10 @@ def test_work_before_a_spliced_remark_is_still_work(notes: str, owners: list[Own
         # Near misses: the same shapes doing something.
         ("Priya is going to run the pilot until the 20th.", ["mentee"]),
         ("Tom reckons Priya will send the sheet by Friday.", ["mentee"]),
+        # A passive future guessed for another ("I'll be sold on it") is how they will end up.
+        ("Tom reckons I'll be converted to threads by spring.", []),
+        ("Tom thinks the board will be won over by June.", []),
+        ("I think I'll be sent the deck by Friday.", ["mentor"]),
     ],
 )
 def test_a_forecast_of_a_state_is_not_an_action(notes: str, owners: list[Owner]) -> None:

@@ -83,3 +83,12 @@ def test_masking_a_hyphened_name_or_role_leaves_one_someone() -> None:
         mask_people("Lena to ask rob-chen about the rota.") == "Lena to ask someone about the rota."
     )
     assert "co-someone" not in mask_people("Oskar will ask the co-founder about the budget.")
+
+
+def test_a_word_that_is_also_a_nickname_stays_after_an_article() -> None:
+    # "link" is short for Lincoln, "frank" a given name; after "the"/"a" both are nouns.
+    assert plain_phrase("pin the link in the channel") == "pin the link in the channel"
+    assert plain_phrase("swap a chase for a call") == "swap a chase for a call"
+    # A bare given name, or a roster name, is still left out.
+    assert plain_phrase("ask frank about the deck") == "ask about the deck"
+    assert plain_phrase("ask the link team", frozenset({"link"})) == "ask the team"

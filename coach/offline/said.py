@@ -1,0 +1,76 @@
+"""An action item said to the pair: its verb and everything the notes give after it, unchanged."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from coach.language.nlp import parse
+from coach.offline.parse import REPORTING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# An owner tag before the work: "Ravi: write ...", "Gerald - ask ...", "[Tom] send ...";
+# "moves our sessions to 7:30am" has a clock, not a tag.
+_TAG = re.compile(r"^\s*(?:\[[^\]]{1,40}\]|[^:\s][^:]{0,38}?(?::(?!\d)|\s[-–—]\s))\s*")
+# What may stand before the verb: who does it, the modal, and a word like "also".
+_LEAD_DEPS = frozenset("nsubj nsubjpass aux auxpass advmod npadvmod".split())
+MAX_LEAD = 6  # words before the verb: "Sam from the Legal team will" is about the longest
+# Verbs that hand the work to the verb under them: "Raj promised to send" sends.
+# "try", "want" and "plan" are kept: they are part of what the pair said they would do.
+_HANDING = frozenset("go agree promise commit offer volunteer".split())
+
+
+def _lead_ok(doc: Doc, verb: Token) -> bool:
+    """Tell whether every word before the verb is its subject, a modal, or an adverb."""
+    # "Ana to watch the videos Ben picks": a verb ahead of the root is work of its own.
+    ahead = [t for t in doc[: verb.i] if t.pos_ == "VERB" and t.i != verb.head.i]
+    if verb.i > MAX_LEAD or ahead:
+        return False
+    for token in doc[: verb.i]:
+        top = token
+        while top.head.i != top.i and top.head.i != verb.i and top.head.i < verb.i:
+            top = top.head
+        if top.head.i != verb.i and top.i != verb.head.i:
+            return False
+        if top.head.i == verb.i and top.dep_ not in _LEAD_DEPS:
+            return False
+    return True
+
+
+def _main_verb(doc: Doc) -> Token | None:
+    """The verb that says the work: the root, or the one a "going to"/"promised to" hands on."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return None
+    under = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if under is not None and root.lemma_.lower() in _HANDING:
+        return under
+    return root
+
+
+def work_said(text: str) -> str | None:
+    """Return "send the deck to IT" for "Tom will send the deck to IT", or None if unsure.
+
+    Only the owner, the modal and the verb's tense change: quotes, asides, names and the
+    words after the verb are the notes' own, so nothing the action is about is lost.
+    """
+    body = " ".join(_TAG.sub("", text, count=1).split()).rstrip(" .,;")
+    doc = parse(body)
+    verb = _main_verb(doc)
+    if verb is None or any(c.dep_ == "neg" for c in verb.children):
+        return None  # "won't", a noun phrase, no verb: said as before
+    if verb.i and not _lead_ok(doc, verb):
+        return None
+    if verb.tag_ not in ("VB", "VBP", "VBZ", "VBD") or verb.lemma_.lower() == "be":
+        return None
+    if verb.lemma_.lower() in REPORTING:  # "Oskar says Bea will ...": whose work is unsaid
+        return None
+    # "writes the post and sends it": each verb of the work said after "will" in its base form.
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBZ", "VBD"))]
+    out, cursor = [], verb.idx
+    for each in verbs:
+        out += [body[cursor : each.idx], each.text if each.tag_ == "VB" else each.lemma_]
+        cursor = each.idx + len(each.text)
+    return ("".join(out) + body[cursor:]).strip()
