@@ -102,6 +102,11 @@ def _names(request: SummaryRequest) -> dict[str, str]:
     }
 
 
+def _books(sentence: Sentence, request: SummaryRequest, upcoming: str | None) -> bool:
+    """Tell whether a sentence is the one that books the next session's date."""
+    return upcoming is not None and next_meeting(sentence.text, request.session_date) == upcoming
+
+
 def _upcoming(request: SummaryRequest, order: str) -> str | None:
     """The next session's date: the one booked, else the one the notes arrange."""
     return request.next_session_date or next_meeting(request.notes, request.session_date, order)
@@ -237,7 +242,9 @@ def _private(
         for s in rest
         if _OPEN.search(s.text)
     ][:4]
-    nxt = [restate(s.text, me, partner) for s in rest if _next_time(s)][:4]
+    # "Next session is the week after next" is said once, with its date, under "Next session".
+    ahead = [s for s in rest if _next_time(s) and not _books(s, request, upcoming)]
+    nxt = [restate(s.text, me, partner) for s in ahead][:4]
     if not upcoming:  # "We meet again in the new year": no date, so said as the notes say it
         nxt += [restate(s.text, me, partner) for s in booking][:1]
     booked = [f"Next session: {upcoming}."] if upcoming else []

@@ -272,6 +272,21 @@ def test_a_labelled_next_time_line_is_said_once_and_times_are_not_topics() -> No
     assert "next time" not in private.covered
 
 
+def test_the_sentence_that_books_the_next_session_is_said_once_with_its_date() -> None:
+    notes = "We rehearsed the town-hall demo twice.\nNext session is the week after next."
+    private = compose_summary(make_request(notes), []).private
+    assert "Next session: 2026-11-30." in private.summary  # the Monday of that week
+    assert "Next time:" not in private.summary
+    assert private.next_time == ["Next session: 2026-11-30."]
+
+
+def test_a_next_time_point_stays_beside_a_session_booked_in_another_sentence() -> None:
+    notes = "We tidied the drive.\nNext time: the pilot slides.\nWe meet again on 4 December."
+    private = compose_summary(make_request(notes), []).private
+    assert "Next time: the pilot slides." in private.summary
+    assert "Next session: 2026-12-04." in private.summary
+
+
 def test_the_private_summary_restates_points_in_the_third_person() -> None:
     notes = (
         "We rebuilt the channel structure together and pinned a start post. "
