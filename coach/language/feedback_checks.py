@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
-from coach.language.clauses import likening
-from coach.language.cues import CONDESCENSION, HEDGE, VERDICT_WORD
+from coach.language.clauses import clause_spans, likening
+from coach.language.cues import ABSOLUTE, ABSOLUTES, CONDESCENSION, HEDGE, VERDICT_WORD
 from coach.language.fluency import fluency_problems
 from coach.language.nlp import content_words, valence
 from coach.language.rewrite import reaction
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 HARD_CATEGORIES = frozenset(
     {"insult", "personal_label", "stereotype", "sarcasm", "assumed_intent", "absolute", "judgement"}
 )
+# The verdicts a clause can carry; an absolute is a wording the rewrite turns into a frequency.
+_VERDICTS = HARD_CATEGORIES - {"absolute"}
 CONCERN_THRESHOLD = 0.7
 _NOT_CONCERN = frozenset(
     {"yesterday", "today", "tomorrow", "tonight", "bit", "lot", "stuff", "thing", "things", "way"}
@@ -134,12 +137,49 @@ def concern_preserved(original: str, rewritten: str) -> float:
     return sum(stem(t) in present for t in terms) / len(terms)
 
 
+def _unabsolute(clause: str) -> tuple[str, ...]:
+    """A clause's words with each absolute read as the frequency the rewrite puts for it."""
+    said = ABSOLUTE.sub(lambda m: ABSOLUTES.get(m.group(0).lower(), ""), clause.lower())
+    return tuple(re.findall(r"[a-z0-9']+", said.replace("’", "'")))
+
+
+def _restated(before: list[Sentence], rewritten: str) -> set[tuple[str, int]]:
+    """Whole-clause verdicts on clauses the original says in the same words bar its absolute.
+
+    Only where the original's analysis found no verdict on that clause but the absolute, and one
+    beside it in the sentence: the trained classifier reads only clauses no finding touches, so
+    "you always cut me off" is never read (the absolute touches it) while "you often cut me off"
+    is. A rewrite is not judged more harshly than the original's analysis judged the same words.
+    """
+    clauses: dict[tuple[str, ...], bool] = {}
+    for sentence in before:
+        for start, end, clause in clause_spans(sentence):
+            hits = {f.category for f in sentence.findings if f.start < end and start < f.end}
+            # The act a verdict beside it judges ("you always X, it's rude"); alone, the clause
+            # may hold the verdict itself, and only the classifier reading the rewrite finds it.
+            beside = any(
+                f.category in _VERDICTS and not (f.start < end and start < f.end)
+                for f in sentence.findings
+            )
+            if "absolute" not in hits or not beside:
+                continue
+            words = _unabsolute(clause)
+            clauses[words] = clauses.get(words, False) or bool(hits & _VERDICTS)
+    return {
+        (f.category, f.start)
+        for sentence in inspect(rewritten)
+        for f in sentence.findings
+        if f.whole and clauses.get(_unabsolute(rewritten[f.start : f.end])) is False
+    }
+
+
 def feedback_violations(request: FeedbackRequest, draft: FeedbackDraft) -> list[str]:
     """Every invariant the draft breaks, each as one short sentence; empty when it is sound."""
     problems: list[str] = []
     after = analyze(draft.rewritten, request.direction)
+    kept = _restated(inspect(request.text), draft.rewritten)
     for issue in after.issues:
-        if issue.category in HARD_CATEGORIES:
+        if issue.category in HARD_CATEGORIES and (issue.category, issue.start) not in kept:
             problems.append(
                 f"The rewrite still contains {issue.category} language: '{issue.span}'."
             )

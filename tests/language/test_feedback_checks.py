@@ -71,3 +71,45 @@ def test_the_praise_an_irony_is_framed_in_is_no_concern_but_the_act_is() -> None
 def test_what_a_verdict_calls_something_is_no_concern_but_where_it_happened_is() -> None:
     assert key_terms("Your handover notes are a wall of acronyms.") == {"handover", "notes"}
     assert key_terms("Your demo was a circus in front of the board.") == {"demo", "board"}
+
+
+def _kept(original: str, rewritten: str) -> str:
+    request = FeedbackRequest(text=original, direction="mentee_to_mentor")
+    return " ".join(feedback_violations(request, _draft(rewritten)))
+
+
+def test_an_act_restated_with_a_frequency_is_not_judged_harder_than_the_original() -> None:
+    # The classifier never read "you always cut me off" (the absolute touches it), so reading
+    # "you often cut me off" as mind-reading would judge the rewrite by a stricter test.
+    problems = _kept(
+        "You always cut me off when I describe the new app, it's so rude.",
+        "You often cut me off when I describe the new app. I felt uncomfortable.",
+    )
+    assert "assumed_intent" not in problems and "absolute" not in problems
+
+
+def test_an_act_with_an_absolute_and_no_verdict_beside_it_is_still_read_whole() -> None:
+    # Near miss: with nothing else judged in the sentence, the clause may hold the verdict itself.
+    problems = _kept(
+        "You always cut me off when I describe the new app.",
+        "You often cut me off when I describe the new app. I felt uncomfortable.",
+    )
+    assert "assumed_intent language" in problems
+
+
+def test_a_clause_the_original_was_judged_by_meaning_in_stays_judged() -> None:
+    # Near miss: with no absolute the original clause was read, and found mind-reading.
+    problems = _kept(
+        "You cut me off when I describe the new app.",
+        "You cut me off when I describe the new app. I felt uncomfortable.",
+    )
+    assert "assumed_intent language" in problems
+
+
+def test_a_restated_clause_with_words_added_or_a_word_verdict_is_still_reported() -> None:
+    # Near misses: "on purpose" is not in the original clause; "rude" is a word, not the clause.
+    original = "You always cut me off when I describe the new app, it's rude."
+    assert "assumed_intent" in _kept(original, "You often cut me off on purpose.")
+    assert "judgement language: 'rude'" in _kept(
+        original, "You often cut me off when I describe the new app, it's rude."
+    )

@@ -85,3 +85,11 @@ def test_the_reader_addressed_as_a_group_is_no_topic_to_name() -> None:
     # A clause about the reader inside a phrase is still its topic.
     out = _rewrite("The way you ran the budget review was a joke, you skipped half the slides.")
     assert "budget review" in out and "joke" not in out
+
+
+def test_an_act_with_an_absolute_is_restated_with_a_frequency_not_slotted() -> None:
+    # The restated act is not re-flagged by the classifier that never read the original clause.
+    text = "You always cut me off when I describe the new app, it's so rude."
+    out = compose_feedback(FeedbackRequest(text=text, direction="mentee_to_mentor"), []).rewritten
+    assert "You often cut me off when I describe the new app" in out
+    assert SLOT not in out and "rude" not in out and "always" not in out
