@@ -86,11 +86,16 @@ NOT_ACTION = re.compile(
 PROHIBITION = re.compile(r"^\s*(?:don['’]t|do\s+not|never)\s+(?!forget\b)", re.IGNORECASE)
 # "They agreed Lena would draft it": a would reported after agreeing binds like a will; a
 # "would rather", "would like" or "would have" tells a preference or a might-have-been.
-AGREED_D = re.compile(
-    r"(?P<lead>\b(?:agreed|promised|offered|decided|said|committed)\s+(?:that\s+)?"
+_WOULD = (
     r"(?:I|we|you|he|she|they|[A-Z][a-z]+))(?:['’]d|\s+would)\b"
     r"(?!\s+(?:rather|sooner|like|love|prefer|have|be\s+happy)\b)"
 )
+AGREED_D = re.compile(
+    r"(?P<lead>\b(?:(?:agreed|promised|offered|decided|said|committed|confirmed)\s+"
+    r"|(?:told|promised|assured)\s+(?:me|him|her|us|them|[A-Z][a-z]+)\s+)(?:that\s+)?" + _WOULD
+)
+# "We agreed Ivo would draft it and I would review it": the agreement reaches the second.
+AND_WOULD = re.compile(r"(?P<lead>\band\s+(?:that\s+)?" + _WOULD)
 WITHDRAWN = re.compile(
     r"^\W*(?:scratch|strike|forget|cancel|ignore)\s+that\b|^\W*(?:never\s?mind|on second thought"
     r"|actually,?\s+no\b|no,?\s+wait\b)",
@@ -130,7 +135,8 @@ WORK_HEADING = re.compile(r"(?:\bwill|['’]ll|\bto|\bgoing\s+to)(?:\s+do)?$", r
 
 def future_in_past(text: str) -> str:
     """Say "we agreed I'd post" as "we agreed I will post": the 'd binds like a will."""
-    return AGREED_D.sub(lambda m: f"{m['lead']} will", text)
+    said = AGREED_D.sub(lambda m: f"{m['lead']} will", text)
+    return AND_WOULD.sub(lambda m: f"{m['lead']} will", said) if said != text else text
 
 
 def is_narrative(text: str, mentions: list[Mention]) -> bool:

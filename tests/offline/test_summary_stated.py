@@ -23,11 +23,23 @@ def _items(notes: str) -> list[tuple[Owner | str, str | None]]:
         ("They agreed that Rhea would book the hall by Monday.", [("other", "Monday")]),
         ("I said I would chase Cal for the rota.", [("mentor", None)]),
         ("Ivo said he would bring the survey results.", [("mentee", None)]),
+        ("Ivo told me he would map the approval steps.", [("mentee", None)]),
+        ("I promised Ivo I would find him a sponsor.", [("mentor", None)]),
+        ("Ivo confirmed he would host the lunch-and-learn.", [("mentee", None)]),
+        # The agreement reaches a second "would" joined to the first.
+        (
+            "We agreed Ivo would write the brief and I would edit it.",
+            [("mentee", None), ("mentor", None)],
+        ),
         # Near misses: a wish, a might-have-been, a preference, another's word for the pair.
         ("Ivo said he would like to sit in on a board call.", []),
         ("Ivo said he would have sent the slides sooner.", []),
         ("Ivo said he would rather skip the offsite.", []),
         ("Rhea said Ivo would send the survey.", []),
+        ("Ivo told me Rhea would enjoy the workshop.", []),
+        ("Ivo told me he would be on leave in May.", []),
+        ("Ivo confirmed the budget is signed off.", []),
+        ("I went along and I would do it again.", []),
     ],
 )
 def test_a_would_reported_after_agreeing_or_saying_binds(notes: str, items: list) -> None:
