@@ -85,10 +85,12 @@ NOT_ACTION = re.compile(
 # "Des: don't paste client names" sets a rule, not work ("don't forget to ..." is work).
 PROHIBITION = re.compile(r"^\s*(?:don['’]t|do\s+not|never)\s+(?!forget\b)", re.IGNORECASE)
 # "They agreed Lena would draft it": a would reported after agreeing binds like a will; a
-# "would rather", "would like" or "would have" tells a preference or a might-have-been.
+# "would rather", "would like" or "would have" tells a preference or a might-have-been, and
+# "would never", "would if ...", "would think about it" refuse, hedge or defer.
 _WOULD = (
     r"(?:I|we|you|he|she|they|[A-Z][a-z]+))(?:['’]d|\s+would)\b"
-    r"(?!\s+(?:rather|sooner|like|love|prefer|have|be\s+happy)\b)"
+    r"(?!\s+(?:rather|sooner|like|love|prefer|have|be\s+happy|not|never|if|see|think|consider)"
+    r"\b|n['’]t)"
 )
 AGREED_D = re.compile(
     r"(?P<lead>\b(?:(?:agreed|promised|offered|decided|said|committed|confirmed)\s+"

@@ -40,6 +40,11 @@ def _items(notes: str) -> list[tuple[Owner | str, str | None]]:
         ("Ivo told me he would be on leave in May.", []),
         ("Ivo confirmed the budget is signed off.", []),
         ("I went along and I would do it again.", []),
+        # A refusal, a condition and a promise to mull it over bind no one either.
+        ("Ivo said he would never touch the chatbot.", []),
+        ("Ivo said he would if the budget allowed.", []),
+        ("Ivo said he would think about the offer.", []),
+        ("Ivo said he wouldn't chase the vendor.", []),
     ],
 )
 def test_a_would_reported_after_agreeing_or_saying_binds(notes: str, items: list) -> None:
