@@ -33,6 +33,12 @@ TO_VERB = re.compile(
     r"[a-z]{2,}",
     re.IGNORECASE,
 )
+# A phrase set off by commas after a name, telling who they are: "Pat, the chief of staff,"
+# or "Ana, who runs the rota,"; the determiner or relative word marks it as no list item.
+APPOSITIVE = re.compile(
+    r"\s*,\s*(?:the|a|an|our|my|his|her|their|your|who|whose|now|as)\s[^,;:()]{1,60}?,",
+    re.IGNORECASE,
+)
 # Words that may stand between a subject and its modal: "Katie also will", "we both must".
 BRIDGE = frozenset(
     "also then now both each all definitely probably still really just first finally "
@@ -69,15 +75,29 @@ NOT_ACTION = re.compile(
     r"^\s*(?:if|unless|maybe|perhaps|as\s+(?:a\s+|the\s+)?(?-i:[A-Z])\w+"
     r"|i['’]ll\s+(?:admit|be honest)|to be (?:fair|honest)|we['’]ll see)\b"
     r"|^\s*(?:my\s+|our\s+|the\s+)?goals?\b[^:.]{0,25}:"
-    r"|\b(?:joked|jokingly|laughed|kidding)\b",
+    r"|\b(?:joked|jokingly|laughed|kidding)\b"
+    # A preference ("she'd rather die than post") and a standing rule ("the recap should
+    # always be checked") give no one a task to do.
+    r"|(?:\bwould|['’]d)\s+(?:much\s+)?(?:rather|sooner)\b"
+    r"|\b(?:should|must)\s+(?:always|never)\b",
     re.IGNORECASE,
 )
 # "Des: don't paste client names" sets a rule, not work ("don't forget to ..." is work).
 PROHIBITION = re.compile(r"^\s*(?:don['’]t|do\s+not|never)\s+(?!forget\b)", re.IGNORECASE)
-AGREED_D = re.compile(
-    r"(?P<lead>\b(?:agreed|promised|offered|decided|said|committed)\s+(?:that\s+)?"
-    r"(?:I|we|you|he|she|they|[A-Z][a-z]+))['’]d\b"
+# "They agreed Lena would draft it": a would reported after agreeing binds like a will; a
+# "would rather", "would like" or "would have" tells a preference or a might-have-been, and
+# "would never", "would if ...", "would think about it" refuse, hedge or defer.
+_WOULD = (
+    r"(?:I|we|you|he|she|they|[A-Z][a-z]+))(?:['’]d|\s+would)\b"
+    r"(?!\s+(?:rather|sooner|like|love|prefer|have|be\s+happy|not|never|if|see|think|consider)"
+    r"\b|n['’]t)"
 )
+AGREED_D = re.compile(
+    r"(?P<lead>\b(?:(?:agreed|promised|offered|decided|said|committed|confirmed)\s+"
+    r"|(?:told|promised|assured)\s+(?:me|him|her|us|them|[A-Z][a-z]+)\s+)(?:that\s+)?" + _WOULD
+)
+# "We agreed Ivo would draft it and I would review it": the agreement reaches the second.
+AND_WOULD = re.compile(r"(?P<lead>\band\s+(?:that\s+)?" + _WOULD)
 WITHDRAWN = re.compile(
     r"^\W*(?:scratch|strike|forget|cancel|ignore)\s+that\b|^\W*(?:never\s?mind|on second thought"
     r"|actually,?\s+no\b|no,?\s+wait\b)",
@@ -117,7 +137,8 @@ WORK_HEADING = re.compile(r"(?:\bwill|['’]ll|\bto|\bgoing\s+to)(?:\s+do)?$", r
 
 def future_in_past(text: str) -> str:
     """Say "we agreed I'd post" as "we agreed I will post": the 'd binds like a will."""
-    return AGREED_D.sub(lambda m: f"{m['lead']} will", text)
+    said = AGREED_D.sub(lambda m: f"{m['lead']} will", text)
+    return AND_WOULD.sub(lambda m: f"{m['lead']} will", said) if said != text else text
 
 
 def is_narrative(text: str, mentions: list[Mention]) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from coach.models import ActionItem, ActionOwner, Owner
 from coach.offline.action_cues import (
     AHEAD,
+    APPOSITIVE,
     ASKED,
     ASPIRES,
     BRIDGE,
@@ -78,6 +79,13 @@ class _Reader:
         if not mentions:
             return None
         gap = re.findall(r"[\w'’]+", text[mentions[-1].end : at].lower())
+        # "Pat, the chief of staff, will": the subject is the name before the aside.
+        for i, mention in enumerate(mentions):
+            aside = APPOSITIVE.match(text, mention.end)
+            rest = re.findall(r"[\w'’]+", text[aside.end() : at].lower()) if aside else []
+            if aside and aside.end() <= at and all(w in BRIDGE for w in rest):
+                mentions, gap = mentions[: i + 1], rest
+                break
         possessive = gap[:1] in (["s"], ["'s"], ["’s"]) and len(gap) <= 3
         # "Mark's deputy will": someone of theirs, not them ("Katie's team" stays Katie's).
         if possessive and any(is_role_word(w) for w in gap[1:]):
@@ -156,7 +164,8 @@ class _Reader:
             return _Clause(text, True, frozenset(tags))
         # "Mark to lift the block by the 12th", on a list or dated: a third party's work.
         if cue is not None and not cue.action and cue.owners == {"other"} and not tags:
-            on_list = listed(section) or has_deadline(plain) or followed
+            # A time frame dates it as a deadline does: "Max to update it this week too".
+            on_list = listed(section) or has_deadline(plain) or bool(find_due(plain)) or followed
             return _Clause(text, on_list and self.opens_commitment(plain), cue.owners)
         if cue is None and not tags and followed and named_order(plain, self.people):
             return _Clause(text, True, frozenset({"other"}))

@@ -12,7 +12,8 @@ from coach.privacy.roles import PRODUCT_WORDS, identifies, is_role_word, role_sp
 # Verbs that report what someone said or thought: "Anil said people should come in".
 REPORTING = frozenset(
     "say tell think joke mention admit point laugh suggest reckon feel believe claim argue "
-    "complain worry wonder note explain warn add reply answer insist grumble tease".split()
+    "complain worry wonder note explain warn add reply answer insist grumble tease confirm "
+    "assure".split()
 )
 # Past-tense verbs that still bind their subject to future work: "Kate agreed to try".
 BINDING = frozenset(
@@ -89,8 +90,9 @@ def _spliced_lead(doc: Any, root: Any) -> str:
 
 _SPLICES = frozenset(", - – — ;".split())
 _OWN_COMPLEMENTS = frozenset("dobj ccomp xcomp attr".split())
-# Saying verbs that give one's word: "I said I will write it up" commits the one who said it.
-_GIVING_WORD = frozenset("say confirm insist".split())
+# Saying verbs that give one's word: "I said I will write it up" commits the one who said it,
+# as "Ivo told me he will send it" does.
+_GIVING_WORD = frozenset("say confirm insist tell assure".split())
 _PRONOUNS = frozenset("he she they".split())
 _WILL = frozenset("will shall 'll ’ll".split())
 

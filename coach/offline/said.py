@@ -20,6 +20,10 @@ MAX_LEAD = 6  # words before the verb: "Sam from the Legal team will" is about t
 # Verbs that hand the work to the verb under them: "Raj promised to send" sends.
 # "try", "want" and "plan" are kept: they are part of what the pair said they would do.
 _HANDING = frozenset("go agree promise commit offer volunteer".split())
+# Verbs that settle whose work a will-clause under them is: "We decided Ana will lead".
+_AGREEING = frozenset("agree decide promise".split())
+_WILL = frozenset("will shall 'll ’ll".split())
+_PRONOUNS = frozenset("he she they".split())
 
 
 def _lead_ok(doc: Doc, verb: Token) -> bool:
@@ -47,7 +51,24 @@ def _main_verb(doc: Doc) -> Token | None:
     under = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
     if under is not None and root.lemma_.lower() in _HANDING:
         return under
-    return root
+    return _reported_work(root) or root
+
+
+def _reported_work(root: Token) -> Token | None:
+    """The will-verb agreed, or said of oneself, if there is one: "We agreed Ana will draft it".
+
+    "Oskar says Bea will chase them" leaves whose work it is unsaid: said as before.
+    """
+    agreed = root.lemma_.lower() in _AGREEING
+    if not agreed and root.lemma_.lower() not in REPORTING:
+        return None
+    speaker = next((c.lower_ for c in root.children if c.dep_ == "nsubj"), None)
+    for verb in (c for c in root.children if c.dep_ == "ccomp" and c.i > root.i):
+        subject = next((c.lower_ for c in verb.children if c.dep_ == "nsubj"), None)
+        own = subject is not None and (subject == speaker or subject in _PRONOUNS)
+        if any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children) and (agreed or own):
+            return verb
+    return None
 
 
 def work_said(text: str) -> str | None:

@@ -21,6 +21,10 @@ from tests.offline.test_summary import compose_summary, make_request
         ("Oskar is going to tidy the wiki", "tidy the wiki"),
         ("Oskar promised to rerun the report", "rerun the report"),
         ("we both try to fix the form", "try to fix the form"),
+        # Work agreed, or said of oneself, is the will-clause's: "would" is read as "will".
+        ("We agreed Oskar will map the handover", "map the handover"),
+        ("I said I will phone the depot by noon", "phone the depot by noon"),
+        ("Oskar told me he will print the badges", "print the badges"),
     ],
 )
 def test_the_work_is_the_notes_words_after_the_verb(text: str, work: str) -> None:
@@ -32,6 +36,7 @@ def test_the_work_is_the_notes_words_after_the_verb(text: str, work: str) -> Non
     [
         "Oskar won't chase the invoices",  # a refusal is no work to say
         "Oskar says Bea will chase them",  # a verb ahead of the work: said as before
+        "I said Bea will chase them",  # someone else's work, in the writer's words
         "The budget for the pilot",  # no verb
     ],
 )
