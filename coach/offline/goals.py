@@ -113,23 +113,26 @@ def goal_status(goal: set[str], sentences: Sequence[Sentence], acted: set[str]) 
     return "not discussed"
 
 
-def on_subject(goal: str, notes: str) -> bool:
+def subject_counts(notes: str) -> dict[str, int]:
+    """How often the notes name each knowledge topic."""
+    return {label: len(p.findall(notes)) for label, p in topic_patterns().items()}
+
+
+def on_subject(goal: str, counts: dict[str, int]) -> bool:
     """Tell whether a goal names the knowledge topic the notes talk about most."""
     # Words alone miss it: "a professional presence on LinkedIn" shares one word with notes
     # about drafting a post and accounts to follow, yet both are social media.
     named = matching(topic_patterns(), goal)
-    if not named:
-        return False
-    hits = {label: len(p.findall(notes)) for label, p in topic_patterns().items()}
-    top = max(hits.values())
-    return top >= SUBJECT_HITS and any(hits[label] == top for label in named)
+    top = max(counts.values(), default=0)
+    return bool(named) and top >= SUBJECT_HITS and any(counts[label] == top for label in named)
 
 
-def _status(goal: str, request: SummaryRequest, sentences: Sequence[Sentence], acted: str) -> str:
+def _status(
+    goal: str, roster: Roster, sentences: Sequence[Sentence], acted: str, counts: dict[str, int]
+) -> str:
     """A goal's status from its words, raised when the session's subject is the goal's."""
-    roster = Roster.from_request(request)
     status = goal_status(_stems(_with_roles(goal, roster)), sentences, _stems(acted))
-    if status == "progressed" or not on_subject(goal, request.notes):
+    if status == "progressed" or not on_subject(goal, counts):
         return status
     # The whole session was on the goal's subject: commitments there are work planned on it.
     return "progressed" if acted.strip() else "discussed"
@@ -143,11 +146,12 @@ def goal_progress(
 ) -> list[GoalProgress]:
     """Say each stated goal in plain words with whether the session moved it."""
     roster = Roster.from_request(request)
+    counts = subject_counts(request.notes)
     result: list[GoalProgress] = []
     for goal in request.goals:
         if not goal.strip():
             continue
-        status = _status(goal, request, sentences, acted)
+        status = _status(goal, roster, sentences, acted, counts)
         said = goal_words(goal, roster, request.notes, avoid) or "a stated goal"
         result.append(GoalProgress(goal=said, status=status))  # type: ignore[arg-type]
     return result

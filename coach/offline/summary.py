@@ -135,13 +135,11 @@ def _said_item(item: ActionItem, names: dict[str, str], me: str) -> ActionItem:
     """The item as the pair reads it: said in the third person, the notes' words kept beside."""
     # The deadline stays as written ("by Friday"), its date in `due`: a finder that takes part
     # of the work for a date ("for the board meeting") would otherwise cut what was said.
-    text = item.text
-    if work_said(text):
-        body, _ = _action_said(item.model_copy(update={"due": None}), names, me)
-    else:
+    if not work_said(item.text):
         # No verb to say it from: the notes' words as they are. Rewritten whole, a clause
         # changed its own words ("I have" -> "has", "us" -> "them") and lost a held-out match.
         return item.model_copy(update={"quote": item.text})
+    body, _ = _action_said(item.model_copy(update={"due": None}), names, me)
     return item.model_copy(update={"text": f"{body}.", "quote": item.text})
 
 
