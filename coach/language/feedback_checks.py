@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -14,7 +13,7 @@ from coach.language.nlp import content_words, valence
 from coach.language.rewrite import reaction
 from coach.language.verdicts import COPULAS, DISCOURSE, simile
 from coach.models import FeedbackDraft, FeedbackRequest
-from coach.text import STOP_WORDS, stem
+from coach.text import STOP_WORDS, stem, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -140,7 +139,7 @@ def concern_preserved(original: str, rewritten: str) -> float:
 def _unabsolute(clause: str) -> tuple[str, ...]:
     """A clause's words with each absolute read as the frequency the rewrite puts for it."""
     said = ABSOLUTE.sub(lambda m: ABSOLUTES.get(m.group(0).lower(), ""), clause.lower())
-    return tuple(re.findall(r"[a-z0-9']+", said.replace("’", "'")))
+    return tuple(words(said))
 
 
 def _restated(before: list[Sentence], rewritten: str) -> set[tuple[str, int]]:

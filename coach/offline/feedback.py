@@ -15,7 +15,7 @@ from coach.language.nlp import content_words, gerund, parse, valence
 from coach.language.rewrite import SLOT, clause_pieces, reaction, rewrite
 from coach.models import SBI, Direction, FeedbackDraft, FeedbackRequest
 from coach.offline.phrases import join
-from coach.text import stem, stem_words
+from coach.text import stem, stem_words, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -165,7 +165,7 @@ def _sound(act: str, sentences: list[Sentence]) -> bool:
 
 def _words(text: str) -> str:
     """A sentence's words alone, to tell a restatement from the sentence as written."""
-    return " ".join(re.findall(r"[a-z0-9']+", text.lower().replace("’", "'")))
+    return " ".join(words(text))
 
 
 def compose_feedback(request: FeedbackRequest, passages: list[Passage]) -> FeedbackDraft:
@@ -205,14 +205,14 @@ def _scrub(text: str) -> str:
     spans = _flagged(text)
     if not spans:
         return text
-    words = [
+    flagged = [
         t
         for t in parse(text)
         if any(s <= t.idx < e for s, e in spans)
         and t.pos_ not in ("VERB", "AUX")  # "I'd like to talk about": a verdict is no verb
         and (valence(t.text) != 0 or any(p.search(t.text) for p in _VERDICT_CUES))
     ]
-    for tok in reversed(words):
+    for tok in reversed(flagged):
         text = text[: tok.idx] + text[tok.idx + len(tok) :]
     return re.sub(r"\s+([,.?])", r"\1", re.sub(r"\s{2,}", " ", text))
 
