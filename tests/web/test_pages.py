@@ -12,11 +12,13 @@ import pytest
 from fastapi.testclient import TestClient
 from icalendar import Calendar
 
+from api.schemas import InsightsOut
 from api.web.drafts import Drafts
 from api.web.exports import total_status
-from api.web.render import markdown
+from api.web.render import ENV, markdown
 from api.web.security import CSP
 from api.web.tools import segments
+from coach.db.coordinator import Insights
 from coach.errors import NotFound, ProviderUnavailable
 from coach.knowledge.models import Chunk
 from coach.models import FeedbackIssue
@@ -475,3 +477,21 @@ def test_the_coordinator_view_shows_commitments_goals_and_the_support_signal() -
         'check the figures <span class="muted">by 2026-12-04</span>',
     ):
         assert shown in html
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (1, "1 topic or challenge was seen in fewer than 3 pairs and is not shown."),
+        (2, "2 topics or challenges were seen in fewer than 3 pairs and are not shown."),
+    ],
+)
+def test_insight_counts_agree_with_their_number(count: int, expected: str) -> None:
+    found = Insights(program_id=1, pairs=3, active_pairs=3, suppressed=False, hidden_buckets=count)
+    found.sessions_held = found.released_summaries = count
+    shown = InsightsOut.of(found, 3)
+    html = ENV.get_template("coordinator_insights.html").render(i=shown, charts=[], path="/")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert expected in text
+    noun = "session" if count == 1 else "sessions"
+    assert f"{count} {noun} held" in text
