@@ -7,7 +7,7 @@ import re
 from coach.knowledge.models import Passage
 from coach.models import AgendaDraft, AgendaItem, AgendaRequest
 from coach.offline.guide import guide_items
-from coach.offline.topics import Exercise, TopicMaterial, body, read_topic
+from coach.offline.topics import Exercise, Sourced, TopicMaterial, body, read_topic
 from coach.text import in_sentence, leading_sentences, split_sentences, tokenize
 
 _COMMITMENT = re.compile(
@@ -150,15 +150,23 @@ def _check_in(request: AgendaRequest, source: list[str]) -> AgendaItem:
 
 
 def _discussion(material: TopicMaterial, goals: list[str]) -> AgendaItem:
-    order = goal_order([q.text for q in material.questions], goals)
-    questions = [material.questions[i] for i in order[:3]]
+    """Open questions the mentor asks, and one the mentee asks back when the bank has one."""
+    back = _by_goals(material.mentee_questions, goals)[:1]
+    asked = _by_goals(material.questions, goals)[: 3 - len(back)]
+    notes = "Open questions for the mentee: " + " ".join(q.text for q in asked)
+    if back:
+        notes += " And for the mentee to ask in turn: " + back[0].text
     return AgendaItem(
         title=f"Discussion: {in_sentence(material.title)} in the mentee's world",
         minutes=10,
         lead="mentor",
-        notes="Open questions to explore: " + " ".join(q.text for q in questions),
-        sources=sorted({q.source for q in questions}),
+        notes=notes,
+        sources=sorted({q.source for q in asked + back}),
     )
+
+
+def _by_goals(questions: list[Sourced], goals: list[str]) -> list[Sourced]:
+    return [questions[i] for i in goal_order([q.text for q in questions], goals)]
 
 
 def _wrap_up(sources: list[str]) -> AgendaItem:

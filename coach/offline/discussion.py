@@ -5,7 +5,7 @@ from __future__ import annotations
 from coach.knowledge.documents import bullets
 from coach.knowledge.models import Passage
 from coach.models import DiscussionQuestion, PromptsDraft, PromptsRequest
-from coach.offline.topics import Sourced, read_topic
+from coach.offline.topics import Sourced, asked_by, read_topic
 from coach.text import (
     DUPLICATE_JACCARD,
     in_sentence,
@@ -211,17 +211,21 @@ def candidates(request: PromptsRequest, passages: list[Passage]) -> list[Sourced
         return build(whole, wanted)
     material = read_topic([p for p in whole if p.kind == "topic"])
     wanted = set(tokenize(" ".join(request.goals)))
-    bank = list(material.questions) if material else []
+    bank = material.questions_for(request.audience) if material else []
+    own = len(bank)
     concepts = list(material.concepts) if material else []
     pitfalls = material.pitfalls if material else []
+    asker = {"mentee": "mentor", "mentor": "mentee"}.get(request.audience)
     for p in passages:  # question banks of related topics, when the main one runs short
-        if p.heading == "Question bank" and (not material or p.doc_id != material.doc_id):
-            bank += [Sourced(b, p.id) for b in bullets(p.text) if b.endswith("?")]
-        if p.heading == "Key concepts" and (not material or p.doc_id != material.doc_id):
+        related = not material or p.doc_id != material.doc_id
+        banked = p.heading.startswith("Question bank") and asker in (None, asked_by(p.heading))
+        if related and banked:
+            asker = asked_by(p.heading)
+            bank += [Sourced(b, p.id, asker) for b in bullets(p.text) if b.endswith("?")]
+        if related and p.heading == "Key concepts":
             concepts += [Sourced(b, p.id) for b in bullets(p.text)]
     # The topic's own questions first; a related topic's only after them, so that a goal word
     # ("team") cannot lift another topic's question above this one's.
-    own = len(material.questions) if material else 0
     ranked = [
         q
         for part in (bank[:own], bank[own:])
@@ -292,8 +296,11 @@ def compose_prompts(request: PromptsRequest, passages: list[Passage]) -> Prompts
     chosen = _select(_general(request, passages), request.count, chosen)
     questions = []
     for c, (purpose, follow) in zip(chosen, _styles([c.text for c in chosen]), strict=True):
-        if request.audience == "mentor":
-            purpose = "For the mentee to ask: " + purpose[0].lower() + purpose[1:]
+        asker = c.asker or ("mentee" if request.audience == "mentor" else "mentor")
+        if asker == "mentee":  # the purposes are written for the mentee answering
+            purpose = purpose.replace("the mentee", "the mentor")
+        if asker == "mentee" or request.audience == "both":
+            purpose = f"For the {asker} to ask: " + purpose[0].lower() + purpose[1:]
         questions.append(
             DiscussionQuestion(
                 question=c.text, purpose=purpose, follow_up=follow, sources=[c.source]

@@ -15,10 +15,11 @@ _HEADING = re.compile(r"^#{1,6} .*$", re.MULTILINE)
 
 @dataclass(frozen=True)
 class Sourced:
-    """A piece of text and the chunk id it came from."""
+    """A piece of text and the chunk id it came from (for a bank's question, who asks it)."""
 
     text: str
     source: str
+    asker: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,29 @@ class TopicMaterial:
     objectives: list[Sourced] = field(default_factory=list)
     concepts: list[Sourced] = field(default_factory=list)
     exercises: list[Exercise] = field(default_factory=list)
+    # The question bank by who asks: the mentor asks the mentee, or the mentee asks the mentor.
     questions: list[Sourced] = field(default_factory=list)
+    mentee_questions: list[Sourced] = field(default_factory=list)
     pitfalls: list[Sourced] = field(default_factory=list)
+
+    def questions_for(self, audience: str) -> list[Sourced]:
+        """The bank's questions for whoever answers them ("both": the two lists interleaved)."""
+        if audience == "mentee":
+            return list(self.questions)
+        if audience == "mentor":
+            return list(self.mentee_questions)
+        return interleave(self.questions, self.mentee_questions)
+
+
+def interleave(first: Sequence[Sourced], second: Sequence[Sourced]) -> list[Sourced]:
+    """One from each list in turn, then the rest of the longer one."""
+    merged = [q for pair in zip(first, second, strict=False) for q in pair]
+    return merged + list(first[len(second) :]) + list(second[len(first) :])
+
+
+def asked_by(heading: str) -> str:
+    """Who asks a question bank's questions, from its heading ("... the mentee asks ...")."""
+    return "mentee" if "mentee asks" in heading.lower() else "mentor"
 
 
 def body(text: str) -> str:
@@ -57,7 +79,12 @@ def _section(material: TopicMaterial, chunk: Chunk | Passage) -> None:
     elif top == "Key concepts":
         material.concepts += items
     elif top == "Question bank":
-        material.questions += [q for q in items if q.text.endswith("?")]
+        asker = asked_by(sub)
+        asked = [Sourced(q.text, q.source, asker) for q in items if q.text.endswith("?")]
+        if asker == "mentee":
+            material.mentee_questions += asked
+        else:
+            material.questions += asked
     elif top == "Common pitfalls":
         material.pitfalls += items
     elif top == "Hands-on exercises" and sub:

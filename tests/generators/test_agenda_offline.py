@@ -204,3 +204,14 @@ def test_a_goal_named_by_an_exercise_title_gets_that_exercise(offline_coach: Coa
     )
     middle = offline_coach.agenda(request).items[1:-2]
     assert middle and middle[0].title.lower().startswith("first post")
+
+
+def test_the_discussion_asks_the_mentee_and_lets_the_mentee_ask_back(offline_coach: Coach) -> None:
+    request = AgendaRequest(topic="hybrid and flexible work", duration_minutes=60, session_number=2)
+    discussion = next(
+        i for i in offline_coach.agenda(request).items if i.title.startswith("Discussion")
+    )
+    asked, _, back = discussion.notes.partition(" And for the mentee to ask in turn: ")
+    assert back, discussion.notes
+    assert "your age" not in asked and "might I " not in asked, asked
+    assert back.endswith("?")

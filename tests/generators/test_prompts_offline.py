@@ -100,3 +100,30 @@ def test_prompts_on_a_guideline_ask_about_what_the_pair_does(offline_coach: Coac
         q.question.startswith(("How should we", "What would help", "What should we do"))
         for q in out.questions
     )
+
+
+def _bank_questions(stem: str, asker: str) -> set[str]:
+    from coach.knowledge.chunking import split_document
+    from coach.knowledge.documents import load_document
+    from coach.offline.topics import read_topic
+    from tests.conftest import KNOWLEDGE
+
+    material = read_topic(split_document(load_document(KNOWLEDGE / f"topics/{stem}.md", KNOWLEDGE)))
+    assert material is not None
+    bank = material.questions if asker == "mentor" else material.mentee_questions
+    assert len(bank) >= 3, f"{stem}: the {asker} has fewer than three questions to ask"
+    return {q.text for q in bank}
+
+
+@pytest.mark.parametrize("stem", ["sustainability", "hybrid-work", "social-media"])
+def test_questions_go_the_way_the_audience_answers(offline_coach: Coach, stem: str) -> None:
+    """A question the mentee asks the mentor ("people your age") is never put to the mentee."""
+    topic = stem.replace("-", " ")
+    for audience, asker in (("mentee", "mentor"), ("mentor", "mentee")):
+        request = PromptsRequest(topic=topic, count=3, audience=audience)  # type: ignore[arg-type]
+        result = offline_coach.prompts(request)
+        asked = {q.question for q in result.questions}
+        assert asked <= _bank_questions(stem, asker), (audience, asked)
+        if asker == "mentee":
+            assert all(q.purpose.startswith("For the mentee to ask: ") for q in result.questions)
+            assert not any("the mentee" in q.purpose[20:] for q in result.questions)
