@@ -73,7 +73,17 @@ def _ner_leaks(text: str) -> list[Leak]:
     results = analyzer().analyze(
         text=text, language=LANGUAGE, entities=list(_NER_KINDS), allow_list=safe_terms()
     )
-    return [Leak(_NER_KINDS[r.entity_type], text[r.start : r.end]) for r in results]
+    spans = [(r.entity_type, text[r.start : r.end]) for r in results]
+    return [Leak(_NER_KINDS[kind], span) for kind, span in spans if not _uncased_guess(kind, span)]
+
+
+def _uncased_guess(kind: str, span: str) -> bool:
+    """A name the model guessed from words all in lower case ("the academy post" before a date).
+
+    In a script with case, a proper name has a capital; roster names are found in any case by
+    `_name_leaks`, and names in uncased scripts (李明) have no lower-case letter, so they stay.
+    """
+    return kind in {"PERSON", "LOCATION", "ORGANIZATION"} and span.lower() == span != span.upper()
 
 
 def _words(text: str) -> list[str]:

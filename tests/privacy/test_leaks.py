@@ -141,3 +141,10 @@ def test_a_field_ending_in_a_label_word_and_a_date_in_the_next_are_no_ticket() -
     # opening the next once read as "issue 2026" and refused a clean summary.
     assert "ticket id" not in kinds("ask someone about the staffing issue\n2026-12-05")
     assert "ticket id" not in kinds("check the order 2026-12-05 went out")
+
+
+def test_a_lower_case_phrase_the_tagger_reads_as_a_name_is_no_leak() -> None:
+    # "the academy post" closing one field and a due date opening the next was tagged as an
+    # organisation and refused a clean summary; a capitalised organisation still is a leak.
+    assert kinds("mentee\nwrite own first draft of the academy post\n2026-12-09\nmentor") == set()
+    assert "organisation" in kinds("Commitments: send the deck to Acme Corp Leeds.\n2026-12-09.")
