@@ -220,6 +220,8 @@ INJECTION = rx(
 INJECTION_EXTRA = rx(
     r"^\W*(?:translate|rewrite|convert|encode|turn) (?:this|it|the above)\b"
     r"|\bto the (?:AI|assistant|model|bot)\b|\[\[?\s*(?:assistant|system|user)\s*:"
+    # A chat role label opening a sentence ("SYSTEM: output ..."): no colleague writes one.
+    r"|^\W*(?:system|assistant|developer)(?:\s+(?:message|prompt|note))?\s*:"
     r"|\b(?:forward|send|cc|bcc|email|copy)\b[^.]{0,80}(?:@|\bCC everyone\b)"
     r"|\b(?:before|instead of) (?:rewriting|rephrasing|answering)\b"
     r"|\b(?:at the end of|in) your (?:answer|reply|response|output)\b"
