@@ -23,12 +23,16 @@ MINIMUM = {
     "feedback_blind2_dev": 90,
     "feedback_blind3_dev": 50,
     "feedback_blind3_test": 80,
+    "feedback_blind4_dev": 40,
+    "feedback_blind4_test": 80,
     "summary": 30,
     "summary_blind2_dev": 19,
     "summary_blind3_dev": 8,
     "summary_blind3_test": 18,
     "summary_blind4_dev": 18,
     "summary_blind4_test": 18,
+    "summary_blind5_dev": 8,
+    "summary_blind5_test": 16,
 }
 
 
