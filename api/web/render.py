@@ -26,6 +26,15 @@ def markdown(text: str) -> Markup:
     return Markup(html)  # safe: nh3 just sanitized it
 
 
+def source_label(chunk_id: str) -> str:
+    """A chunk id as a reader says it: "hybrid work › question bank › ..." (part 2 when split)."""
+    path, _, rest = chunk_id.removeprefix("knowledge/").partition("#")
+    heading, _, ordinal = rest.rpartition("#")
+    parts = [Path(path).stem, *heading.split("/")] if heading else [Path(path).stem]
+    label = " › ".join(p.replace("-", " ") for p in parts if p)
+    return label + (f" (part {int(ordinal) + 1})" if ordinal.isdigit() and int(ordinal) else "")
+
+
 def engine_label(meta: Meta | dict[str, Any] | None) -> dict[str, str]:
     """What made a generated result, as a short label and a sentence."""
     if meta is None:
@@ -90,6 +99,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["markdown"] = markdown
+    env.filters["source_label"] = source_label
     env.globals["engine_label"] = engine_label
     env.globals["nav"] = nav
     return env

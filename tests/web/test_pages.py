@@ -15,7 +15,7 @@ from icalendar import Calendar
 from api.schemas import InsightsOut
 from api.web.drafts import Drafts
 from api.web.exports import total_status
-from api.web.render import ENV, markdown
+from api.web.render import ENV, markdown, source_label
 from api.web.security import CSP
 from api.web.tools import segments
 from coach.db.coordinator import Insights
@@ -495,3 +495,11 @@ def test_insight_counts_agree_with_their_number(count: int, expected: str) -> No
     assert expected in text
     noun = "session" if count == 1 else "sessions"
     assert f"{count} {noun} held" in text
+
+
+def test_a_citation_reads_as_its_file_and_headings() -> None:
+    chunk = "knowledge/topics/hybrid-work.md#question-bank/questions-the-mentee-asks-the-mentor#0"
+    assert (
+        source_label(chunk) == "hybrid work › question bank › questions the mentee asks the mentor"
+    )
+    assert source_label("knowledge/guidelines/first-session.md#preparing#1").endswith("(part 2)")
