@@ -148,4 +148,6 @@ def names_as_words(notes: str, roster: Roster) -> frozenset[str]:
             words.update(t.lower_ for t in ent)
     # A proper noun NER missed ("Hope took me through it") is a name too, wherever it stands.
     words.update(t.lower_ for t in doc if t.pos_ == "PROPN" and not t.ent_type_)
-    return frozenset(w for w in words if w.isalpha())
+    # "Mark (mentee) and me" tags "mentee" as part of a name; the view says people by these
+    # words, so dropping them would leave "the uses dashboards" for "the mentee uses ...".
+    return frozenset(w for w in words if w.isalpha() and w not in _OWN_WORDS)

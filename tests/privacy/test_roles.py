@@ -59,6 +59,15 @@ def test_names_as_words_takes_roster_parts_and_the_names_the_notes_use() -> None
     assert not {"guide", "send", "joked", "met"} & words
 
 
+def test_the_words_the_view_says_people_by_are_never_name_words() -> None:
+    # The tagger read "Mark (mentee)" as one name, and the goal "Mark uses dashboards" was
+    # released as "the uses dashboards".
+    roster = Roster(mentor="Jess Okafor", mentee="Mark Lewis")
+    words = names_as_words("Session 5. Mark (mentee) and me (mentor), Weds 2 Dec.", roster)
+    assert "mark" in words
+    assert not {"mentee", "mentor"} & words
+
+
 def test_a_role_before_a_noun_names_a_kind_of_thing() -> None:
     assert found("send the leaflet and the manager guide") == []
     assert found("tell the bursar tomorrow") == ["the bursar"]
