@@ -359,7 +359,7 @@ class ActionItem(BaseModel):
     due: str | None = None
     # A named third party's name stays here, on the pair's side; coordinators see "other".
     person: str | None = None
-    # The notes' own words the item was read from, when `text` says it in the third person.
+    # The notes' own words the item was read from ("would" kept), shown beside `text` to the pair.
     quote: str | None = Field(default=None, json_schema_extra=UNASKED)
 
 

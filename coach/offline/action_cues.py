@@ -33,12 +33,6 @@ TO_VERB = re.compile(
     r"[a-z]{2,}",
     re.IGNORECASE,
 )
-# A phrase set off by commas after a name, telling who they are: "Pat, the chief of staff,"
-# or "Ana, who runs the rota,"; the determiner or relative word marks it as no list item.
-APPOSITIVE = re.compile(
-    r"\s*,\s*(?:the|a|an|our|my|his|her|their|your|who|whose|now|as)\s[^,;:()]{1,60}?,",
-    re.IGNORECASE,
-)
 # Words that may stand between a subject and its modal: "Katie also will", "we both must".
 BRIDGE = frozenset(
     "also then now both each all definitely probably still really just first finally "
@@ -79,7 +73,11 @@ NOT_ACTION = re.compile(
     # A preference ("she'd rather die than post") and a standing rule ("the recap should
     # always be checked") give no one a task to do.
     r"|(?:\bwould|['’]d)\s+(?:much\s+)?(?:rather|sooner)\b"
-    r"|\b(?:should|must)\s+(?:always|never)\b",
+    r"|\b(?:should|must)\s+(?:always|never)\b"
+    # Blame and fault judge what already went wrong: "Max is to blame for the delay" ("is to"
+    # reads like "is to send") or "she is responsible for what happened" gives no one work.
+    r"|\b(?:is|are|was|were|am|['’][sm]|['’]re)\s+(?:\w+ly\s+)?to\s+blame\b|\bat\s+fault\b"
+    r"|\bresponsible\s+for\s+(?:what|how|why)\s+(?:\w+\s+){0,3}?(?:happened|went|was|were)\b",
     re.IGNORECASE,
 )
 # "Des: don't paste client names" sets a rule, not work ("don't forget to ..." is work).
@@ -139,6 +137,14 @@ def future_in_past(text: str) -> str:
     """Say "we agreed I'd post" as "we agreed I will post": the 'd binds like a will."""
     said = AGREED_D.sub(lambda m: f"{m['lead']} will", text)
     return AND_WOULD.sub(lambda m: f"{m['lead']} will", said) if said != text else text
+
+
+def as_written(clause: str, sentence: str) -> str:
+    """The clause as the notes wrote it, before `future_in_past` read its "would" as "will"."""
+    pieces = [r"\s+".join(map(re.escape, p.split(" "))) for p in re.split(r"\s+will\b", clause)]
+    body = r"(?:\s+will|['’]d|\s+would)".join(pieces)
+    found = re.search(body, sentence)
+    return found.group(0) if found else clause
 
 
 def is_narrative(text: str, mentions: list[Mention]) -> bool:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from coach.models import ActionItem, ActionOwner, Owner
 from coach.offline.action_cues import (
     AHEAD,
-    APPOSITIVE,
     ASKED,
     ASPIRES,
     BRIDGE,
@@ -32,6 +31,7 @@ from coach.offline.action_cues import (
     TOGETHER,
     TRAIL_TAG,
     WITHDRAWN,
+    as_written,
     future_in_past,
     is_narrative,
     outsider,
@@ -46,6 +46,7 @@ from coach.offline.parse import opens_with_order, opens_with_verb, read_clause, 
 from coach.offline.people import (
     AFFILIATED,
     AFTER_NAME,
+    APPOSITIVE,
     QUOTED,
     THIRD,
     People,
@@ -329,6 +330,7 @@ def extract_actions(
     sentences: list[Sentence], roster: Roster, author: Owner = "mentor"
 ) -> list[ActionItem]:
     """Return the action items of the notes in order, with owner and due date."""
+    written = {future_in_past(s.text): s.text for s in sentences}
     sentences = [Sentence(future_in_past(s.text), s.section) for s in sentences]
     reader = _Reader(roster, author)
     items: list[ActionItem] = []
@@ -368,9 +370,15 @@ def extract_actions(
                 or reader.people.person(before)
                 or named_order(text, reader.people)
                 if owner == "other"
+                # "Jens and I will draft it": the pair's work, shared with a named third party.
+                else reader.people.person(text)
+                if "other" in clause.owners
                 else None
             )
-            items.append(ActionItem(text=text, owner=owner, due=find_due(text), person=person))
+            quote = as_written(text, written.get(sentence.text, sentence.text))
+            items.append(
+                ActionItem(text=text, owner=owner, due=find_due(text), person=person, quote=quote)
+            )
             if owner != "other":  # a third party's item says nothing about the pair's list
                 previous = (sentence.section, owner)
         reader.people.remember(sentence.text)

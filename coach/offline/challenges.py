@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from coach.models import CHALLENGES, Challenge
 from coach.offline.vocab import CHALLENGE_PATTERNS, matching
+from coach.privacy.parses import parsed
 
 # Hand-written because no library knows this taxonomy: each line is a way notes commonly say
 # what a category's "Signs" section in knowledge/challenges/ describes, in words the category
@@ -83,11 +84,45 @@ _ABOVE = re.compile(
 )
 
 
+# A person short of the time to give: "he has little time", "she doesn't have the bandwidth",
+# "they lack capacity". Hand-listed: spaCy gives the grammar (who has what, negated or not) but
+# no lexicon says which nouns are a person's time to give or which quantifiers mean "too little".
+_TIME_NOUNS = frozenset("time bandwidth capacity headroom".split())
+_SCANT = frozenset("little no less limited zero".split())
+_HAVE = frozenset("have get find lack".split())
+_PERSONS = frozenset("i we he she they you".split())
+
+
+def _short_of_time(sentence: str) -> bool:
+    """Tell whether someone in a sentence lacks the time to give (parse, not a phrase list)."""
+    for token in parsed(sentence):
+        if token.lemma_.lower() not in _TIME_NOUNS or token.dep_ not in ("dobj", "pobj"):
+            continue
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        short = verb.lower_ == "short" and token.head.lower_ in ("of", "on")  # "short of time"
+        if token.dep_ == "pobj" and not short:
+            continue
+        owner = verb.head if verb.dep_ == "acomp" else verb
+        subject = next((c for c in owner.children if c.dep_ == "nsubj"), None)
+        if subject is None or not (subject.lower_ in _PERSONS or subject.pos_ == "PROPN"):
+            continue
+        mods = {c.lower_ for c in token.children if c.dep_ in ("det", "amod")}
+        negated = any(c.dep_ == "neg" for c in owner.children)
+        scarce = bool(mods & _SCANT) or any(
+            c.lower_ in ("hardly", "barely") for m in token.children for c in m.children
+        )
+        if short or owner.lemma_ == "lack" or (owner.lemma_ in _HAVE and (scarce or negated)):
+            return True
+    return False
+
+
 def named_challenges(notes: str, sentences: Sequence[str] = ()) -> set[str]:
     """The challenge categories the notes name by a cue word or say in other words."""
     found = set(matching(CHALLENGE_PATTERNS, notes)) | set(matching(MEANINGS, notes))
     if any(_WORRY.search(s) and _ABOVE.search(s) for s in sentences):
         found |= {"fear-of-judgement", "power-dynamics"}
+    if "lack-of-time" not in found and any(_short_of_time(s) for s in sentences):
+        found.add("lack-of-time")
     return found
 
 

@@ -24,6 +24,7 @@ from coach.offline.people import People, lead_group_end
 from coach.privacy.parses import parsed
 
 ASIDE = re.compile(r"\s*\(([^()]{3,})\)")
+_THAT = re.compile(r"that\s+", re.IGNORECASE)
 
 
 class ClauseReader(Protocol):
@@ -90,6 +91,10 @@ def split_clauses(sentence: Sentence, reader: ClauseReader) -> list[str]:
         if _bracketed(text, split.start()):
             continue
         left, right = text[start : split.start()], text[split.end() :]
+        # "She said she'd book it and that I would send the slides": the "that" after the join
+        # opens a second reported clause; the work in it starts after the "that".
+        that = _THAT.match(right)
+        right = right[that.end() :] if that else right
         semicolon = ";" in split.group()
         shared = not semicolon and BINDING_TO.match(right)
         if (
@@ -108,6 +113,6 @@ def split_clauses(sentence: Sentence, reader: ClauseReader) -> list[str]:
         ):
             parts.append(subject + left)
             subject = left[:lead].strip() + " " if shared else ""
-            start = split.end()
+            start = split.end() + (that.end() if that else 0)
     parts.append(subject + text[start:])
     return [p.strip() for p in [*parts, *asides] if p.strip()]

@@ -23,6 +23,12 @@ from coach.privacy.roster import Roster, name_forms, name_tokens
 SELF, YOU, THIRD = "self", "you", "third"
 
 GROUP_GAP = re.compile(r"^\s*(?:,\s*and|,|and|&|\+|/|or)\s*$", re.IGNORECASE)
+# A phrase set off by commas after a name, telling who they are: "Pat, the chief of staff,"
+# or "Ana, who runs the rota,"; the determiner or relative word marks it as no list item.
+APPOSITIVE = re.compile(
+    r"\s*,\s*(?:the|a|an|our|my|his|her|their|your|who|whose|now|as)\s[^,;:()]{1,60}?,",
+    re.IGNORECASE,
+)
 
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
@@ -32,6 +38,12 @@ AFTER_NAME_WORD = (
     r"|agrees|\w+ed)\b"
 )
 AFTER_NAME = re.compile(rf"^\s*{AFTER_NAME_WORD}", re.IGNORECASE)
+
+
+def joined(gap: str) -> bool:
+    """Tell whether the words between two mentions join them: "and", or "Priya, our lead, and"."""
+    aside = APPOSITIVE.match(gap)
+    return bool(GROUP_GAP.match(gap[aside.end() :] if aside else gap))
 
 
 @dataclass(frozen=True)
@@ -123,7 +135,7 @@ class People:
     ) -> tuple[set[str], int]:
         """Return the sides of the last mention and those joined to it, and where they start."""
         first = len(mentions) - 1
-        while first and GROUP_GAP.match(text[mentions[first - 1].end : mentions[first].start]):
+        while first and joined(text[mentions[first - 1].end : mentions[first].start]):
             first -= 1
         return {side for side in sides[first:] if side}, mentions[first].start
 
@@ -207,7 +219,7 @@ def lead_group_end(text: str, mentions: list[Mention]) -> int:
         return 0
     end = mentions[0].end
     for before, after in itertools.pairwise(mentions):
-        if not GROUP_GAP.match(text[before.end : after.start]):
+        if not joined(text[before.end : after.start]):
             break
         end = after.end
     return end

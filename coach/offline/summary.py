@@ -138,9 +138,9 @@ def _said_item(item: ActionItem, names: dict[str, str], me: str) -> ActionItem:
     if not work_said(item.text):
         # No verb to say it from: the notes' words as they are. Rewritten whole, a clause
         # changed its own words ("I have" -> "has", "us" -> "them") and lost a held-out match.
-        return item.model_copy(update={"quote": item.text})
+        return item.model_copy(update={"quote": item.quote or item.text})
     body, _ = _action_said(item.model_copy(update={"due": None}), names, me)
-    return item.model_copy(update={"text": f"{body}.", "quote": item.text})
+    return item.model_copy(update={"text": f"{body}.", "quote": item.quote or item.text})
 
 
 def _undated(item: ActionItem) -> str:
@@ -153,9 +153,20 @@ def _undated(item: ActionItem) -> str:
     return re.sub(r"\s*\(\s*\)", "", text)  # "(by Thursday)" leaves no empty brackets
 
 
+def _who(item: ActionItem, names: dict[str, str]) -> str:
+    """Who does the work as the pair reads it: "Nadia and Jens" when a third party shares it."""
+    if item.owner == "other":
+        return item.person or "Someone"
+    side = names.get(item.owner, "Someone")
+    if not item.person:
+        return side
+    pair = f"{names['mentor']}, {names['mentee']}" if item.owner == "both" else side
+    return f"{pair} and {item.person}"
+
+
 def _action_said(item: ActionItem, names: dict[str, str], me: str) -> tuple[str, str]:
     """Who will do what, and apart from it " by <date>" when the date is not said inline."""
-    who = item.person or names.get(item.owner, "Someone")
+    who = _who(item, names)
     due = f" by {item.due}" if item.due else ""
     text = item.text
     stated = find_due(text)

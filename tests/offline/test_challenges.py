@@ -61,3 +61,25 @@ def test_the_support_flag_keeps_its_own_cues() -> None:
     request = SummaryRequest(notes=notes, mentor_name="Ines Varga", mentee_name="Colm Brady")
     assert "power-dynamics" in _named(notes)
     assert support_reasons(request) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Robert said he has little time.",
+        "She has no time this quarter, the audit eats everything.",
+        "He doesn't have the bandwidth for it right now.",
+        "Priya has hardly any capacity left.",
+        "Tom is short of time.",
+    ],
+)
+def test_a_person_short_of_time_is_lack_of_time(line: str) -> None:
+    assert "lack-of-time" in _named(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["He has time on Fridays.", "She has more time now.", "I don't have the login yet."],
+)
+def test_time_that_is_there_is_not_lack_of_time(line: str) -> None:
+    assert "lack-of-time" not in _named(line)
