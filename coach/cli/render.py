@@ -53,8 +53,6 @@ def _summary(console: Console, s: SessionSummary) -> None:
     for a in s.private.action_items:
         due = f" (due {a.due})" if a.due else ""
         console.print(escape(f"  • [{a.owner}] {a.text}{due}"))
-        if a.quote and a.quote != a.text:  # what the notes said, beside the third-person line
-            console.print(escape(f'    notes: "{a.quote}"'), style="dim")
     console.print(f"\n[bold]For coordinators[/bold]\n{escape(s.anonymized.summary)}")
 
 

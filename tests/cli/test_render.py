@@ -55,16 +55,3 @@ def test_summarize_takes_the_session_date_and_names_the_option_when_it_is_wrong(
     result = CliRunner().invoke(app, [*args, "--session-date", "30/11/2026"])
     assert result.exit_code != 0
     assert "--session-date" in str(result.exception)
-
-
-def test_the_notes_words_are_printed_beside_an_action_said_otherwise(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    item = ActionItem(text="Tom will send it.", owner="mentor", quote="I would send it.")
-    summary = SessionSummary(
-        private=PrivateSummary(summary="They met.", action_items=[item]),
-        anonymized=AnonymizedSummary(summary="The pair met.", action_item_count=1),
-        meta=META,
-    )
-    show(summary)
-    assert 'notes: "I would send it."' in capsys.readouterr().out
