@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,20 @@ def markdown(text: str) -> Markup:
     """Markdown rendered to HTML that nh3 sanitized; the only way HTML enters a page."""
     html = nh3.clean(_markdown.render(text or ""), url_schemes=_ALLOWED_LINKS)
     return Markup(html)  # safe: nh3 just sanitized it
+
+
+def day(value: date | str | None, long: bool = False) -> str:
+    """A date as people read it: "Fri 18 Jan 2030" (long: "Friday 18 January 2030").
+
+    Anything that is not a date (a model's free text) is shown as it is.
+    """
+    if value is None:
+        return ""
+    try:
+        found = value if isinstance(value, date) else date.fromisoformat(value)
+    except ValueError:
+        return str(value)
+    return found.strftime(f"%A {found.day} %B %Y" if long else f"%a {found.day} %b %Y")
 
 
 def source_label(chunk_id: str) -> str:
@@ -100,6 +115,7 @@ def _environment() -> Environment:
     )
     env.filters["markdown"] = markdown
     env.filters["source_label"] = source_label
+    env.filters["day"] = day
     env.globals["engine_label"] = engine_label
     env.globals["nav"] = nav
     return env

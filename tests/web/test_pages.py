@@ -15,7 +15,7 @@ from icalendar import Calendar
 from api.schemas import InsightsOut
 from api.web.drafts import Drafts
 from api.web.exports import total_status
-from api.web.render import ENV, markdown, source_label
+from api.web.render import ENV, day, markdown, source_label
 from api.web.security import CSP
 from api.web.tools import segments
 from coach.db.coordinator import Insights
@@ -474,7 +474,7 @@ def test_the_coordinator_view_shows_commitments_goals_and_the_support_signal() -
         "May need support:</strong> no session in 7 weeks",
         "fear of judgement",
         'reads the dashboard alone <span class="pill">progressed</span>',
-        'check the figures <span class="muted">by 2026-12-04</span>',
+        'check the figures <span class="muted">by Fri 4 Dec 2026</span>',
     ):
         assert shown in html
 
@@ -503,3 +503,10 @@ def test_a_citation_reads_as_its_file_and_headings() -> None:
         source_label(chunk) == "hybrid work › question bank › questions the mentee asks the mentor"
     )
     assert source_label("knowledge/guidelines/first-session.md#preparing#1").endswith("(part 2)")
+
+
+def test_dates_read_as_days() -> None:
+    assert day("2026-12-04") == "Fri 4 Dec 2026"
+    assert day("2030-01-15", long=True) == "Tuesday 15 January 2030"
+    assert day("next week") == "next week"
+    assert day(None) == ""
