@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 from coach.language import cues, semantic
 from coach.language.beside import MINDS, beside
-from coach.language.clauses import clause_tokens, likening, order_verb, subject_of
+from coach.language.clauses import (
+    age_of,
+    clause_tokens,
+    group_subject,
+    likening,
+    order_verb,
+    subject_of,
+)
 from coach.language.edits import (
     Edit,
     Piece,
@@ -373,11 +380,12 @@ def felt(text: str) -> bool:
 
 def _to_you(sentence: Sentence) -> tuple[Sentence, list[Edit]]:
     """A group label as the subject ("People your age never check ...") said as "you"."""
+    sentence, aged = _unaged(sentence)
     root = sentence.span.root
     # The parser may split the label in two subjects ("People | your age").
     words = [t for c in root.children if c.dep_ == "nsubj" for t in c.subtree]
     if not words or root.pos_ != "VERB":
-        return sentence, []
+        return sentence, aged
     words.sort(key=lambda t: t.i)
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     labels = [
@@ -385,18 +393,36 @@ def _to_you(sentence: Sentence) -> tuple[Sentence, list[Edit]]:
         for f in sentence.findings
         if f.category == "stereotype" and (overlaps(f, start, end) or f.start <= root.idx < f.end)
     ]
-    # Only a label put on the reader ("your age", "like you"); "Boomers ..." may mean others.
-    if not labels or not any(t.lower_ in ("you", "your") for t in words):
-        return sentence, []
+    # Only a label put on the reader ("your age", "you kids"); "Boomers ..." may mean others.
+    addressed = labels or group_subject(root)
+    if not addressed or not any(t.lower_ in ("you", "your") for t in words):
+        return sentence, aged
     edits = _mind(sentence, root, start, end) if root.lemma_ in MINDS else []
     if root.lemma_ in MINDS and not edits:
-        return sentence, []
+        return sentence, aged
     # The act stays the person's own: "their email" is "your email", and the verb agrees.
     edits = edits or [(start, end, "you")]
     edits += [(t.idx, t.idx + len(t), "your") for t in root.subtree if t.lower_ == "their"]
     if root.tag_ == "VBZ" and root.lemma_ not in MINDS:
         edits.append((root.idx, root.idx + len(root), inflect(root.lemma_, "VBP")))
     rest = [f for f in sentence.findings if f not in labels]
+    return replace(sentence, findings=rest), edits + aged
+
+
+def _unaged(sentence: Sentence) -> tuple[Sentence, list[Edit]]:
+    """People an act concerns named by an age, said as the writer: "to anyone under 30" -> "me"."""
+    edits: list[Edit] = []
+    for people, age in age_of(sentence.span):
+        end = age.idx + len(age)
+        if people.dep_ == "pobj" and people.head.head.pos_ == "NOUN":
+            edits.append((people.head.idx, end, ""))  # "feedback from anyone over 50": "feedback"
+        elif people.dep_ in ("dobj", "pobj"):
+            edits.append((people.idx, end, "me"))
+    rest = [
+        f
+        for f in sentence.findings
+        if f.category != "stereotype" or not any(overlaps(f, s, e) for s, e, _ in edits)
+    ]
     return replace(sentence, findings=rest), edits
 
 
