@@ -469,6 +469,14 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
         else:
             pieces[:0] = request_piece(sentence, verdict_edits, edits)
     text = tidy(apply(sentence.text, sentence.span.start_char, edits + verdict_edits))
+    felt_at = next((k for k, p in enumerate(pieces) if p.role == "impact"), -1)
+    when = _past(text.rstrip(".")) if felt_at >= 0 and _subordinate(text) else ""
+    if when and not _said(when, pieces):
+        # "whenever I ask about X", left once its verdict went, says when the impact was felt.
+        impact = pieces[felt_at].text
+        impact = impact if re.match(r"I\b", impact) else impact[:1].lower() + impact[1:]
+        pieces[felt_at] = Piece(tidy(f"{when}, {impact}"), "impact")
+        text = ""
     kept = _is_clause(text)
     role = _role(text, sentence) if kept else "behavior"
     if kept and role == "impact":
@@ -488,6 +496,21 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
         impact = semantic.impact_of_act(acts[0])
         pieces += [Piece(tidy(impact), "impact")] if impact else []
     return pieces, said or named or any(p.role == "request" for p in pieces)
+
+
+def _said(text: str, pieces: list[Piece]) -> bool:
+    return text.lower() in " ".join(p.text for p in pieces).lower()
+
+
+def _subordinate(text: str) -> bool:
+    """A leftover that only says when, if or why ("Whenever I ask ..."): no sentence alone."""
+    root = next(iter(parse(text).sents)).root if text else None
+    # The parser may make the adverb before it the root: "Often when I ask ...".
+    if root is not None and root.pos_ not in ("VERB", "AUX"):
+        root = next((c for c in root.children if c.dep_ == "advcl"), None)
+    if root is None or text.endswith("?"):
+        return False
+    return any(c.dep_ == "mark" or (c.tag_ == "WRB" and c.i < root.i) for c in root.children)
 
 
 def _is_clause(text: str) -> bool:

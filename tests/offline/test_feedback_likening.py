@@ -86,3 +86,8 @@ def test_a_likening_under_an_order_is_the_readers_and_goes() -> None:
     out = _rewrite("Stop treating me like an intern in front of your team.")
     assert "intern" not in out and "in front of your team" in out
     assert not out.startswith("I'd like to talk about")
+
+
+def test_when_it_happened_left_after_a_verdict_opens_the_impact_not_a_fragment() -> None:
+    out = _rewrite("You act like I'm a child whenever I ask about the roadmap.")
+    assert "when I asked about the roadmap, I felt" in out and "child" not in out
