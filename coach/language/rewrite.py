@@ -247,7 +247,14 @@ def _own_act(verb: Token, marks: list[Finding]) -> bool:
     subject = subject_of(verb)
     if verb.lemma_ in ("stop", "quit") or (subject is not None and subject.lower_ in _COMMENT):
         return False
-    manner = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("like", "as")]
+    # The parser may hang the likening on the order: "Stop talking to me | like I'm stupid".
+    hosts = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    manner = [
+        c
+        for h in hosts
+        for c in h.children
+        if (c.dep_ == "prep" and c.lower_ in ("like", "as")) or likening(c)
+    ]
     judged = [verb, *(t for c in manner for t in c.subtree)]
     # A clause judged by meaning as a whole still holds the act ("like you're not reading it").
     worded = [f for f in marks if not f.whole]
@@ -335,6 +342,10 @@ def _verdicts(
         named = named or bool(topic or lead)
         # A place the behaviour already says ("when I explained things") is not said again.
         lead = "" if said and lead and _past(lead).lower() in said.lower() else lead
+        if not said and (topic or lead) and order is not None and any(t.i == order.i for t in own):
+            # An order whose act is all verdict ("Stop treating me like ..."): the act is asked for
+            # (with nothing named, the feedback asks for it in a sentence of its own).
+            lead = f"When you {SLOT} {lead}"
         impact = _impact(judged, topic, lead)
         # The same impact said for a motive beside the clause goes once, with its situation.
         pieces = [

@@ -85,7 +85,12 @@ def test_an_age_on_whom_an_act_concerns_is_left_out() -> None:
 def test_a_likening_under_an_order_is_the_readers_and_goes() -> None:
     out = _rewrite("Stop treating me like an intern in front of your team.")
     assert "intern" not in out and "in front of your team" in out
-    assert not out.startswith("I'd like to talk about")
+    assert out.startswith(f"When you {SLOT}, I felt")  # the act asked for, then the impact
+
+
+def test_a_likening_the_parser_hangs_on_the_order_is_no_act_to_restate() -> None:
+    out = _rewrite("Stop talking to me like I'm stupid during reviews.")
+    assert "stupid" not in out and "You talked to me" not in out and SLOT in out
 
 
 def test_when_it_happened_left_after_a_verdict_opens_the_impact_not_a_fragment() -> None:
