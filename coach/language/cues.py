@@ -115,6 +115,9 @@ GENERATION = rx(
     r"\b(?:gen(?:eration)? ?(?:[xyz]|alpha)(?:ers)?|generations?|zoomers?|boomers?|millennials?)\b"
 )
 
+# A person summed up as a type ("typical manager"): a label only when set off beside a clause.
+TYPICAL = rx(r"\btypical\s+(?:[a-z-]+\s+)?[a-z-]+")
+
 # Mind-reading: claims about motive the writer cannot observe.
 INTENT = rx(
     r"\b(?:(?:clearly|obviously|just|simply)\s+(?:don't|do not|doesn't|didn't)\s+(?:care|respect"
