@@ -482,7 +482,7 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
     text = tidy(apply(sentence.text, sentence.span.start_char, edits + verdict_edits))
     felt_at = next((k for k, p in enumerate(pieces) if p.role == "impact"), -1)
     when = _past(text.rstrip(".")) if felt_at >= 0 and _subordinate(text) else ""
-    if when and not _said(when, pieces):
+    if when and when.lower() not in " ".join(p.text for p in pieces).lower():
         # "whenever I ask about X", left once its verdict went, says when the impact was felt.
         impact = pieces[felt_at].text
         impact = impact if re.match(r"I\b", impact) else impact[:1].lower() + impact[1:]
@@ -507,10 +507,6 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
         impact = semantic.impact_of_act(acts[0])
         pieces += [Piece(tidy(impact), "impact")] if impact else []
     return pieces, said or named or any(p.role == "request" for p in pieces)
-
-
-def _said(text: str, pieces: list[Piece]) -> bool:
-    return text.lower() in " ".join(p.text for p in pieces).lower()
 
 
 def _subordinate(text: str) -> bool:
