@@ -86,8 +86,9 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
                 continue
             if m.end() > m.start() and not in_ranges(base + m.start(), quotes):
                 sentence.findings.append(Finding(category, base + m.start(), base + m.end()))
-    for m in cues.GENERATION.finditer(text):
-        # A generation set off as a label beside what was said (", classic Gen Z") stereotypes.
+    for m in [*cues.GENERATION.finditer(text), *cues.TYPICAL.finditer(text)]:
+        # A generation or a type set off as a label beside what was said (", classic Gen Z",
+        # ", typical manager") stereotypes.
         words = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
         side = set_off(sentence.span, words[-1]) if words is not None else []
         if side and not in_ranges(base + m.start(), quotes):

@@ -107,3 +107,32 @@ def _owner(tok: Token, heads: set[int]) -> int:
     while tok.i not in heads and tok.head.i != tok.i:
         tok = tok.head
     return tok.i
+
+
+def group_subject(verb: Token) -> list[Token]:
+    """A subject naming the reader as a group ("you kids", "you people in finance"), or []."""
+    # The parser may split it in two subjects ("You | kids") or hang "you" on the noun.
+    words = sorted(
+        (t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree),
+        key=lambda t: t.i,
+    )
+    nouns = [t for t in words[1:] if t.dep_ not in ("amod", "compound", "advmod")]
+    addressed = bool(words) and words[0].lower_ == "you" and bool(nouns)
+    return words if addressed and (nouns[0].tag_ == "NNS" or nouns[0].lower_ == "lot") else []
+
+
+# Words for people an age is put on ("anyone under thirty"); a closed class of pronouns.
+_ANYONE = frozenset({"anyone", "anybody", "someone", "people", "those", "everyone", "folks"})
+
+
+def age_of(span: Span) -> list[tuple[Token, Token]]:
+    """People named by an age ("anyone under thirty"): the people word and the number."""
+    return [
+        (tok.doc[tok.i - 1], num)
+        for tok in span
+        if tok.lower_ in ("under", "over", "above", "below")
+        and tok.i > span.start
+        and tok.doc[tok.i - 1].lower_ in _ANYONE
+        for num in tok.children
+        if num.dep_ == "pobj" and num.like_num and not list(num.children)
+    ]

@@ -99,7 +99,10 @@ STEREOTYPE = rx(
     r"woman|guy|timer|school)|grumpy old|digital natives?|dinosaurs?|snowflakes?|half my age"
     r"|too (?:old|young) (?:to|for)|your age|back in my day"
     r"|(?:typical|such a) gen ?[xyz]|an? gen ?[xyz] \w+"
-    r"|like (?:my|your|a) grand(?:ad|dad|pa|ma|mother|father))\b"
+    r"|like (?:my|your|a) grand(?:ad|dad|pa|ma|mother|father)"
+    # People named by an age ("anyone over fifty"); no unit after it ("over thirty minutes").
+    r"|(?:anyone|anybody|someone|people|those|everyone|folks) (?:under|over|above|below) (?:twenty"
+    r"|thirty|forty|fifty|sixty|seventy|[2-7]0)(?!\s*(?:minutes?|hours?|days?|weeks?|percent|%)))\b"
 )
 
 # A word that is a verdict by itself, whatever the sentence around it.
@@ -111,6 +114,9 @@ VERDICT_WORD = re.compile(
 GENERATION = rx(
     r"\b(?:gen(?:eration)? ?(?:[xyz]|alpha)(?:ers)?|generations?|zoomers?|boomers?|millennials?)\b"
 )
+
+# A person summed up as a type ("typical manager"): a label only when set off beside a clause.
+TYPICAL = rx(r"\btypical\s+(?:[a-z-]+\s+)?[a-z-]+")
 
 # Mind-reading: claims about motive the writer cannot observe.
 INTENT = rx(

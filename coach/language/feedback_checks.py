@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach.language.analyzer import analyze, inspect, is_instruction_to_ai
-from coach.language.clauses import clause_spans, likening
+from coach.language.clauses import clause_spans, group_subject, likening
 from coach.language.cues import ABSOLUTE, ABSOLUTES, CONDESCENSION, HEDGE, VERDICT_WORD
 from coach.language.fluency import fluency_problems
 from coach.language.nlp import content_words, valence
@@ -46,6 +46,8 @@ def key_terms(text: str) -> frozenset[str]:
         # Softeners and time adverbs ("a bit", "yesterday") are nouns to the tagger, not concerns.
         base = sentence.span.start_char
         soft = [(base + m.start(), base + m.end()) for m in HEDGE.finditer(sentence.text)]
+        # "You people in finance": the reader addressed as a group is the label, not a concern.
+        label = {t.i for v in sentence.span if v.pos_ in ("VERB", "AUX") for t in group_subject(v)}
         for tok in sentence.span:
             hits = [f for f in sentence.findings if f.start <= tok.idx < f.end]
             # Irony and mind-reading span whole clauses; what they are about is still the concern.
@@ -57,7 +59,8 @@ def key_terms(text: str) -> frozenset[str]:
                 or _called(tok, hits)
             )
             softened = any(s <= tok.idx < e for s, e in soft) or _likened(tok, sentence)
-            if (not hits or about) and not softened and not _labelled_by_stereotype(tok, sentence):
+            labelled = tok.i in label or _labelled_by_stereotype(tok, sentence)
+            if (not hits or about) and not softened and not labelled:
                 terms.update(_noun(tok))
     return frozenset(terms - _NOT_CONCERN - DISCOURSE)  # "tbh" tags as a noun
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coach.language import classifier, cues, semantic
+from coach.language.beside import MINDS
 from coach.language.clauses import clause_spans, order_verb
 from coach.language.nlp import valence
-from coach.language.sentence import CONTRAST, Finding, Sentence, in_ranges
+from coach.language.sentence import CONTRAST, Finding, Sentence, in_ranges, negated
 from coach.language.verdicts import STRONG_VALENCE, span_text
 
 if TYPE_CHECKING:
@@ -157,9 +158,19 @@ def by_classifier(pieces: list[Clause]) -> None:
             continue
         # The likeliest category that fits the clause: "like I'm a child" names no group.
         order = sorted(CLAUSE_MARGIN, key=lambda c: -prob[c])
+        if order[0] == "assumed_intent" and _observed(sentence, piece[0], piece[1]):
+            continue  # "you cut me off": an act seen once claims no motive, whatever it felt like
         if sentence.praise:  # praise is only read for irony
             order = order[:1] if order[0] == "sarcasm" and not _contrasted(sentence) else []
         next((c for c in order if _add(sentence, c, piece, set())), None)
+
+
+def _observed(sentence: Sentence, start: int, end: int) -> bool:
+    """One act told in the past as seen: no mind, purpose or denial in it (no motive read)."""
+    verbs = [t for t in sentence.span if start <= t.idx < end and t.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and all(
+        t.tag_ == "VBD" and t.lemma_ not in MINDS and not negated(t) for t in verbs
+    )
 
 
 def _contrasted(sentence: Sentence) -> bool:

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 from coach.language import cues, semantic
 from coach.language.beside import MINDS, beside
-from coach.language.clauses import clause_tokens, likening, order_verb, subject_of
+from coach.language.clauses import (
+    age_of,
+    clause_tokens,
+    group_subject,
+    likening,
+    order_verb,
+    subject_of,
+)
 from coach.language.edits import (
     Edit,
     Piece,
@@ -240,7 +247,14 @@ def _own_act(verb: Token, marks: list[Finding]) -> bool:
     subject = subject_of(verb)
     if verb.lemma_ in ("stop", "quit") or (subject is not None and subject.lower_ in _COMMENT):
         return False
-    manner = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("like", "as")]
+    # The parser may hang the likening on the order: "Stop talking to me | like I'm stupid".
+    hosts = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    manner = [
+        c
+        for h in hosts
+        for c in h.children
+        if (c.dep_ == "prep" and c.lower_ in ("like", "as")) or likening(c)
+    ]
     judged = [verb, *(t for c in manner for t in c.subtree)]
     # A clause judged by meaning as a whole still holds the act ("like you're not reading it").
     worded = [f for f in marks if not f.whole]
@@ -328,6 +342,10 @@ def _verdicts(
         named = named or bool(topic or lead)
         # A place the behaviour already says ("when I explained things") is not said again.
         lead = "" if said and lead and _past(lead).lower() in said.lower() else lead
+        if not said and (topic or lead) and order is not None and any(t.i == order.i for t in own):
+            # An order whose act is all verdict ("Stop treating me like ..."): the act is asked for
+            # (with nothing named, the feedback asks for it in a sentence of its own).
+            lead = f"When you {SLOT} {lead}"
         impact = _impact(judged, topic, lead)
         # The same impact said for a motive beside the clause goes once, with its situation.
         pieces = [
@@ -373,11 +391,12 @@ def felt(text: str) -> bool:
 
 def _to_you(sentence: Sentence) -> tuple[Sentence, list[Edit]]:
     """A group label as the subject ("People your age never check ...") said as "you"."""
+    sentence, aged = _unaged(sentence)
     root = sentence.span.root
     # The parser may split the label in two subjects ("People | your age").
     words = [t for c in root.children if c.dep_ == "nsubj" for t in c.subtree]
     if not words or root.pos_ != "VERB":
-        return sentence, []
+        return sentence, aged
     words.sort(key=lambda t: t.i)
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     labels = [
@@ -385,18 +404,36 @@ def _to_you(sentence: Sentence) -> tuple[Sentence, list[Edit]]:
         for f in sentence.findings
         if f.category == "stereotype" and (overlaps(f, start, end) or f.start <= root.idx < f.end)
     ]
-    # Only a label put on the reader ("your age", "like you"); "Boomers ..." may mean others.
-    if not labels or not any(t.lower_ in ("you", "your") for t in words):
-        return sentence, []
+    # Only a label put on the reader ("your age", "you kids"); "Boomers ..." may mean others.
+    addressed = labels or group_subject(root)
+    if not addressed or not any(t.lower_ in ("you", "your") for t in words):
+        return sentence, aged
     edits = _mind(sentence, root, start, end) if root.lemma_ in MINDS else []
     if root.lemma_ in MINDS and not edits:
-        return sentence, []
+        return sentence, aged
     # The act stays the person's own: "their email" is "your email", and the verb agrees.
     edits = edits or [(start, end, "you")]
     edits += [(t.idx, t.idx + len(t), "your") for t in root.subtree if t.lower_ == "their"]
     if root.tag_ == "VBZ" and root.lemma_ not in MINDS:
         edits.append((root.idx, root.idx + len(root), inflect(root.lemma_, "VBP")))
     rest = [f for f in sentence.findings if f not in labels]
+    return replace(sentence, findings=rest), edits + aged
+
+
+def _unaged(sentence: Sentence) -> tuple[Sentence, list[Edit]]:
+    """People an act concerns named by an age, said as the writer: "to anyone under 30" -> "me"."""
+    edits: list[Edit] = []
+    for people, age in age_of(sentence.span):
+        end = age.idx + len(age)
+        if people.dep_ == "pobj" and people.head.head.pos_ == "NOUN":
+            edits.append((people.head.idx, end, ""))  # "feedback from anyone over 50": "feedback"
+        elif people.dep_ in ("dobj", "pobj"):
+            edits.append((people.idx, end, "me"))
+    rest = [
+        f
+        for f in sentence.findings
+        if f.category != "stereotype" or not any(overlaps(f, s, e) for s, e, _ in edits)
+    ]
     return replace(sentence, findings=rest), edits
 
 
@@ -443,6 +480,14 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
         else:
             pieces[:0] = request_piece(sentence, verdict_edits, edits)
     text = tidy(apply(sentence.text, sentence.span.start_char, edits + verdict_edits))
+    felt_at = next((k for k, p in enumerate(pieces) if p.role == "impact"), -1)
+    when = _past(text.rstrip(".")) if felt_at >= 0 and _subordinate(text) else ""
+    if when and when.lower() not in " ".join(p.text for p in pieces).lower():
+        # "whenever I ask about X", left once its verdict went, says when the impact was felt.
+        impact = pieces[felt_at].text
+        impact = impact if re.match(r"I\b", impact) else impact[:1].lower() + impact[1:]
+        pieces[felt_at] = Piece(tidy(f"{when}, {impact}"), "impact")
+        text = ""
     kept = _is_clause(text)
     role = _role(text, sentence) if kept else "behavior"
     if kept and role == "impact":
@@ -462,6 +507,17 @@ def rewrite(sentence: Sentence) -> tuple[list[Piece], bool]:
         impact = semantic.impact_of_act(acts[0])
         pieces += [Piece(tidy(impact), "impact")] if impact else []
     return pieces, said or named or any(p.role == "request" for p in pieces)
+
+
+def _subordinate(text: str) -> bool:
+    """A leftover that only says when, if or why ("Whenever I ask ..."): no sentence alone."""
+    root = next(iter(parse(text).sents)).root if text else None
+    # The parser may make the adverb before it the root: "Often when I ask ...".
+    if root is not None and root.pos_ not in ("VERB", "AUX"):
+        root = next((c for c in root.children if c.dep_ == "advcl"), None)
+    if root is None or text.endswith("?"):
+        return False
+    return any(c.dep_ == "mark" or (c.tag_ == "WRB" and c.i < root.i) for c in root.children)
 
 
 def _is_clause(text: str) -> bool:

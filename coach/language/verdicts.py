@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coach.language import cues
-from coach.language.clauses import subject_of
+from coach.language.clauses import order_verb, subject_of
 from coach.language.nlp import valence
 from coach.language.sentence import (
     SELF,
@@ -76,8 +76,11 @@ def simile(tok: Token) -> bool:
     if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children):
         return False
     owner = subject_of(verb) or (subject_of(verb.head) if verb.dep_ == "xcomp" else None)
-    yours = owner is not None and (
-        owner.lower_ == "you" or any(c.lower_ in ("your", "ur") for c in owner.children)
+    # An order's act is the reader's own: "Stop treating me like an intern" likens "you".
+    order = order_verb(tok.sent) if owner is None else None
+    yours = (order is not None and order.i in (verb.i, verb.head.i)) or (
+        owner is not None
+        and (owner.lower_ == "you" or any(c.lower_ in ("your", "ur") for c in owner.children))
     )
     # An act likened to another ("presenting was like talking to a wall") judges the act.
     return yours or tok.dep_ == "pcomp" or any(c.dep_ == "csubj" for c in verb.children)

@@ -203,3 +203,9 @@ def test_an_order_or_request_claims_no_motive() -> None:
 def test_an_age_put_on_people_is_a_stereotype_in_new_wordings(text: str, span: str) -> None:
     issues = analyze(text, "mentee_to_mentor").issues
     assert ("stereotype", span) in [(i.category, i.span) for i in issues]
+
+
+def test_a_type_set_off_beside_the_clause_is_a_label_but_not_inside_it() -> None:
+    issues = analyze("You never reply to my messages, typical manager.", "mentee_to_mentor").issues
+    assert "stereotype" in {i.category for i in issues}
+    assert not analyze("That was a typical Monday, busy but fine.", "mentor_to_mentee").issues

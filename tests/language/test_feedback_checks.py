@@ -91,17 +91,18 @@ def test_an_act_restated_with_a_frequency_is_not_judged_harder_than_the_original
 def test_an_act_with_an_absolute_and_no_verdict_beside_it_is_still_read_whole() -> None:
     # Near miss: with nothing else judged in the sentence, the clause may hold the verdict itself.
     problems = _kept(
-        "You always cut me off when I describe the new app.",
-        "You often cut me off when I describe the new app. I felt uncomfortable.",
+        "You always tune out when I describe the new app.",
+        "You often tune out when I describe the new app. I felt uncomfortable.",
     )
     assert "assumed_intent language" in problems
 
 
 def test_a_clause_the_original_was_judged_by_meaning_in_stays_judged() -> None:
-    # Near miss: with no absolute the original clause was read, and found mind-reading.
+    # Near miss: with no absolute the original clause was read, and found mind-reading ("you cut
+    # me off", one act told in the past, is an observation and is not).
     problems = _kept(
-        "You cut me off when I describe the new app.",
-        "You cut me off when I describe the new app. I felt uncomfortable.",
+        "You tune out when I describe the new app.",
+        "You tune out when I describe the new app. I felt uncomfortable.",
     )
     assert "assumed_intent language" in problems
 

@@ -63,3 +63,36 @@ def test_a_likening_of_a_judged_look_goes_with_the_verdict() -> None:
     out = _rewrite("Your agenda looks like it was written on the bus.")
     assert "bus" not in out and "like it was" not in out.lower()
     assert "your agenda" in out and SLOT not in out
+
+
+def test_a_group_and_an_age_put_on_the_reader_go_the_concern_stays() -> None:
+    out = _rewrite("You people in management never listen to anyone under thirty.")
+    low = out.lower()
+    assert "listen to me" in low and "rarely" in low and SLOT not in out
+    assert not any(w in low for w in ("thirty", "management", "people", "never"))
+
+
+def test_the_reader_addressed_as_a_group_is_said_as_you() -> None:
+    out = _rewrite("You kids never answer the phone.", UP)
+    assert "kids" not in out.lower() and "You rarely answer the phone." in out
+
+
+def test_an_age_on_whom_an_act_concerns_is_left_out() -> None:
+    out = _rewrite("You never listen to feedback from anyone over fifty.", UP)
+    assert "fifty" not in out and "listen to feedback" in out
+
+
+def test_a_likening_under_an_order_is_the_readers_and_goes() -> None:
+    out = _rewrite("Stop treating me like an intern in front of your team.")
+    assert "intern" not in out and "in front of your team" in out
+    assert out.startswith(f"When you {SLOT}, I felt")  # the act asked for, then the impact
+
+
+def test_a_likening_the_parser_hangs_on_the_order_is_no_act_to_restate() -> None:
+    out = _rewrite("Stop talking to me like I'm stupid during reviews.")
+    assert "stupid" not in out and "You talked to me" not in out and SLOT in out
+
+
+def test_when_it_happened_left_after_a_verdict_opens_the_impact_not_a_fragment() -> None:
+    out = _rewrite("You act like I'm a child whenever I ask about the roadmap.")
+    assert "when I asked about the roadmap, I felt" in out and "child" not in out
