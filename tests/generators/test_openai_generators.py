@@ -107,7 +107,7 @@ def test_agenda_request_carries_passages_and_user_text(llm_coach: Coach, offline
     body = sent(route)
     text = prompt_text(body)
     assert "draft emails with an assistant" in text and "<user_data>" in text
-    assert "knowledge/topics/generative-ai.md#question-bank#0" in text
+    assert '<passage id="knowledge/topics/generative-ai.md#question-bank/' in text
     assert body["response_format"]["type"] == "json_schema"
     assert agenda.title == "Drafting with an assistant, written by the model"
     assert agenda.meta.engine == "openai" and agenda.meta.model == "fake-model"
