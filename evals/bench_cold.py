@@ -46,9 +46,12 @@ COMMANDS: dict[str, list[str]] = {
     "summarize": ["summarize", "{notes}", "--mentor", "Maya Chen", "--mentee", "Robert Miller"],
 }
 HEAVY = ("torch", "transformers", "sentence_transformers", "spacy", "presidio_analyzer", "chromadb")
-# Runs the CLI as `python -m coach` would, then writes which heavy modules got imported.
+# Runs the CLI as `python -m coach` would, then writes which heavy modules got imported; with
+# the commands' quick exit (coach.cli.WRITE_NOTHING) off, or the list would never be written.
 PROBE = """
 import runpy, sys
+import coach.cli
+coach.cli.WRITE_NOTHING = frozenset()
 out = sys.argv.pop(1)
 sys.argv[0] = "coach"
 try:
