@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import frontmatter
-import yaml
 from pydantic import ValidationError
 
 from coach.errors import KnowledgeError
@@ -52,6 +50,11 @@ def load_document(path: Path, root: Path) -> Document:
     """Parse one markdown file, naming the file and the field when the front matter is wrong."""
     source = display_path(path)
     raw = path.read_bytes()
+    # Here, not at the top: the retriever imports this module for a constant, and a cold
+    # `coach rephrase` or `coach agenda` parses no markdown (frontmatter and yaml: ~30 ms).
+    import frontmatter
+    import yaml
+
     try:
         post = frontmatter.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, yaml.YAMLError) as exc:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from coach.knowledge.models import SearchFilters
 from coach.knowledge.retrieval import Retriever, rrf
@@ -86,3 +88,12 @@ def test_chroma_server_returns_what_the_local_folder_returns(
     for question in questions[:10]:
         local = [p.id for p in retriever.search(question, k=5, filters=filters)]
         assert [p.id for p in server.search(question, k=5, filters=filters)] == local
+
+
+def test_searching_imports_no_markdown_parser() -> None:
+    code = (
+        "import sys; import coach.knowledge.retrieval; "
+        "print([m for m in ('frontmatter', 'yaml') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
