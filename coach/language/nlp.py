@@ -81,36 +81,6 @@ def _real_cli(name: str) -> Any:
     raise AttributeError(f"module 'spacy' has no attribute {name!r}")
 
 
-class _ByGroup:
-    """Installed entry points looked up by group: what catalogue reads when there is no select."""
-
-    def __init__(self, groups: Any) -> None:
-        self._groups = groups
-
-    def get(self, group: str, default: Any) -> Any:
-        """The entry points of one group, in the order select(group=...) gives them."""
-        return dict.get(self._groups, group, default)
-
-
-@contextmanager
-def _entry_points_by_group() -> Iterator[None]:
-    """Within the block, catalogue finds a registry's entry points by one dict lookup."""
-    # A model load asks spaCy's and thinc's registries ~180 times for their entry points, and
-    # each ask runs `select(group=...)` over every entry point installed (~0.1 s of CPU in all);
-    # Python's SelectableGroups is already a dict of group -> the same EntryPoints, in order.
-    import catalogue
-
-    available = catalogue.AVAILABLE_ENTRY_POINTS
-    if not isinstance(available, dict):  # a newer importlib_metadata: no groups to look up
-        yield
-        return
-    catalogue.AVAILABLE_ENTRY_POINTS = _ByGroup(available)
-    try:
-        yield
-    finally:
-        catalogue.AVAILABLE_ENTRY_POINTS = available
-
-
 # Analyses in coach need no entities; spaCy skips a disabled component, and this model's
 # recognizer has a tok2vec of its own, so every other attribute is what the model without it gives.
 NO_NER = ("ner",)
@@ -129,11 +99,10 @@ def _load(exclude: tuple[str, ...]) -> Language:
         scan = registry._entry_point_factories
         was, scan.entry_points = scan.entry_points, False
         try:
-            with _entry_points_by_group():
-                # The model's saved tokenizer is the one English's defaults build (a test holds
-                # the two byte-equal), and spaCy builds that before reading the saved one over
-                # it: skipping the read saves ~70 ms of CPU (2,700 special cases added again).
-                nlp = spacy.load(SPACY_MODEL, exclude=[*exclude, "tokenizer"])
+            # The model's saved tokenizer is the one English's defaults build (a test holds the
+            # two byte-equal), and spaCy builds that before reading the saved one over it:
+            # skipping the read saves ~70 ms of CPU (2,700 special cases added a second time).
+            nlp = spacy.load(SPACY_MODEL, exclude=[*exclude, "tokenizer"])
         finally:
             scan.entry_points = was
     _multiply_with_numpy(nlp)
