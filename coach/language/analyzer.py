@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from coach.language import cues, meaning, semantic
 from coach.language.beside import set_off
 from coach.language.clauses import order_verb, subject_of
+from coach.language.instructions import by_rules, is_instruction_to_ai, pending
 from coach.language.nlp import keep_parses, parse, parse_many, valence
 from coach.language.sentence import (
     CONTRAST,
@@ -49,7 +50,7 @@ def _segments(text: str) -> list[Span]:
         tok.idx
         for sent in doc.sents
         for tok in sent
-        if tok.text == ":" and is_instruction_to_ai(doc.text[sent.start_char : tok.idx])
+        if tok.text == ":" and by_rules(doc.text[sent.start_char : tok.idx])
     ]
     if cuts:
         # Same length, so every offset still points into the text as written.
@@ -301,6 +302,7 @@ def _steps(text: str) -> Generator[list[str], None, tuple[Sentence, ...]]:
     """The analysis of a text; before each step that embeds, it yields the texts it will embed."""
     sentences = [Sentence(span) for span in _segments(text)]
     quotes = quoted(text) + [r for s in sentences for r in reported(s.span)]
+    yield pending([s.text for s in sentences])
     for sentence in sentences:
         sentence.injected = is_instruction_to_ai(sentence.text)
     live = [s for s in sentences if not s.injected]
@@ -349,11 +351,6 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         if not any(k.category == f.category and f.start < k.end and k.start < f.end for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: (f.start, f.category))
-
-
-def is_instruction_to_ai(sentence: str) -> bool:
-    """Tell whether a sentence is an instruction aimed at a model rather than at a colleague."""
-    return bool(cues.INJECTION.search(sentence) or cues.INJECTION_EXTRA.search(sentence))
 
 
 @lru_cache(maxsize=1)
