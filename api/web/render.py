@@ -41,6 +41,14 @@ def day(value: date | str | None, long: bool = False) -> str:
     return found.strftime(f"%A {found.day} %B %Y" if long else f"%a {found.day} %b %Y")
 
 
+def month(value: str) -> str:
+    """A YYYY-MM month as people read it ("January 2030"); anything else as it is."""
+    try:
+        return date.fromisoformat(f"{value}-01").strftime("%B %Y")
+    except ValueError:
+        return value
+
+
 def source_label(chunk_id: str) -> str:
     """A chunk id as a reader says it: "hybrid work › question bank › ..." (part 2 when split)."""
     path, _, rest = chunk_id.removeprefix("knowledge/").partition("#")
@@ -116,6 +124,7 @@ def _environment() -> Environment:
     env.filters["markdown"] = markdown
     env.filters["source_label"] = source_label
     env.filters["day"] = day
+    env.filters["month"] = month
     env.globals["engine_label"] = engine_label
     env.globals["nav"] = nav
     return env

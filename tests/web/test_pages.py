@@ -15,7 +15,7 @@ from icalendar import Calendar
 from api.schemas import InsightsOut
 from api.web.drafts import Drafts
 from api.web.exports import total_status
-from api.web.render import ENV, day, markdown, source_label
+from api.web.render import ENV, day, markdown, month, source_label
 from api.web.security import CSP
 from api.web.tools import segments
 from coach.db.coordinator import Insights
@@ -510,3 +510,5 @@ def test_dates_read_as_days() -> None:
     assert day("2030-01-15", long=True) == "Tuesday 15 January 2030"
     assert day("next week") == "next week"
     assert day(None) == ""
+    assert month("2030-01") == "January 2030"
+    assert month("soon") == "soon"
