@@ -40,8 +40,12 @@ BRIDGE = frozenset(
     "and is are am 's ’s 'm ’m 're ’re".split()
 )
 TOGETHER = re.compile(r"\b(?:together|jointly|with each other|as a pair)\b", re.I)
-# "Put together a guide" is one person's work.
-PHRASAL = re.compile(r"\b(?:put|pull|get|bring)(?:t?ing)?\s+together\b", re.I)
+# "Put together a guide", "pull the notes together into one doc" is one person's work: the
+# object may stand between the verb and its particle.
+PHRASAL = re.compile(
+    r"\b(?:put|pull|get|bring)(?:t?ing|s)?\s+(?:(?!and\b|with\b)[\w'’-]+\s+){0,5}?together\b",
+    re.I,
+)
 CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.|(?<!\w)@\w{2,}|\+?\(?\d[\d ().-]{6,}\d"
     r"|\b(?:phone|mobile|cell|e-?mail|number|address|handle|extension)\s*(?:is|:)",
@@ -70,6 +74,8 @@ NOT_ACTION = re.compile(
     r"|i['’]ll\s+(?:admit|be honest)|to be (?:fair|honest)|we['’]ll see)\b"
     r"|^\s*(?:my\s+|our\s+|the\s+)?goals?\b[^:.]{0,25}:"
     r"|\b(?:joked|jokingly|laughed|kidding)\b"
+    # The writer's note on the item before: "Noting it, no date", "no deadline set".
+    r"|^\s*(?:\w+ing\s+(?:it|that|this)(?:\s+down)?\s*,?\s*)?(?:so\s+)?no\s+(?:date|deadline)\b"
     # A preference ("she'd rather die than post") and a standing rule ("the recap should
     # always be checked") give no one a task to do.
     r"|(?:\bwould|['’]d)\s+(?:much\s+)?(?:rather|sooner)\b"

@@ -38,11 +38,18 @@ from coach.offline.action_cues import (
     outsider_commits,
     outsider_pronoun,
 )
+from coach.offline.antecedents import resolve_event
 from coach.offline.clauses import listed, split_clauses, without_asides
 from coach.offline.dates import find_due, has_deadline
 from coach.offline.meetings import arranges_meeting
 from coach.offline.notes import Sentence
-from coach.offline.parse import opens_with_order, opens_with_verb, read_clause, subject_words
+from coach.offline.parse import (
+    has_verb,
+    opens_with_order,
+    opens_with_verb,
+    read_clause,
+    subject_words,
+)
 from coach.offline.people import (
     AFFILIATED,
     AFTER_NAME,
@@ -331,11 +338,17 @@ def extract_actions(
 ) -> list[ActionItem]:
     """Return the action items of the notes in order, with owner and due date."""
     written = {future_in_past(s.text): s.text for s in sentences}
-    sentences = [Sentence(future_in_past(s.text), s.section) for s in sentences]
+    # The notes' title names the session, its date and place: no work, whatever date it gives.
+    sentences = [
+        Sentence(future_in_past(s.text), s.section)
+        for s in sentences
+        if not (s.title and not has_verb(s.text))
+    ]
     reader = _Reader(roster, author)
     items: list[ActionItem] = []
     previous: tuple[str, Owner] | None = None
     last_start = 0
+    prior = ""  # the sentence before, whose wish an "I'll set it up" may serve
     # Notes that list their actions under a heading have said what the work is: a "that's
     # fine, I'll send more" in the prose around the list is an aside unless it sets a date.
     listing = any(listed(s.section) for s in sentences)
@@ -376,12 +389,13 @@ def extract_actions(
                 else None
             )
             quote = as_written(text, written.get(sentence.text, sentence.text))
-            items.append(
-                ActionItem(text=text, owner=owner, due=find_due(text), person=person, quote=quote)
-            )
+            due = find_due(text)
+            text = resolve_event(text, before.strip() or prior)  # "I'll set it up": what for
+            items.append(ActionItem(text=text, owner=owner, due=due, person=person, quote=quote))
             if owner != "other":  # a third party's item says nothing about the pair's list
                 previous = (sentence.section, owner)
         reader.people.remember(sentence.text)
+        prior = sentence.text
     return items
 
 

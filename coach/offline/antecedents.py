@@ -35,3 +35,26 @@ def resolve_object(point: str, before: list[str]) -> str:
         return point
     who = _named_before(before)
     return _OBJECT.sub(who, point, count=1) if who else point
+
+
+# Verbs whose "it" is an event to arrange ("I'll set it up", "I'll book it"). The shared
+# spaCy model has no coreference component and none is installed, so the few verbs are listed.
+_ARRANGING = re.compile(
+    r"\b(?:set|sort|fix|line|book|arrange|organi[sz]e|schedule)\s+it(?:\s+(?:up|out))?\b", re.I
+)
+# The wish the event serves, said in the sentence before: "Kim wants to meet the night shift".
+_WISH = re.compile(
+    r"^\s*(?P<who>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|he|she|they)\s+"
+    r"(?:wants|would\s+like|['’]d\s+like|hopes|wishes)\s+to\s+(?P<what>[^.;!?]+?)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_OBJECT_FORM = {"he": "him", "she": "her", "they": "them"}
+
+
+def resolve_event(clause: str, before: str) -> str:
+    """Say "I'll set it up" as "I'll set it up, for Kim to meet the night shift" after the wish."""
+    wish = _WISH.match(before)
+    if not wish or not _ARRANGING.search(clause):
+        return clause
+    who = _OBJECT_FORM.get(wish["who"].lower(), wish["who"])
+    return f"{clause.rstrip(' .')}, for {who} to {wish['what']}"

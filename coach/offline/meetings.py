@@ -48,6 +48,8 @@ _MEETING_NOUNS = frozenset("session meeting catch-up call check-in 1:1".split())
 # A meeting clause says who and when; an object, a purpose or a second verb is work in it.
 _WORK_DEPS = frozenset("dobj xcomp advcl ccomp conj dative attr".split())
 _EACH_OTHER = frozenset("you each other us".split())
+# "if the launch allows", "unless it slips": a condition on the meeting, no work of its own.
+_CONDITION_MARKS = frozenset("if unless provided providing".split())
 
 
 @lru_cache(maxsize=1024)
@@ -85,5 +87,9 @@ def _is_next(token: Any) -> bool:
 def _works(child: Any) -> bool:
     """Tell whether a dependent of the meeting verb adds work: an object, a purpose, a task."""
     if child.dep_ not in _WORK_DEPS:
+        return False
+    if child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in child.children
+    ):
         return False
     return not (child.dep_ == "dobj" and child.lower_ in _EACH_OTHER)

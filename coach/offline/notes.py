@@ -26,6 +26,8 @@ class Sentence:
 
     text: str
     section: str = ""
+    # The notes' first line standing alone above a blank line: "Session 3 with Kim - 4 May".
+    title: bool = False
 
 
 _GOAL_HEADING = re.compile(r"^\W*(?:(?:my|our|the)\s+)?(?:goals?|aims?|objectives?)\b", re.I)
@@ -126,4 +128,13 @@ def _sentences_of(block: str, section: str) -> list[Sentence]:
 
 def parse_notes(notes: str) -> list[Sentence]:
     """Return the sentences of the notes in order, each with its heading."""
-    return [s for block, section in _blocks(notes) for s in _sentences_of(block, section)]
+    sentences = [s for block, section in _blocks(notes) for s in _sentences_of(block, section)]
+    lines = notes.strip().splitlines()
+    first = lines[0].strip() if lines else ""
+    # A first line on its own, not a bullet, with a blank line under it titles the notes.
+    if len(lines) > 1 and not lines[1].strip() and not _BULLET.match(first) and sentences:
+        titled = [s for s in sentences if s.text in first and not s.section]
+        sentences = [
+            Sentence(s.text, s.section, title=True) if s in titled else s for s in sentences
+        ]
+    return sentences

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -196,6 +197,21 @@ def _forecast(verb: Any) -> bool:
 
 
 @lru_cache(maxsize=1024)
+def has_verb(text: str) -> bool:
+    """Tell whether a text says anything done, outside its brackets: "Kim - 4 May" does not.
+
+    Only a finite or base verb counts: "Meeting 3 with Kim" opens on a noun the parse may
+    tag as a verb's -ing form.
+    """
+    plain = re.sub(r"\([^()]*\)", " ", text)
+    finite = ("VB", "VBD", "VBP", "VBZ", "MD")
+    # A capitalised word inside the text is a name the parse may take for a verb ("Leeds").
+    return any(
+        t.pos_ in ("VERB", "AUX") and t.tag_ in finite and not (t.i and t.text[:1].isupper())
+        for t in parsed(plain)
+    )
+
+
 def opens_with_verb(text: str) -> bool:
     """Tell whether a text opens with a verb in its base form, as after a modal: "send it"."""
     doc = parsed(text)

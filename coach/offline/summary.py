@@ -21,6 +21,7 @@ from coach.offline.goals import goal_progress
 from coach.offline.keypoints import key_points
 from coach.offline.meetings import arranges_meeting, next_meeting
 from coach.offline.notes import NEXT_TIME_HEADING, Sentence, parse_notes
+from coach.offline.parse import has_verb
 from coach.offline.people import QUOTED, note_author
 from coach.offline.phrases import (
     action_core,
@@ -43,6 +44,8 @@ _OPEN = re.compile(
     r"|\b(?:unsure (?:whether|if|how)|unclear|open question|still open|tbc|tbd)\b",
     re.I,
 )
+# "Me: one-pager on ...", "me - the slides": the writer's own tag on a list item.
+_SELF_TAG = re.compile(r"^\s*(?:me|i|myself)\s*(?::|\s[-–—])\s*", re.IGNORECASE)
 _NEXT = re.compile(r"\bnext (?:time|session|meeting|call)\b", re.I)
 MAX_COVERED = 5
 _COMMITMENT = re.compile(
@@ -95,11 +98,9 @@ def _challenges(notes: str, sentences: list[Sentence], passages: list[Passage]) 
 
 def _names(request: SummaryRequest) -> dict[str, str]:
     """Return the first name each side goes by in the private summary."""
-    return {
-        "mentor": request.mentor_name.split()[0],
-        "mentee": request.mentee_name.split()[0],
-        "both": "Both",
-    }
+    mentor, mentee = request.mentor_name.split()[0], request.mentee_name.split()[0]
+    # "Jess and Mark will do a dry run" reads as the pair; "Both will ..." leaves them unnamed.
+    return {"mentor": mentor, "mentee": mentee, "both": f"{mentor} and {mentee}"}
 
 
 def _books(sentence: Sentence, request: SummaryRequest, upcoming: str | None) -> bool:
@@ -138,7 +139,9 @@ def _said_item(item: ActionItem, names: dict[str, str], me: str) -> ActionItem:
     if not work_said(item.text):
         # No verb to say it from: the notes' words as they are. Rewritten whole, a clause
         # changed its own words ("I have" -> "has", "us" -> "them") and lost a held-out match.
-        return item.model_copy(update={"quote": item.quote or item.text})
+        # Only a "Me:" tag is said as the writer's name: "Aarav: one-pager on ...".
+        text = _SELF_TAG.sub(f"{_who(item, names)}: ", item.text, count=1)
+        return item.model_copy(update={"text": text, "quote": item.quote or item.text})
     body, _ = _action_said(item.model_copy(update={"due": None}), names, me)
     return item.model_copy(update={"text": f"{body}.", "quote": item.quote or item.text})
 
@@ -148,7 +151,7 @@ def _undated(item: ActionItem) -> str:
     stated = find_due(item.text)
     if not (stated and item.due):
         return item.text
-    lead = r"(?:,?\s*\b(?:by|before|on|until|till|due|at|for|in|within)\s+)?"
+    lead = r"(?:,?\s*\b(?:by|before|on|until|till|due|at|for|in|within)\s+|\s+[-–—]\s+)?"
     text = re.sub(lead + re.escape(stated) + r"\.?", "", item.text, count=1, flags=re.I)
     return re.sub(r"\s*\(\s*\)", "", text)  # "(by Thursday)" leaves no empty brackets
 
@@ -184,6 +187,8 @@ def _action_said(item: ActionItem, names: dict[str, str], me: str) -> tuple[str,
     core = third_person(action_core(third_person(text, me)), me)
     # "Next month we both review it": the owner is said once, ahead of the verb.
     core = without_subject(core) or core
+    if _SELF_TAG.match(text) and not has_verb(core):
+        return f"{who}: {core}", due  # "Me: one-pager on ...": no verb to put "will" before
     if who == me:  # "I'll build my own view": Tom will build their own view, not "Tom's"
         core = core.replace(f"{me}'s", "their")
     first, _, rest = core.partition(" ")

@@ -230,8 +230,13 @@ _MONTH_END = r"(?:the\s+)?month[- ]end"
 _END_ON = rf"(?:{_END})(?:\s+(?:on\s+)?(?:tomorrow|{_WEEKDAY}(?!\w)))?"
 DUE = re.compile(
     rf"(?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)"
-    rf"|\b(?:in|within|over)\s+(?:the\s+next\s+)?(?P<span>(?:{_COUNT}|a\s+couple\s+of)"
+    # "the second time in a month" counts what happened, and "within 2 days of getting it"
+    # counts from another event: neither is a span from the session ("three times in the
+    # next two weeks" is one).
+    rf"|(?<!\btime\s)"
+    rf"\b(?:in|within|over)\s+(?:the\s+next\s+)?(?P<span>(?:{_COUNT}|a\s+couple\s+of)"
     rf"\s+(?:hours?|days?|weeks?|months?|fortnight)|(?<=next\s)(?:fortnight|week|month)\b)"
+    rf"(?![\w-]|\s+(?:of|after)\b)"
     rf"|\b(?:by|before|until|till|ahead\s+of)\s+(?P<month_end>{_MONTH_END})\b"
     rf"|\b(?P<from>{_COUNT}\s+(?:days?|weeks?|fortnight)\s+from\s+(?:today|now))"
     rf"|\b(?:by|before|on|until|till|due|for|at|in|within|ahead\s+of|first\s+thing(?:\s+on)?)\s+(?P<when>"

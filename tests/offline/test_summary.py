@@ -99,13 +99,13 @@ def test_private_side_keeps_action_items_with_owners_and_due_dates(draft: Summar
         ),
         # "the next session" has no date the notes give: no due date rather than a guess.
         (
-            "Both will review the dashboard at the next session.",
+            "Priya and Katherine will review the dashboard at the next session.",
             "both",
             None,
             "We agreed to review the dashboard at the next session.",
         ),
         (
-            "mentee to book a hybrid team demo by 2026-12-01.",
+            "Katherine will book a hybrid team demo by 2026-12-01.",
             "mentee",
             "2026-12-01",
             "mentee to book a hybrid team demo by 2026-12-01.",
