@@ -99,7 +99,9 @@ STEREOTYPE = rx(
     r"woman|guy|timer|school)|grumpy old|digital natives?|dinosaurs?|snowflakes?|half my age"
     r"|too (?:old|young) (?:to|for)|your age|back in my day"
     r"|(?:typical|such a) gen ?[xyz]|an? gen ?[xyz] \w+"
-    r"|like (?:my|your|a) grand(?:ad|dad|pa|ma|mother|father)"
+    # The reader likened to the writer's elders ("sounded like something my dad would say").
+    r"|like (?:something )?(?:my|your|a) (?:grand(?:ad|dad|pa|ma|mother|father)|dad|mum|mom"
+    r"|father|mother|parents)"
     # People named by an age ("anyone over fifty"); no unit after it ("over thirty minutes").
     r"|(?:anyone|anybody|someone|people|those|everyone|folks) (?:under|over|above|below) (?:twenty"
     r"|thirty|forty|fifty|sixty|seventy|[2-7]0)(?!\s*(?:minutes?|hours?|days?|weeks?|percent|%)))\b"
