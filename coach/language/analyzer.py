@@ -91,6 +91,13 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
         # ", typical manager") stereotypes.
         words = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
         side = set_off(sentence.span, words[-1]) if words is not None else []
+        # ... or set off before a clause about the reader ("Typical manager, you only read ...");
+        # "Typical Monday, the trains were late" labels no one.
+        first = next((t for t in sentence.span if not t.is_punct), None)
+        you = any(t.lower_ == "you" and t.dep_ == "nsubj" for t in sentence.span)
+        if words is not None and first is not None and words.start == first.i and you:
+            after = doc[words.end] if words.end < sentence.span.end else None
+            side = [after, *words] if after is not None and after.text == "," else side
         if side and not in_ranges(base + m.start(), quotes):
             start, end = side[1].idx, side[-1].idx + len(side[-1])
             sentence.findings.append(Finding("stereotype", start, end))

@@ -21,6 +21,10 @@ ABSOLUTES: dict[str, str] = {
     "as always": "",
     "as usual": "",
     "literally every": "most",
+    # Every occasion named as where it happens ("in every meeting"); "every Monday" is a schedule.
+    "in every": "in most",
+    "at every": "at most",
+    "during every": "during most",
     "every single": "most",
     "always": "often",
     "constantly": "often",
