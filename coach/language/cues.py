@@ -154,6 +154,9 @@ SARCASM = rx(
     r"\b(?:nice of you to|(?:thanks|thank you) (?:so much )?for (?:finally|showing up|the "
     r"'\w+')|(?:brilliant|great|genius|fantastic|lovely) idea to|love (?:being|how|that you)"
     r"|must be nice|wow|as always|as usual|I take it|apparently|sure, great|oh great|yeah right"
+    # Praise greeting one more of a thing ("Great, another meeting that ..."): irony by grammar.
+    r"|^\W*(?:great|brilliant|fantastic|wonderful|perfect|lovely|super|awesome|amazing),? another"
+    r" [\w-]+(?: [\w-]+)? (?:that|where|when|without|with no)\b"
     # The writer's own "finally" ("I finally get it") is relief, not a dig.
     r"|(?<!\bI )(?<!\bwe )(?<!\bI've )(?<!\bwe've )finally)\b"
     r"|,\s*(?:could|would|did|do|can|will|were) you\W*$"

@@ -69,6 +69,15 @@ def test_a_type_set_off_before_the_clause_goes_and_the_behavior_stays() -> None:
     assert "You only answer the first question" in out and "engineer" not in out
 
 
+def test_praise_greeting_one_more_of_a_thing_is_irony_and_its_act_stays_denied() -> None:
+    out = _rewrite("Brilliant, another deadline moved without telling me.", UP)
+    assert "Brilliant" not in out and "You didn't tell me" in out
+    # A bare "Well done." beside the irony is the same reaction, no praise to keep.
+    assert "Well done" not in _rewrite(
+        "Lovely, another call where nobody had read the brief. Well done."
+    )
+
+
 def test_an_order_with_nothing_to_avoid_asks_for_the_conversation() -> None:
     out = _rewrite("You always ramble in our sessions. Just stop.", UP)
     assert "Could you avoid?" not in out and "what would work better?" in out
