@@ -65,6 +65,9 @@ def _plain(doc: Doc, piece: tuple[int, int, str], quotes: list[tuple[int, int]])
     text = " ".join(w for _, w in kept)
     if len(kept) < 3:  # an idiom reduced to nothing ("you talk a mile a minute"): judge as written
         text = " ".join(t.text for t in span or [] if not in_ranges(t.idx, quotes))
+    # An absolute is flagged on its own: the clause is judged on what it says with a frequency
+    # ("you never look" reads as "you rarely look"), as the rewrite will say it.
+    text = cues.ABSOLUTE.sub(lambda m: cues.ABSOLUTES.get(m.group(0).lower(), "often"), text)
     return core[0].idx, core[-1].idx + len(core[-1]), text, span_text(subject)
 
 

@@ -78,6 +78,12 @@ def test_praise_greeting_one_more_of_a_thing_is_irony_and_its_act_stays_denied()
     )
 
 
+def test_an_act_with_an_absolute_beside_a_motive_is_restated_with_a_frequency() -> None:
+    # The act is judged by meaning as the rewrite says it ("rarely"), not as a verdict.
+    out = _rewrite("You clearly don't care about the remote people, you never look at the chat.")
+    assert out.startswith("You rarely look at the chat.")
+
+
 def test_an_order_with_nothing_to_avoid_asks_for_the_conversation() -> None:
     out = _rewrite("You always ramble in our sessions. Just stop.", UP)
     assert "Could you avoid?" not in out and "what would work better?" in out
