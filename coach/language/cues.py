@@ -104,6 +104,10 @@ STEREOTYPE = rx(
     r"|too (?:old|young) (?:to|for)|your age|back in my day"
     r"|(?:typical|such a) gen ?[xyz]|an? gen ?[xyz] \w+"
     # The reader likened to the writer's elders ("sounded like something my dad would say").
+    # The reader put in a group said to share a trait ("engineers like you are always ..."); a
+    # thing likened to an act ("tools like you mentioned") is no group, so a trait verb follows.
+    r"|(?:[a-z]+s|people|folk) like you(?= (?:are|always|never|all|just|tend|can't|don't|won't"
+    r"|think|only|really|seem|get|hate|love)\b)"
     r"|like (?:something )?(?:my|your|a) (?:grand(?:ad|dad|pa|ma|mother|father)|dad|mum|mom"
     r"|father|mother|parents)"
     # People named by an age ("anyone over fifty"); no unit after it ("over thirty minutes").
