@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from coach.language import classifier, cues, semantic
 from coach.language.beside import MINDS
-from coach.language.clauses import clause_spans, order_verb
+from coach.language.clauses import clause_spans, order_verb, subject_of
 from coach.language.nlp import valence
-from coach.language.sentence import CONTRAST, Finding, Sentence, in_ranges, negated
+from coach.language.sentence import CONTRAST, SELF, Finding, Sentence, in_ranges, negated
 from coach.language.verdicts import STRONG_VALENCE, span_text
 
 if TYPE_CHECKING:
@@ -211,6 +211,14 @@ def by_examples(pieces: list[Clause], margins: list[dict[str, float]]) -> list[C
     return unread
 
 
+def _offered(sentence: Sentence, start: int, end: int) -> bool:
+    """A clause the writer offers help with ("I want to help you get this over the line")."""
+    inside = [t for t in sentence.span if start <= t.idx < end]
+    heads = [a for t in inside[:1] for a in t.ancestors if not start <= a.idx < end]
+    mine = any((s := subject_of(a)) is not None and s.lower_ in SELF for a in heads)
+    return mine and any(a.lemma_ == "help" for a in heads)
+
+
 def _add(sentence: Sentence, category: str, piece: Piece, have: set[str]) -> bool:
     """A whole-clause finding, unless the category does not fit what the clause says."""
     start, end, text, topic = piece
@@ -221,6 +229,8 @@ def _add(sentence: Sentence, category: str, piece: Piece, have: set[str]) -> boo
     verb = order_verb(sentence.span)
     if category == "assumed_intent" and verb is not None and start <= verb.idx < end:
         return False  # "keep doing it": an order or a request claims nothing about a motive
+    if _offered(sentence, start, end):
+        return False
     if category not in have:
         found = Finding(category, start, end, text, topic, whole=True)  # type: ignore[arg-type]
         sentence.findings.append(found)
