@@ -314,7 +314,7 @@ def _steps(text: str) -> Generator[list[str], None, tuple[Sentence, ...]]:
     found = candidates(live, quotes)
     read = [s for s in live if not s.praise or contrary(s.span)]  # sincere praise: irony only
     pieces = meaning.pieces(read, quotes)
-    judged, plains = [c[3][2] for c in found], [p[1][2] for p in pieces]
+    judged, plains = [c[3][2] for c in found], [meaning.frequency(p[1][2]) for p in pieces]
     yield semantic.margin_texts(judged, plains)
     words, clauses = semantic.margins(judged, plains)
     evaluate(found, words)

@@ -65,10 +65,15 @@ def _plain(doc: Doc, piece: tuple[int, int, str], quotes: list[tuple[int, int]])
     text = " ".join(w for _, w in kept)
     if len(kept) < 3:  # an idiom reduced to nothing ("you talk a mile a minute"): judge as written
         text = " ".join(t.text for t in span or [] if not in_ranges(t.idx, quotes))
-    # An absolute is flagged on its own: the clause is judged on what it says with a frequency
-    # ("you never look" reads as "you rarely look"), as the rewrite will say it.
-    text = cues.ABSOLUTE.sub(lambda m: cues.ABSOLUTES.get(m.group(0).lower(), "often"), text)
     return core[0].idx, core[-1].idx + len(core[-1]), text, span_text(subject)
+
+
+def frequency(text: str) -> str:
+    """A clause as the examples judge it: its absolute read as the frequency the rewrite puts.
+
+    The absolute is flagged on its own; "you never look" is judged as "you rarely look".
+    """
+    return cues.ABSOLUTE.sub(lambda m: cues.ABSOLUTES.get(m.group(0).lower(), "often"), text)
 
 
 _EMPTY = frozenset({"it", "that", "this", "would", "will", "do", "does", "did", "so", "and", "but"})
@@ -203,12 +208,21 @@ def by_examples(pieces: list[Clause], margins: list[dict[str, float]]) -> list[C
                 continue
             if first_person and (category not in ("sarcasm", "stereotype") or len(words) < 4):
                 continue  # the writer's own feeling is an impact, not a verdict
+            if category == "judgement" and _eased(span):
+                continue  # so is what something made harder or easier ("harder to follow")
             if worded and category in ("judgement", "personal_label", "vague"):
                 continue
             _add(sentence, category, (start, end, text, topic), have)
         if not praised:
             unread.append((sentence, (start, end, text, topic), span))
     return unread
+
+
+def _eased(span: Span) -> bool:
+    """A clause telling what something made harder or easier to do: an effect, no verdict."""
+    return any(
+        t.lemma_ == "make" and any(c.tag_ in ("JJR", "RBR") for c in t.subtree) for t in span
+    )
 
 
 def _offered(sentence: Sentence, start: int, end: int) -> bool:
