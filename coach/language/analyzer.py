@@ -92,6 +92,13 @@ def _regex(sentence: Sentence, quotes: list[tuple[int, int]]) -> None:
         # ", typical manager") stereotypes.
         words = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
         side = set_off(sentence.span, words[-1]) if words is not None else []
+        # ... or set off before a clause about the reader ("Typical manager, you only read ...");
+        # "Typical Monday, the trains were late" labels no one.
+        first = next((t for t in sentence.span if not t.is_punct), None)
+        you = any(t.lower_ == "you" and t.dep_ == "nsubj" for t in sentence.span)
+        if words is not None and first is not None and words.start == first.i and you:
+            after = doc[words.end] if words.end < sentence.span.end else None
+            side = [after, *words] if after is not None and after.text == "," else side
         if side and not in_ranges(base + m.start(), quotes):
             start, end = side[1].idx, side[-1].idx + len(side[-1])
             sentence.findings.append(Finding("stereotype", start, end))
@@ -309,7 +316,7 @@ def _steps(text: str) -> Generator[list[str], None, tuple[Sentence, ...]]:
     found = candidates(live, quotes)
     read = [s for s in live if not s.praise or contrary(s.span)]  # sincere praise: irony only
     pieces = meaning.pieces(read, quotes)
-    judged, plains = [c[3][2] for c in found], [p[1][2] for p in pieces]
+    judged, plains = [c[3][2] for c in found], [meaning.frequency(p[1][2]) for p in pieces]
     yield semantic.margin_texts(judged, plains)
     words, clauses = semantic.margins(judged, plains)
     evaluate(found, words)

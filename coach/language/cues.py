@@ -21,6 +21,10 @@ ABSOLUTES: dict[str, str] = {
     "as always": "",
     "as usual": "",
     "literally every": "most",
+    # Every occasion named as where it happens ("in every meeting"); "every Monday" is a schedule.
+    "in every": "in most",
+    "at every": "at most",
+    "during every": "during most",
     "every single": "most",
     "always": "often",
     "constantly": "often",
@@ -99,7 +103,13 @@ STEREOTYPE = rx(
     r"woman|guy|timer|school)|grumpy old|digital natives?|dinosaurs?|snowflakes?|half my age"
     r"|too (?:old|young) (?:to|for)|your age|back in my day"
     r"|(?:typical|such a) gen ?[xyz]|an? gen ?[xyz] \w+"
-    r"|like (?:my|your|a) grand(?:ad|dad|pa|ma|mother|father)"
+    # The reader likened to the writer's elders ("sounded like something my dad would say").
+    # The reader put in a group said to share a trait ("engineers like you are always ..."); a
+    # thing likened to an act ("tools like you mentioned") is no group, so a trait verb follows.
+    r"|(?:[a-z]+s|people|folk) like you(?= (?:are|always|never|all|just|tend|can't|don't|won't"
+    r"|think|only|really|seem|get|hate|love)\b)"
+    r"|like (?:something )?(?:my|your|a) (?:grand(?:ad|dad|pa|ma|mother|father)|dad|mum|mom"
+    r"|father|mother|parents)"
     # People named by an age ("anyone over fifty"); no unit after it ("over thirty minutes").
     r"|(?:anyone|anybody|someone|people|those|everyone|folks) (?:under|over|above|below) (?:twenty"
     r"|thirty|forty|fifty|sixty|seventy|[2-7]0)(?!\s*(?:minutes?|hours?|days?|weeks?|percent|%)))\b"
@@ -148,6 +158,9 @@ SARCASM = rx(
     r"\b(?:nice of you to|(?:thanks|thank you) (?:so much )?for (?:finally|showing up|the "
     r"'\w+')|(?:brilliant|great|genius|fantastic|lovely) idea to|love (?:being|how|that you)"
     r"|must be nice|wow|as always|as usual|I take it|apparently|sure, great|oh great|yeah right"
+    # Praise greeting one more of a thing ("Great, another meeting that ..."): irony by grammar.
+    r"|^\W*(?:great|brilliant|fantastic|wonderful|perfect|lovely|super|awesome|amazing),? another"
+    r" [\w-]+(?: [\w-]+)? (?:that|where|when|without|with no)\b"
     # The writer's own "finally" ("I finally get it") is relief, not a dig.
     r"|(?<!\bI )(?<!\bwe )(?<!\bI've )(?<!\bwe've )finally)\b"
     r"|,\s*(?:could|would|did|do|can|will|were) you\W*$"

@@ -88,9 +88,15 @@ def absolute_edits(sentence: Sentence) -> list[Edit]:
         tok = token_at(sentence, f.end - 1)
         if tok is None:
             continue
-        if new == "most" and tok.i + 1 < len(tok.doc):
-            noun = tok.doc[tok.i + 1]
+        if new.endswith("most") and tok.i + 1 < len(tok.doc):
+            # The noun "every" determines, past a compound ("every stand-up" -> "stand-ups").
+            noun = tok.head if tok.dep_ == "det" and tok.head.i > tok.i else tok.doc[tok.i + 1]
             edits.append((noun.idx, noun.idx + len(noun), plural_noun(noun)))
+            # "in every single meeting" -> "in most meetings": "single" only stressed "every".
+            between = tok.doc[tok.i + 1 : noun.i]
+            edits += [
+                (t.idx, t.idx + len(t.text_with_ws), "") for t in between if t.lower_ == "single"
+            ]
             tok = noun
         if new in ("most", "some people") and tok.dep_ == "nsubj":
             verb = finite(tok.head)

@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from coach.language import classifier, cues, semantic
 from coach.language.beside import MINDS
-from coach.language.clauses import clause_spans, order_verb
+from coach.language.clauses import clause_spans, order_verb, subject_of
 from coach.language.nlp import valence
-from coach.language.sentence import CONTRAST, Finding, Sentence, in_ranges, negated
+from coach.language.sentence import CONTRAST, SELF, Finding, Sentence, in_ranges, negated
 from coach.language.verdicts import STRONG_VALENCE, span_text
 
 if TYPE_CHECKING:
@@ -66,6 +66,14 @@ def _plain(doc: Doc, piece: tuple[int, int, str], quotes: list[tuple[int, int]])
     if len(kept) < 3:  # an idiom reduced to nothing ("you talk a mile a minute"): judge as written
         text = " ".join(t.text for t in span or [] if not in_ranges(t.idx, quotes))
     return core[0].idx, core[-1].idx + len(core[-1]), text, span_text(subject)
+
+
+def frequency(text: str) -> str:
+    """A clause as the examples judge it: its absolute read as the frequency the rewrite puts.
+
+    The absolute is flagged on its own; "you never look" is judged as "you rarely look".
+    """
+    return cues.ABSOLUTE.sub(lambda m: cues.ABSOLUTES.get(m.group(0).lower(), "often"), text)
 
 
 _EMPTY = frozenset({"it", "that", "this", "would", "will", "do", "does", "did", "so", "and", "but"})
@@ -200,12 +208,29 @@ def by_examples(pieces: list[Clause], margins: list[dict[str, float]]) -> list[C
                 continue
             if first_person and (category not in ("sarcasm", "stereotype") or len(words) < 4):
                 continue  # the writer's own feeling is an impact, not a verdict
+            if category == "judgement" and _eased(span):
+                continue  # so is what something made harder or easier ("harder to follow")
             if worded and category in ("judgement", "personal_label", "vague"):
                 continue
             _add(sentence, category, (start, end, text, topic), have)
         if not praised:
             unread.append((sentence, (start, end, text, topic), span))
     return unread
+
+
+def _eased(span: Span) -> bool:
+    """A clause telling what something made harder or easier to do: an effect, no verdict."""
+    return any(
+        t.lemma_ == "make" and any(c.tag_ in ("JJR", "RBR") for c in t.subtree) for t in span
+    )
+
+
+def _offered(sentence: Sentence, start: int, end: int) -> bool:
+    """A clause the writer offers help with ("I want to help you get this over the line")."""
+    inside = [t for t in sentence.span if start <= t.idx < end]
+    heads = [a for t in inside[:1] for a in t.ancestors if not start <= a.idx < end]
+    mine = any((s := subject_of(a)) is not None and s.lower_ in SELF for a in heads)
+    return mine and any(a.lemma_ == "help" for a in heads)
 
 
 def _add(sentence: Sentence, category: str, piece: Piece, have: set[str]) -> bool:
@@ -218,6 +243,8 @@ def _add(sentence: Sentence, category: str, piece: Piece, have: set[str]) -> boo
     verb = order_verb(sentence.span)
     if category == "assumed_intent" and verb is not None and start <= verb.idx < end:
         return False  # "keep doing it": an order or a request claims nothing about a motive
+    if _offered(sentence, start, end):
+        return False
     if category not in have:
         found = Finding(category, start, end, text, topic, whole=True)  # type: ignore[arg-type]
         sentence.findings.append(found)

@@ -231,7 +231,7 @@ def _behavior(own: list[Token], findings: list[Finding]) -> tuple[str, list[Edit
         tail = tail if tail and tail[0].text == "," else []
         rest = _plain_rest([t for t in sub if t.i > tok.i] + tail)
         cut: list[Edit] = [] if tok.i in ids else [(sub[0].idx, sub[-1].idx + len(sub[-1]), "")]
-        if tok.head.lemma_ == "bother" or negated(tok):
+        if tok.head.lemma_ == "bother" or negated(tok) or tok.head.lower_ == "without":
             # "couldn't be bothered to proofread it": what was observed is that it wasn't done.
             return tidy(f"You didn't {tok.lemma_} {_past(rest)}"), cut
         if tok.dep_ == "relcl" and tok.tag_ == "VBZ":
@@ -533,12 +533,22 @@ def _is_clause(text: str) -> bool:
 
 
 def reaction(span: Span) -> bool:
-    """A verbless word or two beside a complaint ("Genius.", "Classic."): no behaviour."""
+    """A verbless word or two beside a complaint ("Genius.", "Well done."): no behaviour."""
     words = [t for t in span if t.is_alpha]
     return (
         0 < len(words) <= 2
-        and not any(t.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM") for t in span)
+        and not any(
+            t.pos_ in ("VERB", "AUX", "DET", "PRON", "NUM") and not _bare_participle(t)
+            for t in span
+        )
         and not any(t.lemma_.lower() in ("thank", "thanks", "cheer", "cheers") for t in span)
+    )
+
+
+def _bare_participle(tok: Token) -> bool:
+    """A participle with no subject or object of its own ("Well done."): no act is told."""
+    return tok.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children
     )
 
 

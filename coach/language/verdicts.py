@@ -185,6 +185,8 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
                 continue
             if in_ranges(head.idx, quotes + hedged) or (experienced(head) and not _yours(subject)):
                 continue
+            if _conceded(head):
+                continue
             slang = bool(cues.SLANG.search(_phrase(head)[2]))
             if head.pos_ in ("PROPN", "PRON") and not slang:
                 continue  # a name, or "anything (I could do)", is no verdict in itself
@@ -194,6 +196,14 @@ def candidates(sentences: list[Sentence], quotes: list[tuple[int, int]]) -> list
                 continue
             found.append((sentence, head, subject, _phrase(head)))
     return found
+
+
+def _conceded(head: Token) -> bool:
+    """A quality the writer allows in what they ask for ("send it, even if it's rough")."""
+    clause = next((a for a in [head, *head.ancestors] if a.dep_ == "advcl"), None)
+    if clause is None or not any(c.lower_ == "even" for c in clause.subtree if c.i < head.i):
+        return False
+    return any(asks(c) for c in clause.head.children)
 
 
 def _yours(subject: Token | None) -> bool:

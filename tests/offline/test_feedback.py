@@ -48,6 +48,9 @@ def test_absolutes_become_a_frequency_with_agreement() -> None:
     assert "often cancel" in _rewrite("You always cancel at the last minute.")
     assert "most sessions" in _rewrite("You're late to literally every session.")
     assert "some people think" in _rewrite("You type in caps, everyone thinks you're shouting.")
+    # Every occasion named as where it happens is an absolute; "single" goes with "every".
+    assert "in most calls" in _rewrite("You check your email in every single call.")
+    assert "at most stand-ups" in _rewrite("You arrive late at every stand-up.")
 
 
 def test_orders_become_requests() -> None:
@@ -59,6 +62,26 @@ def test_orders_become_requests() -> None:
 def test_a_stereotype_beside_the_clause_goes_and_the_behavior_stays() -> None:
     out = _rewrite("You always interrupt me, typical boomer.", UP)
     assert "interrupt me" in out and "boomer" not in out and "[" not in out
+
+
+def test_a_type_set_off_before_the_clause_goes_and_the_behavior_stays() -> None:
+    out = _rewrite("Typical engineer, you only answer the first question in my emails.", UP)
+    assert "You only answer the first question" in out and "engineer" not in out
+
+
+def test_praise_greeting_one_more_of_a_thing_is_irony_and_its_act_stays_denied() -> None:
+    out = _rewrite("Brilliant, another deadline moved without telling me.", UP)
+    assert "Brilliant" not in out and "You didn't tell me" in out
+    # A bare "Well done." beside the irony is the same reaction, no praise to keep.
+    assert "Well done" not in _rewrite(
+        "Lovely, another call where nobody had read the brief. Well done."
+    )
+
+
+def test_an_act_with_an_absolute_beside_a_motive_is_restated_with_a_frequency() -> None:
+    # The act is judged by meaning as the rewrite says it ("rarely"), not as a verdict.
+    out = _rewrite("You clearly don't care about the remote people, you never look at the chat.")
+    assert out.startswith("You rarely look at the chat.")
 
 
 def test_an_order_with_nothing_to_avoid_asks_for_the_conversation() -> None:
