@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -30,12 +29,7 @@ _NEGATION = frozenset({"never", "no", "nothing", "nobody", "none", "nowhere"})
 
 def data_hash() -> str:
     """The hash of the training files as they are now in the checkout."""
-    from coach.settings import PROJECT_ROOT
-
-    digest = hashlib.sha256()
-    for name in TRAINING_FILES:
-        digest.update((PROJECT_ROOT / name).read_bytes())
-    return digest.hexdigest()[:24]
+    return semantic.files_hash(TRAINING_FILES)
 
 
 def _cheap(clause: Span) -> list[float]:
@@ -69,8 +63,7 @@ def features(clauses: Sequence[Span], plains: Sequence[str]) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _model() -> dict[str, np.ndarray]:
-    with np.load(MODEL, allow_pickle=False) as stored:
-        return {key: stored[key] for key in stored.files}
+    return semantic.load_weights(MODEL)
 
 
 def threshold() -> float:

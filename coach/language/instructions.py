@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 
 import numpy as np
@@ -20,12 +19,7 @@ TRAINING_FILES = (
 
 def data_hash() -> str:
     """The hash of the training files as they are now in the checkout."""
-    from coach.settings import PROJECT_ROOT
-
-    digest = hashlib.sha256()
-    for name in TRAINING_FILES:
-        digest.update((PROJECT_ROOT / name).read_bytes())
-    return digest.hexdigest()[:24]
+    return semantic.files_hash(TRAINING_FILES)
 
 
 def as_embedded(sentence: str) -> str:
@@ -46,8 +40,7 @@ def pending(sentences: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _model() -> dict[str, np.ndarray]:
-    with np.load(MODEL, allow_pickle=False) as stored:
-        return {key: stored[key] for key in stored.files}
+    return semantic.load_weights(MODEL)
 
 
 def probabilities(texts: list[str]) -> list[float]:

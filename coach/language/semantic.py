@@ -183,6 +183,22 @@ def _bank_key() -> str:
     return digest.hexdigest()[:24]
 
 
+def files_hash(names: Iterable[str]) -> str:
+    """The hash of a model's training files as they are now in the checkout."""
+    from coach.settings import PROJECT_ROOT
+
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update((PROJECT_ROOT / name).read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def load_weights(path: Path) -> dict[str, np.ndarray]:
+    """A fitted model's arrays, read whole from its .npz file (no pickles)."""
+    with np.load(path, allow_pickle=False) as stored:
+        return {key: stored[key] for key in stored.files}
+
+
 def _stored(name: str, build: Callable[[], dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     """Bank vectors kept on disk between processes: parsing and embedding the ~900 example
     phrases costs a cold `coach rephrase` about 3 s of CPU, loading them a few milliseconds.

@@ -24,6 +24,9 @@ from coach.language.semantic import CATEGORIES, plain_form
 from coach.settings import PROJECT_ROOT
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from spacy.tokens import Span
 
 LABELS = (classifier.ANY, *CATEGORIES)
@@ -224,15 +227,22 @@ def train() -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     return weights, report
 
 
-def main() -> None:
-    """Fit and write the weights; print the cross-validation figures."""
-    parser = argparse.ArgumentParser(description=__doc__)
+def run(
+    fit: Callable[[], tuple[dict[str, np.ndarray], dict[str, Any]]], model: Path, doc: str | None
+) -> None:
+    """A training script's command line: fit, print the figures, write the weights."""
+    parser = argparse.ArgumentParser(description=doc)
     parser.add_argument("--dry-run", action="store_true", help="print figures, write nothing")
     args = parser.parse_args()
-    weights, report = train()
+    weights, report = fit()
     print(json.dumps(report, indent=1))
     if not args.dry_run:
-        np.savez(classifier.MODEL, **cast("dict[str, Any]", weights))  # numpy types kwargs as bool
+        np.savez(model, **cast("dict[str, Any]", weights))  # numpy types kwargs as bool
+
+
+def main() -> None:
+    """Fit and write the weights; print the cross-validation figures."""
+    run(train, classifier.MODEL, __doc__)
 
 
 if __name__ == "__main__":

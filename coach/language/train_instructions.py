@@ -10,14 +10,13 @@ fresh feedback stay an independent check of false flags.
 
 from __future__ import annotations
 
-import argparse
-import json
 import tomllib
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 
 from coach.language import instructions, semantic
+from coach.language.train import run
 from coach.settings import PROJECT_ROOT
 
 C_GRID = (1.0, 2.0, 4.0, 8.0)
@@ -97,14 +96,7 @@ def train() -> tuple[dict[str, np.ndarray], dict[str, Any]]:
 
 def main() -> None:
     """Fit and write the weights; print the cross-validation figures."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--dry-run", action="store_true", help="print figures, write nothing")
-    args = parser.parse_args()
-    weights, report = train()
-    print(json.dumps(report, indent=1))
-    if not args.dry_run:
-        # numpy types kwargs as bool
-        np.savez(instructions.MODEL, **cast("dict[str, Any]", weights))
+    run(train, instructions.MODEL, __doc__)
 
 
 if __name__ == "__main__":

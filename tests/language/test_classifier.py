@@ -5,13 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from coach.language import classifier
+from coach.language import classifier, semantic
 from coach.language.analyzer import clauses_of
 
 
 def _model() -> dict[str, np.ndarray]:
-    with np.load(classifier.MODEL, allow_pickle=False) as stored:
-        return {key: stored[key] for key in stored.files}
+    return semantic.load_weights(classifier.MODEL)
 
 
 def test_shipped_weights_were_fitted_on_the_current_training_data() -> None:

@@ -10,8 +10,7 @@ from coach.language.analyzer import inspect
 
 
 def _model() -> dict[str, np.ndarray]:
-    with np.load(instructions.MODEL, allow_pickle=False) as stored:
-        return {key: stored[key] for key in stored.files}
+    return semantic.load_weights(instructions.MODEL)
 
 
 def test_shipped_weights_were_fitted_on_the_current_examples() -> None:
