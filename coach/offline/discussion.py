@@ -5,7 +5,7 @@ from __future__ import annotations
 from coach.knowledge.documents import bullets
 from coach.knowledge.models import Passage
 from coach.models import DiscussionQuestion, PromptsDraft, PromptsRequest
-from coach.offline.topics import Sourced, asked_by, read_topic
+from coach.offline.topics import Sourced, asked_by, asker_for, read_topic
 from coach.text import (
     DUPLICATE_JACCARD,
     in_sentence,
@@ -215,7 +215,7 @@ def candidates(request: PromptsRequest, passages: list[Passage]) -> list[Sourced
     own = len(bank)
     concepts = list(material.concepts) if material else []
     pitfalls = material.pitfalls if material else []
-    asker = {"mentee": "mentor", "mentor": "mentee"}.get(request.audience)
+    asker = asker_for(request.audience)
     for p in passages:  # question banks of related topics, when the main one runs short
         related = not material or p.doc_id != material.doc_id
         banked = p.heading.startswith("Question bank") and asker in (None, asked_by(p.heading))
@@ -296,7 +296,7 @@ def compose_prompts(request: PromptsRequest, passages: list[Passage]) -> Prompts
     chosen = _select(_general(request, passages), request.count, chosen)
     questions = []
     for c, (purpose, follow) in zip(chosen, _styles([c.text for c in chosen]), strict=True):
-        asker = c.asker or ("mentee" if request.audience == "mentor" else "mentor")
+        asker = c.asker or asker_for(request.audience) or "mentor"
         if asker == "mentee":  # the purposes are written for the mentee answering
             purpose = purpose.replace("the mentee", "the mentor")
         if asker == "mentee" or request.audience == "both":

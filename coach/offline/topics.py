@@ -61,6 +61,11 @@ def interleave(first: Sequence[Sourced], second: Sequence[Sourced]) -> list[Sour
     return merged + list(first[len(second) :]) + list(second[len(first) :])
 
 
+def asker_for(audience: str) -> str | None:
+    """Who asks the questions an audience answers; None for "both"."""
+    return {"mentee": "mentor", "mentor": "mentee"}.get(audience)
+
+
 def asked_by(heading: str) -> str:
     """Who asks a question bank's questions, from its heading ("... the mentee asks ...")."""
     return "mentee" if "mentee asks" in heading.lower() else "mentor"
