@@ -220,8 +220,8 @@ def candidates(request: PromptsRequest, passages: list[Passage]) -> list[Sourced
         related = not material or p.doc_id != material.doc_id
         banked = p.heading.startswith("Question bank") and asker in (None, asked_by(p.heading))
         if related and banked:
-            asker = asked_by(p.heading)
-            bank += [Sourced(b, p.id, asker) for b in bullets(p.text) if b.endswith("?")]
+            by = asked_by(p.heading)  # "both" takes either list, each question with its asker
+            bank += [Sourced(b, p.id, by) for b in bullets(p.text) if b.endswith("?")]
         if related and p.heading == "Key concepts":
             concepts += [Sourced(b, p.id) for b in bullets(p.text)]
     # The topic's own questions first; a related topic's only after them, so that a goal word

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from coach.knowledge.models import Passage
 from coach.models import PromptsRequest
+from coach.offline.discussion import candidates
 from coach.service import Coach
 from coach.text import is_open, near_duplicates
 
@@ -127,3 +129,26 @@ def test_questions_go_the_way_the_audience_answers(offline_coach: Coach, stem: s
         if asker == "mentee":
             assert all(q.purpose.startswith("For the mentee to ask: ") for q in result.questions)
             assert not any("the mentee" in q.purpose[20:] for q in result.questions)
+
+
+def test_for_both_related_topics_give_questions_of_either_asker() -> None:
+    def bank(doc: str, who: str) -> Passage:
+        heading = f"Question bank > Questions the {who} asks the other"
+        text = f"- What would you change first about {doc} for {who}s?"
+        return Passage(
+            id=f"knowledge/topics/{doc}.md#{who}#0",
+            doc_id=doc,
+            title=doc,
+            heading=heading,
+            source=f"knowledge/topics/{doc}.md",
+            kind="topic",
+            topics=[doc],
+            audience="all",
+            text=text,
+            score=0.5,
+        )
+
+    passages = [bank("alpha", "mentor"), bank("beta", "mentee"), bank("gamma", "mentor")]
+    request = PromptsRequest(topic="anything at all", count=3, audience="both")
+    askers = {q.source.split("#")[1] for q in candidates(request, passages) if q.asker}
+    assert askers == {"mentor", "mentee"}
